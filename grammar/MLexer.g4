@@ -1,0 +1,3 @@
+lexer grammar MLexer;
+ID: [a-z]+;
+WS: [ ]+ -> skip;

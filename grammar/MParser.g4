@@ -1,0 +1,3 @@
+parser grammar MParser;
+options { tokenVocab = MLexer; }
+doc: ID* EOF;
