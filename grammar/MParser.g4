@@ -1,3 +1,238 @@
+// Syntactic grammar of the Power Query M language, after the language specification's consolidated
+// grammar. Binary operators are flat loops per precedence level (tightest last), so that a long
+// `a + a + ...` chain is a wide node, not a deep one; the tree builder groups them.
 parser grammar MParser;
+
 options { tokenVocab = MLexer; }
-doc: ID* EOF;
+
+// ---- Documents ----------------------------------------------------------------------------------
+sectionDocument
+    : literalAttributes? SECTION sectionName=identifier? SEMI sectionMember* EOF
+    ;
+
+sectionMember
+    : literalAttributes? SHARED? memberName=identifier EQ expression SEMI
+    ;
+
+expressionDocument
+    : expression EOF
+    ;
+
+// ---- Expressions --------------------------------------------------------------------------------
+expression
+    : eachExpression
+    | functionExpression
+    | letExpression
+    | ifExpression
+    | errorRaisingExpression
+    | errorHandlingExpression
+    | coalesceExpression
+    ;
+
+// `??` has no production in the specification; the product treats it as the loosest operator.
+coalesceExpression: logicalOrExpression (COALESCE logicalOrExpression)*;
+logicalOrExpression: logicalAndExpression (OR logicalAndExpression)*;
+logicalAndExpression: isExpression (AND isExpression)*;
+isExpression: asExpression (IS nullablePrimitiveType)*;
+asExpression: equalityExpression (AS nullablePrimitiveType)*;
+equalityExpression: relationalExpression ((EQ | NE) relationalExpression)*;
+relationalExpression: additiveExpression ((LT | LE | GT | GE) additiveExpression)*;
+additiveExpression: multiplicativeExpression ((PLUS | MINUS | AMP) multiplicativeExpression)*;
+multiplicativeExpression: metadataExpression ((STAR | SLASH) metadataExpression)*;
+metadataExpression: unaryExpression (META unaryExpression)*;
+
+unaryExpression
+    : (PLUS | MINUS | NOT) unaryExpression
+    | typeExpression
+    ;
+
+typeExpression
+    : TYPE primaryType
+    | primaryExpression
+    ;
+
+primaryExpression
+    : primaryHead postfix*
+    ;
+
+primaryHead
+    : literal                                       # literalExpression
+    | listExpression                                # listHead
+    | recordExpression                              # recordHead
+    | section=identifier BANG member=identifier     # sectionAccessExpression
+    | AT? identifier                                # identifierExpression
+    | hashKeyword                                   # hashKeywordExpression
+    | LPAREN expression RPAREN                      # parenthesizedExpression
+    | fieldSelector                                 # implicitFieldAccess
+    | projection                                    # implicitProjection
+    | ELLIPSIS                                      # notImplementedExpression
+    ;
+
+postfix
+    : LPAREN (expression (COMMA expression)*)? RPAREN   # invocation
+    | LBRACE expression RBRACE QUESTION?                # itemAccess
+    | fieldSelector                                     # fieldAccess
+    | projection                                        # projectionAccess
+    ;
+
+literal
+    : NUMBER_LITERAL
+    | TEXT_LITERAL
+    | VERBATIM_LITERAL
+    | TRUE
+    | FALSE
+    | NULL
+    ;
+
+hashKeyword
+    : HASH_BINARY | HASH_DATE | HASH_DATETIME | HASH_DATETIMEZONE | HASH_DURATION | HASH_INFINITY
+    | HASH_NAN | HASH_SECTIONS | HASH_SHARED | HASH_TABLE | HASH_TIME
+    ;
+
+listExpression
+    : LBRACE (listItem (COMMA listItem)*)? RBRACE
+    ;
+
+listItem
+    : expression (DOTDOT expression)?
+    ;
+
+recordExpression
+    : LBRACKET (field (COMMA field)*)? RBRACKET
+    ;
+
+field
+    : fieldName EQ expression
+    ;
+
+fieldSelector
+    : LBRACKET fieldName RBRACKET QUESTION?
+    ;
+
+projection
+    : LBRACKET requiredFieldSelector (COMMA requiredFieldSelector)* RBRACKET QUESTION?
+    ;
+
+requiredFieldSelector
+    : LBRACKET fieldName RBRACKET
+    ;
+
+// ---- Functions and the other top-level-only forms --------------------------------------------------
+functionExpression
+    : LPAREN (parameter (COMMA parameter)*)? RPAREN (AS nullablePrimitiveType)? FAT_ARROW expression
+    ;
+
+parameter
+    : OPTIONAL? identifier (AS nullablePrimitiveType)?
+    ;
+
+eachExpression
+    : EACH expression
+    ;
+
+letExpression
+    : LET variable (COMMA variable)* IN expression
+    ;
+
+variable
+    : identifier EQ expression
+    ;
+
+ifExpression
+    : IF condition=expression THEN whenTrue=expression ELSE whenFalse=expression
+    ;
+
+errorRaisingExpression
+    : ERROR expression
+    ;
+
+errorHandlingExpression
+    : TRY protectedExpression=expression errorHandler?
+    ;
+
+errorHandler
+    : OTHERWISE expression                                  # otherwiseClause
+    | CATCH LPAREN identifier? RPAREN FAT_ARROW expression  # catchClause
+    ;
+
+// ---- Types --------------------------------------------------------------------------------------
+type
+    : primaryType
+    | primaryExpression
+    ;
+
+primaryType
+    : nullablePrimitiveType                                 # primitiveTypeRef
+    | recordType                                            # recordTypeRef
+    | LBRACE type RBRACE                                    # listType
+    | FUNCTION LPAREN (parameterSpecification (COMMA parameterSpecification)*)? RPAREN AS type
+                                                            # functionType
+    | TABLE recordType                                      # tableType
+    | TABLE LPAREN expression RPAREN                        # tableTypeFromExpression
+    | NULLABLE type                                         # nullableType
+    ;
+
+nullablePrimitiveType
+    : NULLABLE? primitiveType
+    ;
+
+primitiveType
+    : ANY | ANYNONNULL | BINARY | DATE | DATETIME | DATETIMEZONE | DURATION | FUNCTION | LIST
+    | LOGICAL | NONE | NULL | NUMBER | RECORD | TABLE | TEXT | TIME | TYPE
+    ;
+
+recordType
+    : LBRACKET ELLIPSIS RBRACKET
+    | LBRACKET (fieldSpecification (COMMA fieldSpecification)* (COMMA ELLIPSIS)?)? RBRACKET
+    ;
+
+fieldSpecification
+    : OPTIONAL? fieldName (EQ type)?
+    ;
+
+parameterSpecification
+    : OPTIONAL? identifier AS type
+    ;
+
+// ---- Names --------------------------------------------------------------------------------------
+identifier
+    : IDENTIFIER
+    | QUOTED_IDENTIFIER
+    | contextualKeyword
+    ;
+
+contextualKeyword
+    : CATCH | OPTIONAL | NULLABLE | ANY | ANYNONNULL | BINARY | DATE | DATETIME | DATETIMEZONE
+    | DURATION | FUNCTION | LIST | LOGICAL | NONE | NUMBER | RECORD | TABLE | TEXT | TIME
+    ;
+
+fieldName
+    : generalizedIdentifier
+    | QUOTED_IDENTIFIER
+    ;
+
+// Parts must be separated only by blanks; that is checked after parsing, where it can be named.
+generalizedIdentifier
+    : generalizedIdentifierPart+
+    ;
+
+generalizedIdentifierPart
+    : IDENTIFIER | NUMBER_LITERAL | contextualKeyword
+    | AND | AS | EACH | ELSE | ERROR | FALSE | IF | IN | IS | LET | META | NOT | NULL | OR | OTHERWISE
+    | SECTION | SHARED | THEN | TRUE | TRY | TYPE
+    ;
+
+// ---- Literal attributes -------------------------------------------------------------------------
+literalAttributes
+    : LBRACKET (literalField (COMMA literalField)*)? RBRACKET
+    ;
+
+literalField
+    : fieldName EQ anyLiteral
+    ;
+
+anyLiteral
+    : literalAttributes
+    | LBRACE (anyLiteral (COMMA anyLiteral)*)? RBRACE
+    | literal
+    ;

@@ -1,10 +1,72 @@
 package dev.pqcert.cli;
 
-/** Entry point. */
-public final class Main {
-  private Main() {}
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pqcert} command line. */
+@Command(
+    name = "pqcert",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description =
+        "Checks a Power Query connector against Microsoft's connector-certification requirements.",
+    subcommands = {ParseCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no MUST violation (or, for parse, every file parsed)",
+      "1:at least one MUST violation (or, for parse, a syntax error)",
+      "2:usage error, or an input that cannot be read"
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.out.println("pqcert");
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line; the streams are parameters so tests can capture them. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          // Never a stack trace: one line, and a request to report it.
+          cmd.getErr()
+              .println(
+                  "pqcert: internal error: "
+                      + exception
+                      + " (please report this with the input that caused it)");
+          return ExitCodes.INPUT_ERROR;
+        });
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing command: use 'pqcert check PATH...' (see --help)");
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      return new String[] {"pqcert " + version()};
+    }
+
+    static String version() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("/dev/pqcert/version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return properties.getProperty("version", "unknown");
+    }
   }
 }

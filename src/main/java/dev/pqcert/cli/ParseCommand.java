@@ -1,0 +1,129 @@
+package dev.pqcert.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pqcert.bundle.InputException;
+import dev.pqcert.bundle.TextDecoder;
+import dev.pqcert.parse.DocumentKind;
+import dev.pqcert.parse.DocumentParser;
+import dev.pqcert.parse.ParseResult;
+import dev.pqcert.parse.SourceText;
+import dev.pqcert.parse.SyntaxError;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pqcert parse}: a developer aid that reports only syntax errors. */
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Parses M files and reports syntax errors.",
+      ".pq and .m files are parsed as section documents when they start like one, else as"
+          + " expression documents; .pqm modules are expression documents."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every file parsed",
+      "1:at least one file has a syntax error",
+      "2:a file cannot be read, or a usage error"
+    })
+final class ParseCommand implements Callable<Integer> {
+  private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "M files (.pq, .m, .pqm)")
+  List<Path> files;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  OutputFormat format;
+
+  enum OutputFormat {
+    text,
+    json
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    ArrayNode results = root.putArray("files");
+    boolean anyUnreadable = false;
+    int failed = 0;
+    for (Path file : files) {
+      String display = file.toString();
+      ParseResult result;
+      try {
+        result = parse(file, display);
+      } catch (InputException unreadable) {
+        err.println("pqcert: " + unreadable.getMessage());
+        anyUnreadable = true;
+        continue;
+      }
+      if (!result.ok()) {
+        failed++;
+      }
+      ObjectNode entry = results.addObject();
+      entry.put("path", display);
+      entry.put("ok", result.ok());
+      ArrayNode errors = entry.putArray("errors");
+      for (SyntaxError error : result.errors()) {
+        ObjectNode e = errors.addObject();
+        e.put("line", error.span().start().line());
+        e.put("column", error.span().start().column());
+        e.put("message", error.message());
+        if (format == OutputFormat.text) {
+          out.println(display + ":" + error.span().start() + ": " + error.message());
+        }
+      }
+    }
+    if (format == OutputFormat.json) {
+      out.println(json.writeValueAsString(root));
+    }
+    out.flush();
+    err.println(
+        String.format(
+            Locale.ROOT, "%d file(s) parsed, %d with syntax errors", results.size(), failed));
+    if (anyUnreadable) {
+      return ExitCodes.INPUT_ERROR;
+    }
+    return failed > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+  }
+
+  private static ParseResult parse(Path file, String display) throws InputException {
+    byte[] bytes;
+    try {
+      if (!Files.isRegularFile(file)) {
+        throw new InputException(display, "no such file");
+      }
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new InputException(display, "file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new InputException(display, "cannot read: " + e.getMessage());
+    }
+    String text = TextDecoder.decode(display, bytes).text();
+    DocumentKind kind =
+        display.toLowerCase(Locale.ROOT).endsWith(".pqm")
+            ? DocumentKind.EXPRESSION
+            : DocumentKind.AUTO;
+    return DocumentParser.parse(new SourceText(display, text), kind);
+  }
+}

@@ -1,0 +1,4 @@
+package dev.pqcert.parse;
+
+/** A comment, kept for inline suppressions and test expectation markers. */
+public record Comment(Span span, String text, boolean lineComment) {}

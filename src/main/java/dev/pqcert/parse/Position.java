@@ -1,0 +1,20 @@
+package dev.pqcert.parse;
+
+/**
+ * A place in a source text. Lines and columns are 1-based; columns and offsets count Unicode code
+ * points (SARIF's {@code unicodeCodePoints} column kind), which is what ANTLR's char stream
+ * indexes.
+ */
+public record Position(int line, int column, int offset) implements Comparable<Position> {
+  public static final Position START = new Position(1, 1, 0);
+
+  @Override
+  public int compareTo(Position other) {
+    return Integer.compare(offset, other.offset);
+  }
+
+  @Override
+  public String toString() {
+    return line + ":" + column;
+  }
+}

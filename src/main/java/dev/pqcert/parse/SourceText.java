@@ -1,0 +1,82 @@
+package dev.pqcert.parse;
+
+import java.util.Arrays;
+
+/**
+ * The text of one M file and its line map. Lines end at CR, LF, CRLF, U+0085, U+2028 and U+2029,
+ * the way the language specification and editors count them.
+ */
+public final class SourceText {
+  private final String name;
+  private final String text;
+  private final int[] lineStarts; // code point offset of the first character of each line
+  private final int codePointCount;
+
+  public SourceText(String name, String text) {
+    this.name = name;
+    this.text = text;
+    int[] starts = new int[16];
+    int lines = 1;
+    int cp = 0;
+    for (int i = 0; i < text.length(); ) {
+      char c = text.charAt(i);
+      int width = Character.charCount(text.codePointAt(i));
+      boolean lineEnd = c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+      if (c == '\r') {
+        lineEnd = !(i + 1 < text.length() && text.charAt(i + 1) == '\n');
+      }
+      i += width;
+      cp++;
+      if (lineEnd) {
+        if (lines == starts.length) {
+          starts = Arrays.copyOf(starts, lines * 2);
+        }
+        starts[lines++] = cp;
+      }
+    }
+    this.lineStarts = Arrays.copyOf(starts, lines);
+    this.codePointCount = cp;
+  }
+
+  /** The file name as reports show it: the path inside the package, or the path given. */
+  public String name() {
+    return name;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  public int codePointCount() {
+    return codePointCount;
+  }
+
+  /** The position of a code point offset; offsets past the end clamp to the end. */
+  public Position positionAt(int offset) {
+    int clamped = Math.max(0, Math.min(offset, codePointCount));
+    int index = Arrays.binarySearch(lineStarts, clamped);
+    int line = index >= 0 ? index : -index - 2;
+    return new Position(line + 1, clamped - lineStarts[line] + 1, clamped);
+  }
+
+  public Span span(int startOffset, int endOffset) {
+    return new Span(positionAt(startOffset), positionAt(endOffset));
+  }
+
+  /** The text of one line (1-based) without its line end, for messages and markers. */
+  public String line(int line) {
+    int start = text.offsetByCodePoints(0, lineStarts[line - 1]);
+    int end =
+        line < lineStarts.length ? text.offsetByCodePoints(0, lineStarts[line]) : text.length();
+    String raw = text.substring(start, end);
+    int cut = raw.length();
+    while (cut > 0 && "\r\n\u0085\u2028\u2029".indexOf(raw.charAt(cut - 1)) >= 0) {
+      cut--;
+    }
+    return raw.substring(0, cut);
+  }
+}

@@ -1,0 +1,180 @@
+package dev.pqcert.parse;
+
+import dev.pqcert.parse.antlr.MLexer;
+import dev.pqcert.parse.antlr.MParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.RuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/** Turns ANTLR's reports into messages a connector developer can act on, with positions. */
+final class SyntaxErrorListener extends BaseErrorListener {
+  private static final int MAX_ERRORS_PER_FILE = 50;
+
+  private final SourceText source;
+  private final List<SyntaxError> errors;
+
+  SyntaxErrorListener(SourceText source, List<SyntaxError> errors) {
+    this.source = source;
+    this.errors = errors;
+  }
+
+  @Override
+  public void syntaxError(
+      Recognizer<?, ?> recognizer,
+      Object offendingSymbol,
+      int line,
+      int charPositionInLine,
+      String antlrMessage,
+      RecognitionException e) {
+    if (errors.size() >= MAX_ERRORS_PER_FILE || !(recognizer instanceof Parser parser)) {
+      return;
+    }
+    Token offending = (Token) offendingSymbol;
+    IntervalSet expected = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
+    errors.add(describe(parser, offending, expected));
+  }
+
+  private SyntaxError describe(Parser parser, Token offending, IntervalSet expected) {
+    Span at = tokenSpan(offending);
+    switch (offending.getType()) {
+      case MLexer.UNTERMINATED_TEXT:
+        return new SyntaxError(
+            at.start().equals(at.end()) ? at : startOnly(at),
+            offending.getText().startsWith("#\"")
+                ? "unterminated quoted identifier: a closing '\"' is missing"
+                : "unterminated text literal: a closing '\"' is missing");
+      case MLexer.UNTERMINATED_COMMENT:
+        return new SyntaxError(startOnly(at), "unterminated comment: '*/' is missing");
+      case MLexer.ERROR_CHARACTER:
+        return new SyntaxError(at, "unexpected character " + quoteCharacter(offending.getText()));
+      default:
+        break;
+    }
+    String memberName = enclosingMemberName(parser.getContext());
+    if (expected.contains(MLexer.SEMI) && memberName != null && expected.size() <= 4) {
+      // A missing ';' belongs where the member ends, not at the start of the next one.
+      Token previous = parser.getTokenStream().LT(-1);
+      Span place = previous != null ? endOf(previous) : at;
+      return new SyntaxError(place, "expected ';' after the section member '" + memberName + "'");
+    }
+    String found = describeToken(offending);
+    return new SyntaxError(at, "unexpected " + found + "; expected " + describeExpected(expected));
+  }
+
+  private static String enclosingMemberName(RuleContext context) {
+    for (RuleContext c = context; c != null; c = c.parent) {
+      if (c instanceof MParser.SectionMemberContext member && member.memberName != null) {
+        return member.memberName.getText();
+      }
+    }
+    return null;
+  }
+
+  static String describeExpected(IntervalSet expected) {
+    if (expected.contains(MLexer.NUMBER_LITERAL)
+        && expected.contains(MLexer.IDENTIFIER)
+        && expected.contains(MLexer.LPAREN)) {
+      return "an expression";
+    }
+    if (expected.contains(MLexer.IDENTIFIER) && expected.contains(MLexer.QUOTED_IDENTIFIER)) {
+      List<String> others = new ArrayList<>();
+      for (int type : expected.toList()) {
+        if (!isNameToken(type)) {
+          others.add(displayName(type));
+        }
+      }
+      others.add(0, "a name");
+      return joinAlternatives(others);
+    }
+    List<String> names = new ArrayList<>();
+    for (int type : expected.toList()) {
+      names.add(displayName(type));
+    }
+    return joinAlternatives(names);
+  }
+
+  private static boolean isNameToken(int type) {
+    return type == MLexer.IDENTIFIER
+        || type == MLexer.QUOTED_IDENTIFIER
+        || (type >= MLexer.CATCH && type <= MLexer.TIME);
+  }
+
+  private static String joinAlternatives(List<String> names) {
+    if (names.isEmpty()) {
+      return "something else";
+    }
+    if (names.size() > 6) {
+      return String.join(", ", names.subList(0, 5)) + " or another token";
+    }
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
+  }
+
+  static String displayName(int type) {
+    switch (type) {
+      case Token.EOF:
+        return "the end of the file";
+      case MLexer.IDENTIFIER:
+        return "a name";
+      case MLexer.QUOTED_IDENTIFIER:
+        return "a quoted name";
+      case MLexer.NUMBER_LITERAL:
+        return "a number";
+      case MLexer.TEXT_LITERAL:
+        return "a text literal";
+      case MLexer.VERBATIM_LITERAL:
+        return "a verbatim literal";
+      default:
+        Vocabulary vocabulary = MLexer.VOCABULARY;
+        String literal = vocabulary.getLiteralName(type);
+        return literal != null ? literal : vocabulary.getSymbolicName(type);
+    }
+  }
+
+  private static String describeToken(Token token) {
+    if (token.getType() == Token.EOF) {
+      return "end of file";
+    }
+    String text = token.getText();
+    if (text.length() > 40) {
+      text = text.substring(0, 37) + "...";
+    }
+    return "'" + text.replace("\r", "").replace("\n", " ") + "'";
+  }
+
+  private static String quoteCharacter(String text) {
+    int cp = text.codePointAt(0);
+    if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
+      return String.format("U+%04X", cp);
+    }
+    return "'" + text + "'";
+  }
+
+  private Span tokenSpan(Token token) {
+    int start = token.getStartIndex();
+    if (token.getType() == Token.EOF || start < 0) {
+      return source.span(source.codePointCount(), source.codePointCount());
+    }
+    return source.span(start, token.getStopIndex() + 1);
+  }
+
+  private Span endOf(Token token) {
+    int end = token.getStopIndex() + 1;
+    return source.span(end, end);
+  }
+
+  private static Span startOnly(Span span) {
+    return new Span(span.start(), span.start());
+  }
+}
