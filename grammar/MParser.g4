@@ -18,6 +18,16 @@ expressionDocument
     : expression EOF
     ;
 
+// Entry points for error recovery: after a syntax error, the section header and each member
+// (`;` ends a member and appears nowhere else in M) are parsed on their own.
+sectionHeader
+    : literalAttributes? SECTION sectionName=identifier? SEMI EOF
+    ;
+
+sectionMemberOnly
+    : sectionMember EOF
+    ;
+
 // ---- Expressions --------------------------------------------------------------------------------
 expression
     : eachExpression

@@ -39,24 +39,49 @@ final class AstBuilder {
   // ---- Documents ------------------------------------------------------------------------------
 
   SectionDocument section(MParser.SectionDocumentContext ctx) {
-    Optional<Expr.RecordExpr> attributes =
-        Optional.ofNullable(ctx.literalAttributes()).map(this::literalRecord);
-    Optional<Name> name = Optional.ofNullable(ctx.sectionName).map(this::name);
     List<SectionMember> members = new ArrayList<>();
     for (MParser.SectionMemberContext member : ctx.sectionMember()) {
-      if (member.memberName == null) {
-        continue; // nothing recognisable survived the syntax error
-      }
-      members.add(
-          new SectionMember(
-              span(member),
-              Optional.ofNullable(member.literalAttributes()).map(this::literalRecord),
-              member.SHARED() != null,
-              name(member.memberName),
-              guarded(member.expression())));
+      member(member).ifPresent(members::add);
+    }
+    return section(ctx, ctx.literalAttributes(), ctx.SECTION(), ctx.sectionName, members);
+  }
+
+  /** The document assembled from a header and members parsed one by one (error recovery). */
+  SectionDocument section(MParser.SectionHeaderContext header, List<SectionMember> members) {
+    return section(
+        header, header.literalAttributes(), header.SECTION(), header.sectionName, members);
+  }
+
+  private SectionDocument section(
+      ParserRuleContext header,
+      MParser.LiteralAttributesContext attributes,
+      TerminalNode keyword,
+      MParser.IdentifierContext sectionName,
+      List<SectionMember> members) {
+    Span span = span(header);
+    if (!members.isEmpty()) {
+      span = new Span(span.start(), members.get(members.size() - 1).span().end());
     }
     return new SectionDocument(
-        span(ctx), attributes, span(ctx.SECTION().getSymbol()), name, members);
+        span,
+        Optional.ofNullable(attributes).map(this::literalRecord),
+        span(keyword.getSymbol()),
+        Optional.ofNullable(sectionName).map(this::name),
+        members);
+  }
+
+  /** A member, or empty when too little of it survived a syntax error to name it. */
+  Optional<SectionMember> member(MParser.SectionMemberContext member) {
+    if (member.memberName == null || member.memberName.start == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SectionMember(
+            span(member),
+            Optional.ofNullable(member.literalAttributes()).map(this::literalRecord),
+            member.SHARED() != null,
+            name(member.memberName),
+            guarded(member.expression())));
   }
 
   Expr expressionDocument(MParser.ExpressionDocumentContext ctx) {

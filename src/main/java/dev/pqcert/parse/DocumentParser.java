@@ -4,132 +4,256 @@ import dev.pqcert.parse.antlr.MLexer;
 import dev.pqcert.parse.antlr.MParser;
 import dev.pqcert.parse.ast.Document;
 import dev.pqcert.parse.ast.Expr;
+import dev.pqcert.parse.ast.SectionMember;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * Parses M text into the typed tree. Two stages: the fast SLL mode with bail-out, and the full LL
- * mode with error recovery only when the first stage fails. Parsing runs on a thread with a large
- * stack so deeply nested input parses; deeper still becomes a located error, never a crash.
+ * Parses M text into the typed tree.
+ *
+ * <p>The common case, a file without errors, takes one pass in ANTLR's fast SLL mode with bail-out.
+ * Only when that fails does the slow path run: full LL with error recovery, and for section
+ * documents recovery at member boundaries — {@code ;} ends a member and appears nowhere else in M,
+ * so the header and each member are parsed on their own and one broken member cannot hide the rest.
+ * The first error of each part is reported; what follows it is usually a cascade.
+ *
+ * <p>Parsing runs on a {@link DeepStack} thread so deeply nested input parses; deeper still becomes
+ * a located error, never a crash.
  */
 public final class DocumentParser {
-  /** Reserved, not committed: the OS maps stack pages only as deep recursion touches them. */
-  private static final long PARSER_STACK_BYTES = 1L << 30;
-
   private DocumentParser() {}
 
   public static ParseResult parse(SourceText source, DocumentKind kind) {
-    AtomicReference<ParseResult> result = new AtomicReference<>();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread worker =
-        new Thread(
-            null,
-            () -> {
-              try {
-                result.set(parseHere(source, kind));
-              } catch (StackOverflowError tooDeep) {
-                result.set(nestedTooDeeply(source));
-              } catch (RuntimeException | Error unexpected) {
-                failure.set(unexpected);
-              }
-            },
-            "pqcert-parser",
-            PARSER_STACK_BYTES);
-    worker.start();
     try {
-      worker.join();
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while parsing " + source.name(), interrupted);
+      return DeepStack.call(() -> new Run(source).parse(kind));
+    } catch (DeepStack.TooDeepException tooDeep) {
+      SyntaxError error =
+          new SyntaxError(
+              source.span(0, 0),
+              "the expression is nested too deeply to analyse; split it into smaller parts");
+      return new ParseResult(
+          source, Document.of(new Expr.Invalid(Span.NONE)), List.of(error), List.of());
     }
-    if (failure.get() != null) {
-      throw new IllegalStateException(
-          "internal error while parsing " + source.name(), failure.get());
-    }
-    return result.get();
   }
 
-  private static ParseResult nestedTooDeeply(SourceText source) {
-    SyntaxError error =
-        new SyntaxError(
-            source.span(0, 0),
-            "the expression is nested too deeply to analyse; split it into smaller parts");
-    return new ParseResult(
-        source, Document.of(new Expr.Invalid(Span.NONE)), List.of(error), List.of());
-  }
+  /** One parse of one file. */
+  private static final class Run {
+    private final SourceText source;
+    private final CharStream chars;
+    private final List<SyntaxError> errors = new ArrayList<>();
+    private final AstBuilder builder;
 
-  private static ParseResult parseHere(SourceText source, DocumentKind requested) {
-    CharStream chars = CharStreams.fromString(source.text(), source.name());
-    MLexer lexer = new MLexer(chars);
-    lexer.removeErrorListeners(); // every character becomes a token; the parser reports them
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    tokens.fill();
-    DocumentKind kind = requested == DocumentKind.AUTO ? detect(tokens) : requested;
-
-    MParser parser = new MParser(tokens);
-    parser.removeErrorListeners();
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    parser.setErrorHandler(new BailErrorStrategy());
-    List<SyntaxError> errors = new ArrayList<>();
-    Document document;
-    try {
-      document = build(parser, kind, source, chars, errors);
-    } catch (ParseCancellationException slowPath) {
-      tokens.seek(0);
-      parser.reset();
-      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.setErrorHandler(new DefaultErrorStrategy());
-      parser.addErrorListener(new SyntaxErrorListener(source, errors));
-      errors.clear();
-      document = build(parser, kind, source, chars, errors);
+    Run(SourceText source) {
+      this.source = source;
+      this.chars = CharStreams.fromString(source.text(), source.name());
+      this.builder = new AstBuilder(source, chars, errors);
     }
-    errors.sort((a, b) -> a.span().start().compareTo(b.span().start()));
-    return new ParseResult(source, document, List.copyOf(errors), comments(tokens, source));
-  }
 
-  private static Document build(
-      MParser parser,
-      DocumentKind kind,
-      SourceText source,
-      CharStream chars,
-      List<SyntaxError> errors) {
-    AstBuilder builder = new AstBuilder(source, chars, errors);
-    if (kind == DocumentKind.SECTION) {
-      return Document.of(builder.section(parser.sectionDocument()));
+    ParseResult parse(DocumentKind requested) {
+      MLexer lexer = new MLexer(chars);
+      lexer.removeErrorListeners(); // every character becomes a token; the parser reports them
+      CommonTokenStream stream = new CommonTokenStream(lexer);
+      stream.fill();
+      List<Token> tokens = List.copyOf(stream.getTokens());
+      DocumentKind kind = requested == DocumentKind.AUTO ? detect(tokens) : requested;
+
+      Document document;
+      try {
+        MParser fast = fastParser(stream);
+        document =
+            kind == DocumentKind.SECTION
+                ? Document.of(builder.section(fast.sectionDocument()))
+                : Document.of(builder.expressionDocument(fast.expressionDocument()));
+      } catch (ParseCancellationException slowPath) {
+        errors.clear();
+        document =
+            kind == DocumentKind.SECTION
+                ? Document.of(recoverSection(tokens))
+                : Document.of(
+                    builder.expressionDocument(
+                        parseOnce(tokens, MParser::expressionDocument).context()));
+      }
+      errors.sort((a, b) -> a.span().start().compareTo(b.span().start()));
+      return new ParseResult(source, document, List.copyOf(errors), comments(tokens));
     }
-    return Document.of(builder.expressionDocument(parser.expressionDocument()));
+
+    private dev.pqcert.parse.ast.SectionDocument recoverSection(List<Token> tokens) {
+      List<List<Token>> parts = splitAfterSemicolons(tokens);
+      Parsed<MParser.SectionHeaderContext> header =
+          parseSplitting(parts.get(0), MParser::sectionHeader, parts);
+      List<SectionMember> members = new ArrayList<>();
+      for (int i = 1; i < parts.size(); i++) {
+        Parsed<MParser.SectionMemberOnlyContext> member =
+            parseSplitting(parts.get(i), MParser::sectionMemberOnly, parts);
+        if (member.context().sectionMember() != null) {
+          builder.member(member.context().sectionMember()).ifPresent(members::add);
+        }
+      }
+      return builder.section(header.context(), members);
+    }
+
+    /**
+     * Parses one part; when it fails where a new member starts (a missing {@code ;}), ends the part
+     * there with a virtual {@code ;} and queues the rest as a part of its own.
+     */
+    private <T extends ParserRuleContext> Parsed<T> parseSplitting(
+        List<Token> part, Function<MParser, T> rule, List<List<Token>> parts) {
+      Parsed<T> parsed = parseOnce(part, rule);
+      Integer split = parsed.firstErrorIndex();
+      if (split != null && split > 0 && split < part.size() && startsMember(part, split)) {
+        List<Token> head = new ArrayList<>(part.subList(0, split));
+        head.add(virtualSemicolon(part.get(split - 1)));
+        List<Token> rest = new ArrayList<>(part.subList(split, part.size()));
+        int position = parts.indexOf(part);
+        parts.add(position + 1, rest);
+        // Keep the error already reported for the missing ';', not a second one for the head.
+        int reported = errors.size();
+        Parsed<T> headParsed = parseOnce(head, rule);
+        while (errors.size() > reported) {
+          errors.remove(errors.size() - 1);
+        }
+        return headParsed;
+      }
+      return parsed;
+    }
+
+    private static boolean startsMember(List<Token> part, int index) {
+      Token token = part.get(index);
+      if (token.getType() == MLexer.SHARED) {
+        return true;
+      }
+      if (token.getType() == MLexer.LBRACKET) {
+        return true; // attributes of the next member
+      }
+      boolean name =
+          token.getType() == MLexer.IDENTIFIER || token.getType() == MLexer.QUOTED_IDENTIFIER;
+      return name
+          && nextOnChannel(part, index + 1) < part.size()
+          && part.get(nextOnChannel(part, index + 1)).getType() == MLexer.EQ;
+    }
+
+    private static Token virtualSemicolon(Token previous) {
+      CommonToken semicolon = new CommonToken(MLexer.SEMI, ";");
+      int end = previous.getStopIndex() + 1;
+      semicolon.setStartIndex(end);
+      semicolon.setStopIndex(end - 1);
+      semicolon.setLine(previous.getLine());
+      semicolon.setCharPositionInLine(previous.getCharPositionInLine());
+      return semicolon;
+    }
+
+    /** A part's parse and the index (within the part) of the token of its first error. */
+    private record Parsed<T>(T context, Integer firstErrorIndex) {}
+
+    /** SLL first; on failure LL with recovery, keeping only the first error of the part. */
+    private <T extends ParserRuleContext> Parsed<T> parseOnce(
+        List<Token> part, Function<MParser, T> rule) {
+      CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(withoutEof(part)));
+      stream.fill();
+      try {
+        return new Parsed<>(rule.apply(fastParser(stream)), null);
+      } catch (ParseCancellationException slowPath) {
+        stream.seek(0);
+        MParser parser = new MParser(stream);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        parser.setErrorHandler(new DefaultErrorStrategy());
+        List<SyntaxError> partErrors = new ArrayList<>();
+        SyntaxErrorListener listener = new SyntaxErrorListener(source, partErrors);
+        parser.addErrorListener(listener);
+        T context = rule.apply(parser);
+        Integer index = null;
+        if (!partErrors.isEmpty()) {
+          errors.add(partErrors.get(0));
+          index = listener.firstOffendingTokenIndex();
+        }
+        return new Parsed<>(context, index);
+      }
+    }
+
+    private static List<Token> withoutEof(List<Token> part) {
+      if (!part.isEmpty() && part.get(part.size() - 1).getType() == Token.EOF) {
+        return part.subList(0, part.size() - 1);
+      }
+      return part;
+    }
+
+    private static MParser fastParser(TokenStream stream) {
+      MParser parser = new MParser(stream);
+      parser.removeErrorListeners();
+      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+      parser.setErrorHandler(new BailErrorStrategy());
+      return parser;
+    }
+
+    /** Cuts the token list after each {@code ;}; the first part is the section header. */
+    private static List<List<Token>> splitAfterSemicolons(List<Token> tokens) {
+      List<List<Token>> parts = new ArrayList<>();
+      List<Token> current = new ArrayList<>();
+      for (Token token : tokens) {
+        if (token.getType() == Token.EOF) {
+          break;
+        }
+        current.add(token);
+        if (token.getType() == MLexer.SEMI) {
+          parts.add(current);
+          current = new ArrayList<>();
+        }
+      }
+      boolean onlyTrivia = current.stream().allMatch(t -> t.getChannel() != Token.DEFAULT_CHANNEL);
+      if (parts.isEmpty() || !onlyTrivia) {
+        parts.add(current);
+      }
+      return parts;
+    }
+
+    private List<Comment> comments(List<Token> tokens) {
+      List<Comment> comments = new ArrayList<>();
+      for (Token token : tokens) {
+        if (token.getChannel() == MLexer.COMMENTS) {
+          comments.add(
+              new Comment(
+                  source.span(token.getStartIndex(), token.getStopIndex() + 1),
+                  token.getText(),
+                  token.getType() == MLexer.LINE_COMMENT));
+        }
+      }
+      return List.copyOf(comments);
+    }
   }
 
   /** A section document starts with {@code section}, after an optional attribute record. */
-  private static DocumentKind detect(CommonTokenStream tokens) {
-    int index = 0;
-    List<Token> all = tokens.getTokens();
-    index = nextOnChannel(all, index);
-    if (index < all.size() && all.get(index).getType() == MLexer.LBRACKET) {
+  private static DocumentKind detect(List<Token> tokens) {
+    int index = nextOnChannel(tokens, 0);
+    if (index < tokens.size() && tokens.get(index).getType() == MLexer.LBRACKET) {
       int depth = 0;
-      for (; index < all.size(); index++) {
-        Token token = all.get(index);
+      for (; index < tokens.size(); index++) {
+        Token token = tokens.get(index);
         if (token.getChannel() != Token.DEFAULT_CHANNEL) {
           continue;
         }
         if (token.getType() == MLexer.LBRACKET) {
           depth++;
         } else if (token.getType() == MLexer.RBRACKET && --depth == 0) {
-          index = nextOnChannel(all, index + 1);
+          index = nextOnChannel(tokens, index + 1);
           break;
         }
       }
     }
-    return index < all.size() && all.get(index).getType() == MLexer.SECTION
+    return index < tokens.size() && tokens.get(index).getType() == MLexer.SECTION
         ? DocumentKind.SECTION
         : DocumentKind.EXPRESSION;
   }
@@ -140,19 +264,5 @@ public final class DocumentParser {
       index++;
     }
     return index;
-  }
-
-  private static List<Comment> comments(CommonTokenStream tokens, SourceText source) {
-    List<Comment> comments = new ArrayList<>();
-    for (Token token : tokens.getTokens()) {
-      if (token.getChannel() == MLexer.COMMENTS) {
-        comments.add(
-            new Comment(
-                source.span(token.getStartIndex(), token.getStopIndex() + 1),
-                token.getText(),
-                token.getType() == MLexer.LINE_COMMENT));
-      }
-    }
-    return List.copyOf(comments);
   }
 }

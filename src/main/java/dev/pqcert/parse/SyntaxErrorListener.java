@@ -19,6 +19,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
 
   private final SourceText source;
   private final List<SyntaxError> errors;
+  private Integer firstOffendingTokenIndex;
 
   SyntaxErrorListener(SourceText source, List<SyntaxError> errors) {
     this.source = source;
@@ -37,8 +38,16 @@ final class SyntaxErrorListener extends BaseErrorListener {
       return;
     }
     Token offending = (Token) offendingSymbol;
+    if (firstOffendingTokenIndex == null) {
+      firstOffendingTokenIndex = offending.getTokenIndex();
+    }
     IntervalSet expected = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
     errors.add(describe(parser, offending, expected));
+  }
+
+  /** The index, in the parser's token stream, of the token the first error was found at. */
+  Integer firstOffendingTokenIndex() {
+    return firstOffendingTokenIndex;
   }
 
   private SyntaxError describe(Parser parser, Token offending, IntervalSet expected) {
@@ -57,8 +66,15 @@ final class SyntaxErrorListener extends BaseErrorListener {
       default:
         break;
     }
+    if (expected.contains(MLexer.SEMI) && inSectionHeader(parser.getContext())) {
+      Token previous = parser.getTokenStream().LT(-1);
+      return new SyntaxError(
+          previous != null ? endOf(previous) : at, "expected ';' after the section name");
+    }
     String memberName = enclosingMemberName(parser.getContext());
-    if (expected.contains(MLexer.SEMI) && memberName != null && expected.size() <= 4) {
+    if (expected.contains(MLexer.SEMI)
+        && memberName != null
+        && (expected.size() <= 4 || startsMember(parser))) {
       // A missing ';' belongs where the member ends, not at the start of the next one.
       Token previous = parser.getTokenStream().LT(-1);
       Span place = previous != null ? endOf(previous) : at;
@@ -66,6 +82,26 @@ final class SyntaxErrorListener extends BaseErrorListener {
     }
     String found = describeToken(offending);
     return new SyntaxError(at, "unexpected " + found + "; expected " + describeExpected(expected));
+  }
+
+  /** Whether the next tokens begin a section member: {@code shared}, or {@code Name =}. */
+  private static boolean startsMember(Parser parser) {
+    Token next = parser.getTokenStream().LT(1);
+    if (next.getType() == MLexer.SHARED) {
+      return true;
+    }
+    boolean name =
+        next.getType() == MLexer.IDENTIFIER || next.getType() == MLexer.QUOTED_IDENTIFIER;
+    return name && parser.getTokenStream().LT(2).getType() == MLexer.EQ;
+  }
+
+  private static boolean inSectionHeader(RuleContext context) {
+    for (RuleContext c = context; c != null; c = c.parent) {
+      if (c instanceof MParser.SectionHeaderContext) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String enclosingMemberName(RuleContext context) {

@@ -1,0 +1,51 @@
+package dev.pqcert.check;
+
+import dev.pqcert.bundle.Bundle;
+import dev.pqcert.bundle.BundleReader;
+import dev.pqcert.bundle.InputException;
+import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.ConnectorModelBuilder;
+import dev.pqcert.parse.DeepStack;
+import dev.pqcert.rules.RuleRegistry;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The pipeline for one target: bundle, parse and model, rules. */
+public final class Checker {
+  private final BundleReader reader;
+  private final RuleRegistry rules;
+
+  public Checker(BundleReader reader, RuleRegistry rules) {
+    this.reader = reader;
+    this.rules = rules;
+  }
+
+  public static Checker withDefaults() {
+    return new Checker(new BundleReader(), RuleRegistry.builtIn());
+  }
+
+  public RuleRegistry rules() {
+    return rules;
+  }
+
+  public TargetResult check(Path target) {
+    String display = target.toString();
+    try {
+      // Rules walk the tree recursively; one deep stack serves parsing, the model and the rules.
+      return DeepStack.call(() -> checkHere(target, display));
+    } catch (DeepStack.TooDeepException tooDeep) {
+      return TargetResult.unreadable(display, "the M code is nested too deeply to analyse");
+    }
+  }
+
+  private TargetResult checkHere(Path target, String display) {
+    try {
+      Bundle bundle = reader.read(target);
+      ConnectorModel model = ConnectorModelBuilder.build(bundle);
+      return new TargetResult(
+          display, Optional.of(bundle.kind()), rules.check(model), Optional.empty());
+    } catch (InputException unreadable) {
+      return TargetResult.unreadable(display, unreadable.problem());
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.pqcert.rules;
+
+import dev.pqcert.parse.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Collects one rule's findings, at the rule's level unless a finding says otherwise. */
+public final class FindingSink {
+  private final String ruleId;
+  private final Level defaultLevel;
+  private final List<Finding> findings;
+
+  FindingSink(String ruleId, Level defaultLevel, List<Finding> findings) {
+    this.ruleId = ruleId;
+    this.defaultLevel = defaultLevel;
+    this.findings = findings;
+  }
+
+  public void report(String file, Span span, String message) {
+    report(defaultLevel, file, span, message);
+  }
+
+  public void report(Level level, String file, Span span, String message) {
+    findings.add(new Finding(ruleId, level, message, Optional.of(new Location(file, span))));
+  }
+
+  /** A finding about the package as a whole, with no position in any file. */
+  public void reportPackage(String message) {
+    findings.add(new Finding(ruleId, defaultLevel, message, Optional.empty()));
+  }
+
+  static List<Finding> newList() {
+    return new ArrayList<>();
+  }
+}

@@ -1,0 +1,6 @@
+package dev.pqcert.rules;
+
+import dev.pqcert.parse.Span;
+
+/** Where a finding points: a file inside the target (its path inside the package) and a span. */
+public record Location(String file, Span span) {}

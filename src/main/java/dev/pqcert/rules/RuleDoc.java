@@ -1,0 +1,99 @@
+package dev.pqcert.rules;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rule's document, {@code rules/<id>.md}: YAML front matter (id, level, title, requirement,
+ * since) and Markdown sections in a fixed order. It is the single source for {@code pqcert
+ * explain}, report metadata and the documentation.
+ */
+public record RuleDoc(
+    String id,
+    Level level,
+    String title,
+    String requirement,
+    String since,
+    Map<String, String> sections,
+    String markdown) {
+
+  /** The sections every document has, in this order. */
+  public static final List<String> REQUIRED_SECTIONS =
+      List.of("What it checks", "Why", "Bad example", "Good example", "How to fix");
+
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final Pattern FRONT_MATTER =
+      Pattern.compile("\\A---\\R(.*?)\\R---\\R(.*)\\z", Pattern.DOTALL);
+  private static final Pattern HEADING = Pattern.compile("^## (.+)$", Pattern.MULTILINE);
+  private static final Pattern M_BLOCK =
+      Pattern.compile("^```m\\R(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
+
+  /** The front matter's fields; unknown keys are an error. */
+  record FrontMatter(String id, Level level, String title, String requirement, String since) {}
+
+  public static RuleDoc parse(String markdown) throws IOException {
+    Matcher matcher = FRONT_MATTER.matcher(markdown);
+    if (!matcher.matches()) {
+      throw new IOException("no '---' front matter at the top");
+    }
+    FrontMatter front = YAML.readValue(matcher.group(1), FrontMatter.class);
+    String body = matcher.group(2);
+    Map<String, String> sections = new LinkedHashMap<>();
+    Matcher heading = HEADING.matcher(body);
+    String current = null;
+    int start = 0;
+    while (heading.find()) {
+      if (current != null) {
+        sections.put(current, body.substring(start, heading.start()).strip());
+      }
+      current = heading.group(1).strip();
+      start = heading.end();
+    }
+    if (current != null) {
+      sections.put(current, body.substring(start).strip());
+    }
+    return new RuleDoc(
+        front.id(),
+        front.level(),
+        front.title(),
+        front.requirement(),
+        front.since(),
+        sections,
+        markdown);
+  }
+
+  /** Loads {@code rules/<id>.md} from the classpath (the build copies the top-level folder). */
+  public static RuleDoc load(String id) {
+    String resource = "/rules/" + id + ".md";
+    try (InputStream in = RuleDoc.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("rule " + id + " has no document " + resource);
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The M code block of a section ("Bad example" or "Good example"). */
+  public Optional<String> example(String section) {
+    String text = sections.get(section);
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher block = M_BLOCK.matcher(text);
+    return block.find() ? Optional.of(block.group(1)) : Optional.empty();
+  }
+}

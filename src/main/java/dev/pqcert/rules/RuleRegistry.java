@@ -1,0 +1,46 @@
+package dev.pqcert.rules;
+
+import dev.pqcert.model.ConnectorModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The rules pqcert runs, in id order, each with its document. */
+public final class RuleRegistry {
+  private final List<Rule> rules;
+  private final List<RuleDoc> docs;
+
+  private RuleRegistry(List<Rule> rules) {
+    this.rules = rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
+    this.docs = this.rules.stream().map(rule -> RuleDoc.load(rule.id())).toList();
+  }
+
+  public static RuleRegistry builtIn() {
+    return new RuleRegistry(
+        List.of(new SyntaxErrorRule(), new SectionDocumentRule(), new VersionAdornmentRule()));
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public List<RuleDoc> docs() {
+    return docs;
+  }
+
+  public Optional<RuleDoc> doc(String id) {
+    return docs.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  /** Runs every rule over one model; findings in report order. */
+  public List<Finding> check(ConnectorModel model) {
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      Rule rule = rules.get(i);
+      rule.check(model, new FindingSink(rule.id(), docs.get(i).level(), findings));
+    }
+    findings.sort(Finding.ORDER);
+    return List.copyOf(findings);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.pqcert.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user and a CI pipeline meet it: exit codes, streams, formats. */
+class CliTest {
+  private static final String GOOD_SECTION =
+      "[Version = \"1.0.0\"]\r\nsection Contoso;\r\n\r\nshared Contoso.Contents = () => 1;\r\n";
+
+  @TempDir Path temp;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private Path zip(String name, String... entryNamesAndTexts) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (int i = 0; i < entryNamesAndTexts.length; i += 2) {
+        zip.putNextEntry(new ZipEntry(entryNamesAndTexts[i]));
+        zip.write(entryNamesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    Path file = temp.resolve(name);
+    Files.write(file, bytes.toByteArray());
+    return file;
+  }
+
+  private static void assertOneLineInputError(Run run, Path file) {
+    assertEquals(2, run.exit(), run.err());
+    String[] lines = run.err().strip().split("\\R");
+    assertTrue(lines[0].contains(file.toString()), "names the file: " + run.err());
+    assertFalse(run.err().contains("Exception"), "no exception names: " + run.err());
+    assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    // the error line, then the summary line
+    assertEquals(2, lines.length, run.err());
+  }
+
+  @Test
+  void cleanConnectorExitsZeroAndViolationExitsOne() throws IOException {
+    Path good = zip("Contoso.mez", "Contoso.pq", "\uFEFF" + GOOD_SECTION);
+    Run clean = run("check", good.toString());
+    assertEquals(0, clean.exit(), clean.err());
+    assertTrue(clean.out().contains("no findings"), clean.out());
+    assertTrue(clean.err().startsWith("Checked 1 target: 0 MUST"), clean.err());
+
+    Path bad = zip("Woodgrove.mez", "Woodgrove.pq", "section Woodgrove;\nshared W.Contents = 1;\n");
+    Run violation = run("check", bad.toString());
+    assertEquals(1, violation.exit(), violation.err());
+    assertTrue(
+        violation.out().contains("Woodgrove.pq:1:1  MUST    PQ011  the section has no version"),
+        violation.out());
+  }
+
+  @Test
+  void unreadableInputsExitTwoWithOneLine() throws IOException {
+    Path text = temp.resolve("Renamed.mez");
+    Files.writeString(text, "this is just text, not a zip archive\n");
+    assertOneLineInputError(run("check", text.toString()), text);
+
+    Path empty = temp.resolve("Empty.mez");
+    Files.write(empty, new byte[0]);
+    assertOneLineInputError(run("check", empty.toString()), empty);
+
+    Path whole = zip("Whole.mez", "Contoso.pq", GOOD_SECTION, "resources.resx", "x".repeat(5000));
+    byte[] bytes = Files.readAllBytes(whole);
+    Path truncated = temp.resolve("Truncated.mez");
+    Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+    assertOneLineInputError(run("check", truncated.toString()), truncated);
+
+    Path escaping = zip("Escaping.mez", "../x.pq", GOOD_SECTION);
+    assertOneLineInputError(run("check", escaping.toString()), escaping);
+
+    Path missing = temp.resolve("Missing.mez");
+    assertOneLineInputError(run("check", missing.toString()), missing);
+  }
+
+  @Test
+  void jsonReportCarriesTheDocumentedFieldsAndIsDeterministic() throws IOException {
+    Path bad = zip("Woodgrove.mez", "Woodgrove.pq", "section Woodgrove;\nshared W.Contents = 1;\n");
+    Run first = run("check", "--format", "json", bad.toString());
+    Run second = run("check", "--format", "json", bad.toString());
+    assertEquals(1, first.exit());
+    assertEquals(first.out(), second.out(), "byte-identical reports");
+    JsonNode root = new ObjectMapper().readTree(first.out());
+    JsonNode target = root.path("targets").get(0);
+    assertEquals(bad.toString(), target.path("path").asText());
+    assertEquals("mez", target.path("kind").asText());
+    JsonNode finding = target.path("findings").get(0);
+    assertEquals("PQ011", finding.path("rule").asText());
+    assertEquals("MUST", finding.path("level").asText());
+    assertEquals("Woodgrove.pq", finding.path("file").asText());
+    assertEquals(1, finding.path("line").asInt());
+    assertEquals(1, finding.path("column").asInt());
+    assertTrue(finding.path("message").asText().contains("version adornment"));
+    assertEquals(1, root.path("summary").path("must").asInt());
+  }
+
+  @Test
+  void outputOptionWritesOnlyTheNamedFile() throws IOException {
+    Path good = zip("Contoso.mez", "Contoso.pq", GOOD_SECTION);
+    Path report = temp.resolve("report.json");
+    Run run = run("check", "--format", "json", "-o", report.toString(), good.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("", run.out());
+    assertEquals(
+        0, new ObjectMapper().readTree(report.toFile()).path("summary").path("must").asInt());
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertEquals(2, run("check").exit());
+    assertEquals(2, run("check", "--format", "xml", "x.mez").exit());
+    assertEquals(2, run("no-such-command").exit());
+  }
+
+  @Test
+  void helpListsExitCodesAndVersionPrints() {
+    Run help = run("check", "--help");
+    assertEquals(0, help.exit());
+    assertTrue(help.out().contains("Exit codes:"), help.out());
+    assertTrue(help.out().contains("at least one MUST violation"), help.out());
+    Run version = run("--version");
+    assertEquals(0, version.exit());
+    assertTrue(version.out().matches("pqcert \\d+\\.\\d+\\.\\d+\\R"), version.out());
+  }
+
+  @Test
+  void parseCommandReportsSyntaxErrorsAsJson() throws IOException {
+    Path good = temp.resolve("Good.pq");
+    Files.writeString(good, GOOD_SECTION);
+    Path bad = temp.resolve("Bad.pqm");
+    Files.writeString(bad, "let\n  a = 1 +\nin a");
+    Run ok = run("parse", good.toString());
+    assertEquals(0, ok.exit(), ok.err());
+
+    Run failed = run("parse", "--format", "json", good.toString(), bad.toString());
+    assertEquals(1, failed.exit());
+    JsonNode files = new ObjectMapper().readTree(failed.out()).path("files");
+    assertTrue(files.get(0).path("ok").asBoolean());
+    assertFalse(files.get(1).path("ok").asBoolean());
+    JsonNode error = files.get(1).path("errors").get(0);
+    assertEquals(3, error.path("line").asInt());
+    assertEquals(1, error.path("column").asInt());
+    assertTrue(error.path("message").asText().startsWith("unexpected 'in'"), error.toString());
+
+    Path missing = temp.resolve("Missing.pq");
+    assertEquals(2, run("parse", missing.toString()).exit());
+  }
+}

@@ -1,0 +1,103 @@
+package dev.pqcert.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.testing.Connectors;
+import dev.pqcert.testing.Expectations;
+import dev.pqcert.testing.Expectations.Expected;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every rule has a well-formed document, and the document's examples do what they claim. */
+class RuleDocsTest {
+  private static final Path RULES_FOLDER = Path.of("rules");
+
+  @TempDir Path temp;
+
+  @Test
+  void everyRuleHasItsDocumentAndEveryDocumentARule() throws IOException {
+    List<String> ruleIds = Connectors.RULES.rules().stream().map(Rule::id).toList();
+    List<String> documented;
+    try (Stream<Path> files = Files.list(RULES_FOLDER)) {
+      documented =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".md"))
+              .map(n -> n.substring(0, n.length() - 3))
+              .sorted()
+              .toList();
+    }
+    assertEquals(documented, ruleIds, "rules/*.md and the registered rules differ");
+    assertEquals(ruleIds.stream().distinct().sorted().toList(), ruleIds, "ids unique and sorted");
+    for (String id : ruleIds) {
+      assertTrue(id.matches("PQ\\d{3}"), "rule id " + id + " is not PQ followed by 3 digits");
+    }
+  }
+
+  @Test
+  void documentsHaveTheFixedShape() {
+    for (RuleDoc doc : Connectors.RULES.docs()) {
+      String where = "rules/" + doc.id() + ".md";
+      assertFalse(doc.title() == null || doc.title().isBlank(), where + ": title");
+      assertFalse(
+          doc.requirement() == null || doc.requirement().isBlank(), where + ": requirement");
+      assertFalse(doc.since() == null || doc.since().isBlank(), where + ": since");
+      assertEquals(
+          RuleDoc.REQUIRED_SECTIONS,
+          new ArrayList<>(doc.sections().keySet()),
+          where + ": sections");
+      for (String section : doc.sections().keySet()) {
+        assertFalse(doc.sections().get(section).isBlank(), where + ": empty section " + section);
+      }
+      assertTrue(doc.example("Bad example").isPresent(), where + ": bad example has no ```m block");
+      assertTrue(
+          doc.example("Good example").isPresent(), where + ": good example has no ```m block");
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> badExamplesShowTheRuleAndGoodExamplesPass() {
+    return Connectors.RULES.docs().stream()
+        .flatMap(
+            doc ->
+                Stream.of(
+                    DynamicTest.dynamicTest(
+                        doc.id() + " bad example",
+                        () -> {
+                          List<Expected> expected = runExample(doc, "Bad example", true);
+                          assertFalse(
+                              expected.isEmpty(),
+                              doc.id() + ": the bad example must mark the line it is reported on");
+                        }),
+                    DynamicTest.dynamicTest(
+                        doc.id() + " good example", () -> runExample(doc, "Good example", false))));
+  }
+
+  /** Checks one example; returns its markers, which must equal the rule's findings. */
+  private List<Expected> runExample(RuleDoc doc, String section, boolean bad) throws IOException {
+    Path folder = Files.createDirectories(temp.resolve(doc.id() + (bad ? "-bad" : "-good")));
+    ConnectorModel model =
+        Connectors.modelOfText(folder, "Example.pq", doc.example(section).orElseThrow());
+    List<Expected> expected =
+        Connectors.expectations(model).stream().filter(e -> e.ruleId().equals(doc.id())).toList();
+    List<Expected> actual =
+        Expectations.actual(
+            Connectors.check(model).stream().filter(f -> f.ruleId().equals(doc.id())).toList());
+    assertEquals(expected, actual, doc.id() + " " + section);
+    if (!bad) {
+      assertTrue(actual.isEmpty(), doc.id() + ": the good example must not be reported");
+    }
+    return expected;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.pqcert.testing;
+
+import dev.pqcert.bundle.Bundle;
+import dev.pqcert.bundle.BundleReader;
+import dev.pqcert.bundle.InputException;
+import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.ConnectorModelBuilder;
+import dev.pqcert.model.SourceFile;
+import dev.pqcert.rules.Finding;
+import dev.pqcert.rules.RuleRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test helpers: check a connector from a path or from M text, and read its markers. */
+public final class Connectors {
+  public static final RuleRegistry RULES = RuleRegistry.builtIn();
+
+  private Connectors() {}
+
+  public static ConnectorModel model(Path target) {
+    try {
+      Bundle bundle = new BundleReader().read(target);
+      return ConnectorModelBuilder.build(bundle);
+    } catch (InputException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Writes M text as {@code name} into a temporary folder and builds its model. */
+  public static ConnectorModel modelOfText(Path folder, String name, String text) {
+    try {
+      Path file = folder.resolve(name);
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      return model(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static List<Finding> check(ConnectorModel model) {
+    return RULES.check(model);
+  }
+
+  /** Every marker in every M file of the connector. */
+  public static List<Expectations.Expected> expectations(ConnectorModel model) {
+    List<Expectations.Expected> expected = new ArrayList<>();
+    for (SourceFile file : model.files()) {
+      expected.addAll(Expectations.parse(file.name(), file.parse()));
+    }
+    expected.sort(null);
+    return expected;
+  }
+}
