@@ -36,20 +36,26 @@ expression
     | ifExpression
     | errorRaisingExpression
     | errorHandlingExpression
-    | coalesceExpression
+    | operatorExpression
     ;
 
-// `??` has no production in the specification; the product treats it as the loosest operator.
-coalesceExpression: logicalOrExpression (COALESCE logicalOrExpression)*;
-logicalOrExpression: logicalAndExpression (OR logicalAndExpression)*;
-logicalAndExpression: isExpression (AND isExpression)*;
-isExpression: asExpression (IS nullablePrimitiveType)*;
-asExpression: equalityExpression (AS nullablePrimitiveType)*;
-equalityExpression: relationalExpression ((EQ | NE) relationalExpression)*;
-relationalExpression: additiveExpression ((LT | LE | GT | GE) additiveExpression)*;
-additiveExpression: multiplicativeExpression ((PLUS | MINUS | AMP) multiplicativeExpression)*;
-multiplicativeExpression: metadataExpression ((STAR | SLASH) metadataExpression)*;
-metadataExpression: unaryExpression (META unaryExpression)*;
+// One left-recursive rule for every binary operator, tightest first (ANTLR turns it into
+// precedence climbing): a leaf costs a handful of parse-tree nodes instead of one per level, and a
+// long `a + a + ...` chain is parsed by a loop. `??` has no production in the specification; the
+// product treats it as the loosest operator, grouping to the right.
+operatorExpression
+    : unaryExpression                                                   # operand
+    | operatorExpression META operatorExpression                        # binary
+    | operatorExpression (STAR | SLASH) operatorExpression              # binary
+    | operatorExpression (PLUS | MINUS | AMP) operatorExpression        # binary
+    | operatorExpression (LT | LE | GT | GE) operatorExpression         # binary
+    | operatorExpression (EQ | NE) operatorExpression                   # binary
+    | operatorExpression AS nullablePrimitiveType                       # typeAssertion
+    | operatorExpression IS nullablePrimitiveType                       # typeAssertion
+    | operatorExpression AND operatorExpression                         # binary
+    | operatorExpression OR operatorExpression                          # binary
+    | <assoc=right> operatorExpression COALESCE operatorExpression      # binary
+    ;
 
 unaryExpression
     : (PLUS | MINUS | NOT) unaryExpression

@@ -35,6 +35,9 @@ public final class Checker {
       return DeepStack.call(() -> checkHere(target, display));
     } catch (DeepStack.TooDeepException tooDeep) {
       return TargetResult.unreadable(display, "the M code is nested too deeply to analyse");
+    } catch (DeepStack.TooLargeException tooLarge) {
+      return TargetResult.unreadable(
+          display, "too large to analyse in the available memory (raise it with -Xmx)");
     }
   }
 

@@ -17,7 +17,6 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
-import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -38,11 +37,8 @@ final class AstBuilder {
 
   // ---- Documents ------------------------------------------------------------------------------
 
-  SectionDocument section(MParser.SectionDocumentContext ctx) {
-    List<SectionMember> members = new ArrayList<>();
-    for (MParser.SectionMemberContext member : ctx.sectionMember()) {
-      member(member).ifPresent(members::add);
-    }
+  /** The document, with members already built as the parser completed them. */
+  SectionDocument section(MParser.SectionDocumentContext ctx, List<SectionMember> members) {
     return section(ctx, ctx.literalAttributes(), ctx.SECTION(), ctx.sectionName, members);
   }
 
@@ -103,8 +99,8 @@ final class AstBuilder {
   // ---- Expressions ----------------------------------------------------------------------------
 
   Expr expression(MParser.ExpressionContext ctx) {
-    if (ctx.coalesceExpression() != null) {
-      return coalesce(ctx.coalesceExpression());
+    if (ctx.operatorExpression() != null) {
+      return operator(ctx.operatorExpression());
     }
     if (ctx.eachExpression() != null) {
       return new Expr.Each(span(ctx), expression(ctx.eachExpression().expression()));
@@ -181,88 +177,48 @@ final class AstBuilder {
     return new Expr.Function(span(ctx), parameters, returnType, expression(ctx.expression()));
   }
 
-  private Expr coalesce(MParser.CoalesceExpressionContext ctx) {
-    List<MParser.LogicalOrExpressionContext> operands = ctx.logicalOrExpression();
-    // `??` groups to the right, like C#'s: a ?? (b ?? c).
-    Expr result = logicalOr(operands.get(operands.size() - 1));
-    for (int i = operands.size() - 2; i >= 0; i--) {
-      Expr left = logicalOr(operands.get(i));
-      result =
-          new Expr.Binary(
-              new Span(left.span().start(), result.span().end()),
-              BinaryOperator.COALESCE,
-              left,
-              result);
-    }
-    return result;
-  }
-
-  private Expr logicalOr(MParser.LogicalOrExpressionContext ctx) {
-    return foldLeft(ctx, c -> logicalAnd((MParser.LogicalAndExpressionContext) c));
-  }
-
-  private Expr logicalAnd(MParser.LogicalAndExpressionContext ctx) {
-    return foldLeft(ctx, c -> isExpression((MParser.IsExpressionContext) c));
-  }
-
-  private Expr isExpression(MParser.IsExpressionContext ctx) {
-    Expr value = asExpression(ctx.asExpression());
-    for (MParser.NullablePrimitiveTypeContext type : ctx.nullablePrimitiveType()) {
-      value = new Expr.TypeTest(span(ctx.start, type.stop), false, value, primitive(type));
-    }
-    return value;
-  }
-
-  private Expr asExpression(MParser.AsExpressionContext ctx) {
-    Expr value = foldLeft(ctx.equalityExpression(), c -> relational(c));
-    for (MParser.NullablePrimitiveTypeContext type : ctx.nullablePrimitiveType()) {
-      value = new Expr.TypeTest(span(ctx.start, type.stop), true, value, primitive(type));
-    }
-    return value;
-  }
-
-  private Expr relational(ParseTree ctx) {
-    return foldLeft(
-        (MParser.RelationalExpressionContext) ctx,
-        c ->
-            foldLeft(
-                (MParser.AdditiveExpressionContext) c,
-                a ->
-                    foldLeft(
-                        (MParser.MultiplicativeExpressionContext) a,
-                        m ->
-                            foldLeft(
-                                (MParser.MetadataExpressionContext) m,
-                                u -> unary((MParser.UnaryExpressionContext) u)))));
-  }
-
   /**
-   * Folds a flat {@code operand (op operand)*} node to the left, without recursion, so that a
-   * million-operand chain builds as fast as a short one.
+   * Builds an operator expression without recursing down left operands, so that a chain of a
+   * million {@code +} (a million-deep left spine in the parse tree) builds like a short one. Right
+   * operands recurse; they nest only as deep as the source's own nesting.
    */
-  private Expr foldLeft(ParserRuleContext ctx, java.util.function.Function<ParseTree, Expr> build) {
-    Expr result = null;
-    BinaryOperator pending = null;
-    for (int i = 0; i < ctx.getChildCount(); i++) {
-      ParseTree child = ctx.getChild(i);
-      if (child instanceof TerminalNode terminal) {
-        pending = binaryOperator(terminal.getSymbol());
-        continue;
-      }
-      Expr operand = build.apply(child);
-      if (result == null) {
-        result = operand;
+  private Expr operator(MParser.OperatorExpressionContext ctx) {
+    List<MParser.OperatorExpressionContext> spine = new ArrayList<>();
+    MParser.OperatorExpressionContext current = ctx;
+    while (!(current instanceof MParser.OperandContext)) {
+      spine.add(current);
+      if (current instanceof MParser.BinaryContext binary) {
+        current = binary.operatorExpression(0);
+      } else if (current instanceof MParser.TypeAssertionContext assertion) {
+        current = assertion.operatorExpression();
       } else {
-        if (pending == null) {
-          throw new IllegalStateException("incomplete binary expression");
-        }
+        throw new IllegalStateException("incomplete operator expression");
+      }
+      if (current == null) {
+        throw new IllegalStateException("incomplete operator expression");
+      }
+    }
+    Expr result = unary(((MParser.OperandContext) current).unaryExpression());
+    for (int i = spine.size() - 1; i >= 0; i--) {
+      MParser.OperatorExpressionContext node = spine.get(i);
+      if (node instanceof MParser.BinaryContext binary) {
+        Expr right = operator(binary.operatorExpression(1));
         result =
             new Expr.Binary(
-                new Span(result.span().start(), operand.span().end()), pending, result, operand);
+                new Span(result.span().start(), right.span().end()),
+                binaryOperator(binary.getChild(TerminalNode.class, 0).getSymbol()),
+                result,
+                right);
+      } else {
+        MParser.TypeAssertionContext assertion = (MParser.TypeAssertionContext) node;
+        MParser.NullablePrimitiveTypeContext type = assertion.nullablePrimitiveType();
+        result =
+            new Expr.TypeTest(
+                new Span(result.span().start(), span(type).end()),
+                assertion.AS() != null,
+                result,
+                primitive(type));
       }
-    }
-    if (result == null) {
-      throw new IllegalStateException("incomplete expression");
     }
     return result;
   }
@@ -297,6 +253,8 @@ final class AstBuilder {
         return BinaryOperator.AND;
       case MLexer.OR:
         return BinaryOperator.OR;
+      case MLexer.COALESCE:
+        return BinaryOperator.COALESCE;
       default:
         throw new IllegalStateException("not a binary operator: " + token.getText());
     }

@@ -24,20 +24,29 @@ public final class DeepStack {
     }
   }
 
+  /** Thrown when the input did not fit in memory; callers turn it into a clear error. */
+  public static final class TooLargeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException(OutOfMemoryError cause) {
+      super("too large to analyse in the available memory", cause);
+    }
+  }
+
   public static <T> T call(Callable<T> work) {
     if (Thread.currentThread().getName().equals(THREAD_NAME)) {
       return callHere(work);
     }
     AtomicReference<T> result = new AtomicReference<>();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread worker =
         new Thread(
             null,
             () -> {
               try {
                 result.set(callHere(work));
-              } catch (RuntimeException e) {
-                failure.set(e);
+              } catch (RuntimeException | Error e) {
+                failure.set(e); // rethrown on the caller's thread, never lost
               }
             },
             THREAD_NAME,
@@ -49,8 +58,15 @@ public final class DeepStack {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", interrupted);
     }
-    if (failure.get() != null) {
-      throw failure.get();
+    Throwable thrown = failure.get();
+    if (thrown instanceof OutOfMemoryError) {
+      throw new TooLargeException((OutOfMemoryError) thrown);
+    }
+    if (thrown instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (thrown instanceof Error error) {
+      throw error;
     }
     return result.get();
   }

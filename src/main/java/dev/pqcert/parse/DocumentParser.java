@@ -20,6 +20,9 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Parses M text into the typed tree.
@@ -49,6 +52,37 @@ public final class DocumentParser {
     }
   }
 
+  /**
+   * Builds each section member's tree as soon as the parser finishes it, then drops the member's
+   * parse tree, so a large document never holds more than one member's parse tree.
+   */
+  private static final class MemberPruner implements ParseTreeListener {
+    private final AstBuilder builder;
+    private final List<SectionMember> members = new ArrayList<>();
+
+    MemberPruner(AstBuilder builder) {
+      this.builder = builder;
+    }
+
+    @Override
+    public void exitEveryRule(ParserRuleContext ctx) {
+      if (ctx instanceof MParser.SectionMemberContext member
+          && member.getParent() instanceof MParser.SectionDocumentContext document) {
+        builder.member(member).ifPresent(members::add);
+        document.removeLastChild();
+      }
+    }
+
+    @Override
+    public void enterEveryRule(ParserRuleContext ctx) {}
+
+    @Override
+    public void visitTerminal(TerminalNode node) {}
+
+    @Override
+    public void visitErrorNode(ErrorNode node) {}
+  }
+
   /** One parse of one file. */
   private static final class Run {
     private final SourceText source;
@@ -73,10 +107,13 @@ public final class DocumentParser {
       Document document;
       try {
         MParser fast = fastParser(stream);
-        document =
-            kind == DocumentKind.SECTION
-                ? Document.of(builder.section(fast.sectionDocument()))
-                : Document.of(builder.expressionDocument(fast.expressionDocument()));
+        if (kind == DocumentKind.SECTION) {
+          MemberPruner members = new MemberPruner(builder);
+          fast.addParseListener(members);
+          document = Document.of(builder.section(fast.sectionDocument(), members.members));
+        } else {
+          document = Document.of(builder.expressionDocument(fast.expressionDocument()));
+        }
       } catch (ParseCancellationException slowPath) {
         errors.clear();
         document =
