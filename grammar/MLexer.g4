@@ -106,8 +106,8 @@ BANG: '!';
 // ---- Trivia -------------------------------------------------------------------------------------
 LINE_COMMENT: '//' ~[\r\n\u0085\u2028\u2029]* -> channel(COMMENTS);
 BLOCK_COMMENT: '/*' .*? '*/' -> channel(COMMENTS);
-WHITESPACE: [\p{Zs}\t\u000B\u000C]+ -> skip;
-NEW_LINE: ('\r\n' | [\r\n\u0085\u2028\u2029]) -> skip;
+// Blanks and line ends in one token: fewer lexer actions. Line numbers come from the source text.
+WHITESPACE: [\p{Zs}\t\u000B\u000C\r\n\u0085\u2028\u2029]+ -> skip;
 
 // ---- Errors: unterminated constructs become one token, so the parser reports them once ------------
 UNTERMINATED_TEXT: ('"' | '#"' | '#!"') TextChar* EOF;

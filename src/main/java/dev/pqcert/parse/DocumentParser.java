@@ -20,9 +20,6 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import org.antlr.v4.runtime.tree.ErrorNode;
-import org.antlr.v4.runtime.tree.ParseTreeListener;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Parses M text into the typed tree.
@@ -53,34 +50,29 @@ public final class DocumentParser {
   }
 
   /**
-   * Builds each section member's tree as soon as the parser finishes it, then drops the member's
-   * parse tree, so a large document never holds more than one member's parse tree.
+   * A parser that builds each section member's tree as soon as it finishes the member, then drops
+   * the member's parse tree, so a large document never holds more than one member's parse tree. (An
+   * exitRule override: ANTLR's parse listeners cost a dispatch on every rule entry.)
    */
-  private static final class MemberPruner implements ParseTreeListener {
+  private static final class PruningParser extends MParser {
     private final AstBuilder builder;
     private final List<SectionMember> members = new ArrayList<>();
 
-    MemberPruner(AstBuilder builder) {
+    PruningParser(TokenStream input, AstBuilder builder) {
+      super(input);
       this.builder = builder;
     }
 
     @Override
-    public void exitEveryRule(ParserRuleContext ctx) {
-      if (ctx instanceof MParser.SectionMemberContext member
+    public void exitRule() {
+      ParserRuleContext finished = _ctx;
+      super.exitRule();
+      if (finished instanceof MParser.SectionMemberContext member
           && member.getParent() instanceof MParser.SectionDocumentContext document) {
         builder.member(member).ifPresent(members::add);
         document.removeLastChild();
       }
     }
-
-    @Override
-    public void enterEveryRule(ParserRuleContext ctx) {}
-
-    @Override
-    public void visitTerminal(TerminalNode node) {}
-
-    @Override
-    public void visitErrorNode(ErrorNode node) {}
   }
 
   /** One parse of one file. */
@@ -106,13 +98,13 @@ public final class DocumentParser {
 
       Document document;
       try {
-        MParser fast = fastParser(stream);
         if (kind == DocumentKind.SECTION) {
-          MemberPruner members = new MemberPruner(builder);
-          fast.addParseListener(members);
-          document = Document.of(builder.section(fast.sectionDocument(), members.members));
+          PruningParser fast = fast(new PruningParser(stream, builder));
+          document = Document.of(builder.section(fast.sectionDocument(), fast.members));
         } else {
-          document = Document.of(builder.expressionDocument(fast.expressionDocument()));
+          document =
+              Document.of(
+                  builder.expressionDocument(fast(new MParser(stream)).expressionDocument()));
         }
       } catch (ParseCancellationException slowPath) {
         errors.clear();
@@ -201,7 +193,7 @@ public final class DocumentParser {
       CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(withoutEof(part)));
       stream.fill();
       try {
-        return new Parsed<>(rule.apply(fastParser(stream)), null);
+        return new Parsed<>(rule.apply(fast(new MParser(stream))), null);
       } catch (ParseCancellationException slowPath) {
         stream.seek(0);
         MParser parser = new MParser(stream);
@@ -228,8 +220,7 @@ public final class DocumentParser {
       return part;
     }
 
-    private static MParser fastParser(TokenStream stream) {
-      MParser parser = new MParser(stream);
+    private static <P extends MParser> P fast(P parser) {
       parser.removeErrorListeners();
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
       parser.setErrorHandler(new BailErrorStrategy());

@@ -11,6 +11,7 @@ public final class SourceText {
   private final String text;
   private final int[] lineStarts; // code point offset of the first character of each line
   private final int codePointCount;
+  private int lastLine; // positions are mostly asked for in order: try the last line first
 
   public SourceText(String name, String text) {
     this.name = name;
@@ -58,8 +59,13 @@ public final class SourceText {
   /** The position of a code point offset; offsets past the end clamp to the end. */
   public Position positionAt(int offset) {
     int clamped = Math.max(0, Math.min(offset, codePointCount));
-    int index = Arrays.binarySearch(lineStarts, clamped);
-    int line = index >= 0 ? index : -index - 2;
+    int line = lastLine;
+    if (clamped < lineStarts[line]
+        || (line + 1 < lineStarts.length && clamped >= lineStarts[line + 1])) {
+      int index = Arrays.binarySearch(lineStarts, clamped);
+      line = index >= 0 ? index : -index - 2;
+      lastLine = line;
+    }
     return new Position(line + 1, clamped - lineStarts[line] + 1, clamped);
   }
 
