@@ -1,6 +1,8 @@
 package dev.pqcert.model;
 
 import dev.pqcert.parse.Span;
+import dev.pqcert.parse.ast.Expr;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,50 +15,99 @@ import java.util.Optional;
 public sealed interface Value {
   Span span();
 
-  record Text(Span span, String value) implements Value {}
+  /** The file the value was written in ("" when it has no single place). */
+  default String file() {
+    return "";
+  }
 
-  record Number(Span span, double value, String raw) implements Value {}
+  record Text(Span span, String value, String file) implements Value {}
 
-  record Logical(Span span, boolean value) implements Value {}
+  record Number(Span span, double value, String raw, String file) implements Value {}
 
-  record Null(Span span) implements Value {}
+  record Logical(Span span, boolean value, String file) implements Value {}
 
-  record ListValue(Span span, List<Value> items) implements Value {}
+  record Null(Span span, String file) implements Value {}
+
+  record ListValue(Span span, List<Value> items, String file) implements Value {
+    public ListValue {
+      items = List.copyOf(items);
+    }
+  }
 
   /** Fields keep their written order; each field keeps the place of its name. */
-  record RecordValue(Span span, Map<String, RecordField> fields) implements Value {
+  record RecordValue(Span span, Map<String, RecordField> fields, String file) implements Value {
     public RecordValue {
-      fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     public Optional<RecordField> field(String name) {
       return Optional.ofNullable(fields.get(name));
     }
+
+    /** The field's value, or empty when the field is absent. */
+    public Optional<Value> get(String name) {
+      return field(name).map(RecordField::value);
+    }
   }
 
   record RecordField(Span nameSpan, String name, Value value) {}
+
+  /**
+   * A function written in the connector, with the scope it closes over, and the type given to it
+   * by {@code Value.ReplaceType} if any.
+   */
+  record FunctionValue(
+      Span span, Expr.Function function, Scope closure, Optional<Value> replacedType, String file)
+      implements Value {}
+
+  /** A standard library value (a function such as {@code Table.AddColumn}, or {@code Uri.Type}). */
+  record Library(Span span, String name) implements Value {}
+
+  /** A type value: {@code type function (...) as table}, {@code type text}, {@code Uri.Type}... */
+  record TypeValue(Span span, TypeShape shape, String file) implements Value {}
+
+  /** The contents of a file bundled in the package ({@code Extension.Contents("x")}). */
+  record BundledFile(Span span, String name, String file) implements Value {}
+
+  /** Text read from a bundled file: {@code Text.FromBinary(Extension.Contents("x.pqm"))}. */
+  record BundledText(Span span, String name, String file) implements Value {}
+
+  /** A value with metadata attached: {@code value meta [...]}, or by Value.ReplaceMetadata. */
+  record WithMeta(Span span, Value value, RecordValue meta) implements Value {
+    @Override
+    public String file() {
+      return value.file();
+    }
+  }
 
   record Unknown(Span span) implements Value {}
 
   /** How a value reads in a message: {@code "1.0"}, {@code 1}, {@code true}, {@code a record}. */
   static String describe(Value value) {
-    if (value instanceof Text text) {
+    Value plain = Values.plain(value);
+    if (plain instanceof Text text) {
       return "\"" + text.value() + "\"";
     }
-    if (value instanceof Number number) {
+    if (plain instanceof Number number) {
       return number.raw();
     }
-    if (value instanceof Logical logical) {
+    if (plain instanceof Logical logical) {
       return Boolean.toString(logical.value());
     }
-    if (value instanceof Null) {
+    if (plain instanceof Null) {
       return "null";
     }
-    if (value instanceof ListValue) {
+    if (plain instanceof ListValue) {
       return "a list";
     }
-    if (value instanceof RecordValue) {
+    if (plain instanceof RecordValue) {
       return "a record";
+    }
+    if (plain instanceof FunctionValue || plain instanceof Library) {
+      return "a function";
+    }
+    if (plain instanceof TypeValue) {
+      return "a type";
     }
     return "a value not known before run time";
   }

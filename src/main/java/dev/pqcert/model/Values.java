@@ -1,52 +1,42 @@
 package dev.pqcert.model;
 
-import dev.pqcert.parse.ast.Expr;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
-/** Reads literal expressions (attribute records and the like) as values. */
+/** Small helpers over values. */
 public final class Values {
   private Values() {}
 
-  public static Value ofLiteral(Expr expression) {
-    if (expression instanceof Expr.Literal literal) {
-      switch (literal.kind()) {
-        case NUMBER:
-          return new Value.Number(literal.span(), (Double) literal.value(), literal.raw());
-        case TEXT:
-          return new Value.Text(literal.span(), (String) literal.value());
-        case LOGICAL:
-          return new Value.Logical(literal.span(), (Boolean) literal.value());
-        case NULL:
-          return new Value.Null(literal.span());
-        default:
-          return new Value.Unknown(literal.span());
-      }
+  /** The value without its metadata. */
+  public static Value plain(Value value) {
+    Value current = value;
+    while (current instanceof Value.WithMeta withMeta) {
+      current = withMeta.value();
     }
-    if (expression instanceof Expr.RecordExpr record) {
-      return ofRecord(record);
-    }
-    if (expression instanceof Expr.ListExpr list) {
-      List<Value> items = new ArrayList<>();
-      for (Expr item : list.items()) {
-        items.add(ofLiteral(item));
-      }
-      return new Value.ListValue(list.span(), List.copyOf(items));
-    }
-    return new Value.Unknown(expression.span());
+    return current;
   }
 
-  public static Value.RecordValue ofRecord(Expr.RecordExpr record) {
-    Map<String, Value.RecordField> fields = new LinkedHashMap<>();
-    for (Expr.Field field : record.fields()) {
-      // A repeated field name is an evaluation error in M; the first one is what a reader sees.
-      fields.putIfAbsent(
-          field.name().name(),
-          new Value.RecordField(
-              field.name().span(), field.name().name(), ofLiteral(field.value())));
-    }
-    return new Value.RecordValue(record.span(), fields);
+  /** The value's metadata record, when it has one (nearest wins over outer). */
+  public static Optional<Value.RecordValue> meta(Value value) {
+    return value instanceof Value.WithMeta withMeta ? Optional.of(withMeta.meta()) : Optional.empty();
+  }
+
+  public static Optional<String> text(Value value) {
+    return plain(value) instanceof Value.Text text ? Optional.of(text.value()) : Optional.empty();
+  }
+
+  public static Optional<Value.RecordValue> record(Value value) {
+    return plain(value) instanceof Value.RecordValue record
+        ? Optional.of(record)
+        : Optional.empty();
+  }
+
+  public static Optional<Boolean> logical(Value value) {
+    return plain(value) instanceof Value.Logical logical
+        ? Optional.of(logical.value())
+        : Optional.empty();
+  }
+
+  public static boolean isKnown(Value value) {
+    return !(plain(value) instanceof Value.Unknown);
   }
 }

@@ -1,0 +1,411 @@
+package dev.pqcert.model;
+
+import dev.pqcert.parse.Span;
+import dev.pqcert.parse.ast.Expr;
+import dev.pqcert.parse.ast.TypeNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Constant folding over M: computes what is static (literals, records, lists, {@code &}, names
+ * bound to constants, {@code if} on constant conditions, metadata, types, resource strings,
+ * bundled modules) and calls connector-defined functions on what it knows. It never runs M against
+ * the outside world: library functions other than a few pure ones give {@link Value.Unknown}. A
+ * step budget bounds the work on recursive or huge code; past it, values are unknown.
+ */
+public final class Evaluator {
+  private static final int MAX_CALL_DEPTH = 48;
+  private static final long MAX_STEPS = 5_000_000;
+
+  /** What evaluation needs from the connector around it. */
+  public interface Environment {
+    /** The string for {@code Extension.LoadString(key)}, when {@code resources.resx} has it. */
+    Optional<String> resource(String key);
+
+    /** The parsed module for {@code Extension.Contents(name)}, when the package has one. */
+    Optional<SourceFile> module(String name);
+
+    /** The scope {@code #shared} stands for: the section's shared members. */
+    Scope sharedScope();
+
+    /** The section's own scope, for {@code Section!Member}. */
+    Scope sectionScope();
+  }
+
+  private final Environment environment;
+  private final Map<String, Value> moduleValues = new LinkedHashMap<>();
+  private long steps;
+  private int depth;
+
+  public Evaluator(Environment environment) {
+    this.environment = environment;
+  }
+
+  /** Evaluates {@code expression}, written in {@code file}, in {@code scope}. */
+  public Value eval(Expr expression, Scope scope, String file) {
+    if (++steps > MAX_STEPS) {
+      return unknown(expression);
+    }
+    if (expression instanceof Expr.Literal literal) {
+      return literal(literal, file);
+    }
+    if (expression instanceof Expr.Identifier identifier) {
+      return identifier(identifier.name(), identifier.span(), scope);
+    }
+    if (expression instanceof Expr.HashKeyword hash) {
+      return hash.keyword().equals("#shared") || hash.keyword().equals("#sections")
+          ? new Value.Library(hash.span(), hash.keyword())
+          : unknown(hash);
+    }
+    if (expression instanceof Expr.SectionAccess access) {
+      return environment
+          .sectionScope()
+          .lookup(access.member())
+          .map(b -> b.value().force())
+          .orElse(unknown(access));
+    }
+    if (expression instanceof Expr.ListExpr list) {
+      List<Value> items = new ArrayList<>();
+      for (Expr item : list.items()) {
+        items.add(item instanceof Expr.Range ? unknown(item) : eval(item, scope, file));
+      }
+      return new Value.ListValue(list.span(), items, file);
+    }
+    if (expression instanceof Expr.RecordExpr record) {
+      return record(record, scope, file);
+    }
+    if (expression instanceof Expr.FieldAccess access) {
+      return fieldAccess(access, scope, file);
+    }
+    if (expression instanceof Expr.ItemAccess access) {
+      return itemAccess(access, scope, file);
+    }
+    if (expression instanceof Expr.Invoke invoke) {
+      Value function = eval(invoke.function(), scope, file);
+      List<Thunk> arguments = new ArrayList<>();
+      for (Expr argument : invoke.arguments()) {
+        arguments.add(Thunk.lazy(argument, () -> eval(argument, scope, file)));
+      }
+      return call(function, arguments, invoke.span(), file);
+    }
+    if (expression instanceof Expr.Unary unary) {
+      return unary(unary, eval(unary.operand(), scope, file), file);
+    }
+    if (expression instanceof Expr.Binary binary) {
+      return binary(binary, scope, file);
+    }
+    if (expression instanceof Expr.TypeValue typeValue) {
+      return type(typeValue.type(), scope, file);
+    }
+    if (expression instanceof Expr.Function function) {
+      return new Value.FunctionValue(function.span(), function, scope, Optional.empty(), file);
+    }
+    if (expression instanceof Expr.Each each) {
+      return new Value.FunctionValue(each.span(), eachAsFunction(each), scope, Optional.empty(), file);
+    }
+    if (expression instanceof Expr.Let let) {
+      Scope inner = scope.child();
+      for (Expr.Binding binding : let.bindings()) {
+        inner.bind(
+            new Definition.LetVariable(binding.name().name(), binding.name().span(), file),
+            Thunk.lazy(binding.value(), () -> eval(binding.value(), inner, file)));
+      }
+      return eval(let.body(), inner, file);
+    }
+    if (expression instanceof Expr.If when) {
+      Optional<Boolean> condition = Values.logical(eval(when.condition(), scope, file));
+      if (condition.isEmpty()) {
+        return unknown(when);
+      }
+      return eval(condition.get() ? when.whenTrue() : when.whenFalse(), scope, file);
+    }
+    if (expression instanceof Expr.Try attempt) {
+      // The value when nothing fails: the loader's `try Expression.Evaluate(...) catch ...`.
+      return eval(attempt.body(), scope, file);
+    }
+    if (expression instanceof Expr.TypeTest test && test.assertion()) {
+      return eval(test.value(), scope, file);
+    }
+    return unknown(expression);
+  }
+
+  /** {@code each body} is {@code (_) => body}. */
+  public static Expr.Function eachAsFunction(Expr.Each each) {
+    Span at = each.span();
+    return new Expr.Function(
+        at,
+        List.of(new Expr.Parameter(at, new Expr.Name(at, "_"), false, Optional.empty())),
+        Optional.empty(),
+        each.body());
+  }
+
+  private Value identifier(String name, Span span, Scope scope) {
+    Optional<Scope.Binding> binding = scope.lookup(name);
+    if (binding.isPresent()) {
+      return binding.get().value().force();
+    }
+    return LibraryNames.isLibrary(name) ? new Value.Library(span, name) : new Value.Unknown(span);
+  }
+
+  private static Value literal(Expr.Literal literal, String file) {
+    return switch (literal.kind()) {
+      case NUMBER -> new Value.Number(literal.span(), (Double) literal.value(), literal.raw(), file);
+      case TEXT -> new Value.Text(literal.span(), (String) literal.value(), file);
+      case LOGICAL -> new Value.Logical(literal.span(), (Boolean) literal.value(), file);
+      case NULL -> new Value.Null(literal.span(), file);
+      case VERBATIM -> new Value.Unknown(literal.span());
+    };
+  }
+
+  private Value record(Expr.RecordExpr record, Scope scope, String file) {
+    // Fields see each other, as in M.
+    Scope fields = scope.child();
+    for (Expr.Field field : record.fields()) {
+      fields.bind(
+          new Definition.RecordFieldName(field.name().name(), field.name().span(), file),
+          Thunk.lazy(field.value(), () -> eval(field.value(), fields, file)));
+    }
+    Map<String, Value.RecordField> values = new LinkedHashMap<>();
+    for (Expr.Field field : record.fields()) {
+      Value value = fields.own().get(field.name().name()).value().force();
+      values.putIfAbsent(
+          field.name().name(), new Value.RecordField(field.name().span(), field.name().name(), value));
+    }
+    return new Value.RecordValue(record.span(), values, file);
+  }
+
+  private Value fieldAccess(Expr.FieldAccess access, Scope scope, String file) {
+    Value target =
+        access.target().isPresent()
+            ? eval(access.target().get(), scope, file)
+            : identifier("_", access.span(), scope);
+    String field = access.field().name();
+    if (Values.plain(target) instanceof Value.Library library
+        && (library.name().equals("#shared") || library.name().equals("#sections"))) {
+      return identifier(field, access.span(), environment.sharedScope());
+    }
+    Optional<Value.RecordValue> record = Values.record(target);
+    if (record.isEmpty()) {
+      return unknown(access);
+    }
+    Optional<Value> value = record.get().get(field);
+    if (value.isPresent()) {
+      return value.get();
+    }
+    return access.optional() ? new Value.Null(access.span(), file) : unknown(access);
+  }
+
+  private Value itemAccess(Expr.ItemAccess access, Scope scope, String file) {
+    Value target = Values.plain(eval(access.target(), scope, file));
+    Value index = Values.plain(eval(access.index(), scope, file));
+    if (target instanceof Value.ListValue list && index instanceof Value.Number number) {
+      int i = (int) number.value();
+      if (i == number.value() && i >= 0 && i < list.items().size()) {
+        return list.items().get(i);
+      }
+      return access.optional() ? new Value.Null(access.span(), file) : unknown(access);
+    }
+    return unknown(access);
+  }
+
+  private static Value unary(Expr.Unary unary, Value operand, String file) {
+    Value plain = Values.plain(operand);
+    if (unary.operator() == Expr.UnaryOperator.NOT && plain instanceof Value.Logical logical) {
+      return new Value.Logical(unary.span(), !logical.value(), file);
+    }
+    if (plain instanceof Value.Number number) {
+      return switch (unary.operator()) {
+        case MINUS -> new Value.Number(unary.span(), -number.value(), "-" + number.raw(), file);
+        case PLUS -> number;
+        case NOT -> new Value.Unknown(unary.span());
+      };
+    }
+    return new Value.Unknown(unary.span());
+  }
+
+  private Value binary(Expr.Binary binary, Scope scope, String file) {
+    Span span = binary.span();
+    Value left = eval(binary.left(), scope, file);
+    if (binary.operator() == Expr.BinaryOperator.COALESCE) {
+      Value plainLeft = Values.plain(left);
+      if (plainLeft instanceof Value.Null) {
+        return eval(binary.right(), scope, file);
+      }
+      return Values.isKnown(plainLeft) ? left : new Value.Unknown(span);
+    }
+    if (binary.operator() == Expr.BinaryOperator.AND || binary.operator() == Expr.BinaryOperator.OR) {
+      Optional<Boolean> l = Values.logical(left);
+      boolean isAnd = binary.operator() == Expr.BinaryOperator.AND;
+      if (l.isPresent() && l.get() != isAnd) {
+        return new Value.Logical(span, l.get(), file); // short circuit, as M does
+      }
+      Optional<Boolean> r = Values.logical(eval(binary.right(), scope, file));
+      return l.isPresent() && r.isPresent()
+          ? new Value.Logical(span, isAnd ? l.get() && r.get() : l.get() || r.get(), file)
+          : new Value.Unknown(span);
+    }
+    Value right = eval(binary.right(), scope, file);
+    if (binary.operator() == Expr.BinaryOperator.META) {
+      Optional<Value.RecordValue> meta = Values.record(right);
+      return meta.isPresent() ? withMeta(span, left, meta.get()) : left;
+    }
+    Value l = Values.plain(left);
+    Value r = Values.plain(right);
+    switch (binary.operator()) {
+      case CONCATENATE:
+        return concatenate(span, l, r, file);
+      case EQUAL:
+      case NOT_EQUAL:
+        Optional<Boolean> equal = Equality.of(l, r);
+        return equal
+            .<Value>map(
+                e -> new Value.Logical(span, binary.operator() == Expr.BinaryOperator.EQUAL ? e : !e, file))
+            .orElse(new Value.Unknown(span));
+      case ADD:
+      case SUBTRACT:
+      case MULTIPLY:
+      case DIVIDE:
+        if (l instanceof Value.Number a && r instanceof Value.Number b) {
+          double result =
+              switch (binary.operator()) {
+                case ADD -> a.value() + b.value();
+                case SUBTRACT -> a.value() - b.value();
+                case MULTIPLY -> a.value() * b.value();
+                default -> a.value() / b.value();
+              };
+          return new Value.Number(span, result, Double.toString(result), file);
+        }
+        return new Value.Unknown(span);
+      default:
+        return new Value.Unknown(span);
+    }
+  }
+
+  private static Value concatenate(Span span, Value l, Value r, String file) {
+    if (l instanceof Value.Text a && r instanceof Value.Text b) {
+      return new Value.Text(span, a.value() + b.value(), file);
+    }
+    if (l instanceof Value.RecordValue a && r instanceof Value.RecordValue b) {
+      Map<String, Value.RecordField> merged = new LinkedHashMap<>(a.fields());
+      merged.putAll(b.fields()); // the right record's fields win, as in M
+      return new Value.RecordValue(span, merged, file);
+    }
+    if (l instanceof Value.ListValue a && r instanceof Value.ListValue b) {
+      List<Value> items = new ArrayList<>(a.items());
+      items.addAll(b.items());
+      return new Value.ListValue(span, items, file);
+    }
+    return new Value.Unknown(span);
+  }
+
+  private static Value withMeta(Span span, Value value, Value.RecordValue meta) {
+    if (value instanceof Value.WithMeta existing) {
+      Map<String, Value.RecordField> merged = new LinkedHashMap<>(existing.meta().fields());
+      merged.putAll(meta.fields());
+      return new Value.WithMeta(
+          span, existing.value(), new Value.RecordValue(meta.span(), merged, meta.file()));
+    }
+    return new Value.WithMeta(span, value, meta);
+  }
+
+  // ---- Types ----------------------------------------------------------------------------------
+
+  private Value type(TypeNode type, Scope scope, String file) {
+    if (type instanceof TypeNode.ExpressionType expression) {
+      return eval(expression.expression(), scope, file);
+    }
+    TypeShape shape;
+    if (type instanceof TypeNode.Primitive primitive) {
+      shape = new TypeShape.Primitive(primitive.name(), primitive.nullable());
+    } else if (type instanceof TypeNode.FunctionType function) {
+      List<TypeShape.ParameterType> parameters = new ArrayList<>();
+      for (TypeNode.ParameterSpec parameter : function.parameters()) {
+        parameters.add(
+            new TypeShape.ParameterType(
+                parameter.name().name(),
+                parameter.optional(),
+                type(parameter.type(), scope, file),
+                parameter.span()));
+      }
+      shape = new TypeShape.FunctionType(parameters, type(function.returnType(), scope, file));
+    } else if (type instanceof TypeNode.RecordType record) {
+      shape = recordShape(record);
+    } else if (type instanceof TypeNode.TableType table) {
+      shape = new TypeShape.TableType(table.rowType().map(Evaluator::recordShape));
+    } else if (type instanceof TypeNode.ListType list) {
+      shape = new TypeShape.ListType(type(list.item(), scope, file));
+    } else {
+      shape = new TypeShape.Nullable(type(((TypeNode.NullableType) type).inner(), scope, file));
+    }
+    return new Value.TypeValue(type.span(), shape, file);
+  }
+
+  private static TypeShape.RecordType recordShape(TypeNode.RecordType record) {
+    return new TypeShape.RecordType(
+        record.fields().stream().map(f -> f.name().name()).toList(), record.open());
+  }
+
+  // ---- Calls ----------------------------------------------------------------------------------
+
+  /** Calls a function value on arguments; unknown unless the result is static. */
+  public Value call(Value function, List<Thunk> arguments, Span span, String file) {
+    Value plain = Values.plain(function);
+    if (plain instanceof Value.FunctionValue closure) {
+      if (depth >= MAX_CALL_DEPTH) {
+        return new Value.Unknown(span);
+      }
+      Scope inner = closure.closure().child();
+      List<Expr.Parameter> parameters = closure.function().parameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        Expr.Parameter parameter = parameters.get(i);
+        Thunk argument =
+            i < arguments.size() ? arguments.get(i) : Thunk.of(new Value.Null(span, file));
+        inner.bind(
+            new Definition.Parameter(
+                parameter.name().name(), parameter.span(), closure.file(), closure.function(), i),
+            argument);
+      }
+      depth++;
+      try {
+        return eval(closure.function().body(), inner, closure.file());
+      } finally {
+        depth--;
+      }
+    }
+    if (plain instanceof Value.Library library) {
+      return LibraryCalls.call(this, library.name(), arguments, span, file);
+    }
+    return new Value.Unknown(span);
+  }
+
+  Environment environment() {
+    return environment;
+  }
+
+  /** The value of a bundled module evaluated against {@code #shared}, computed once. */
+  Value module(String name, Span span) {
+    Value cached = moduleValues.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<SourceFile> module = environment.module(name);
+    if (module.isEmpty() || module.get().parse().document().expression().isEmpty()) {
+      return new Value.Unknown(span);
+    }
+    moduleValues.put(name, new Value.Unknown(span)); // a module that loads itself stays unknown
+    Value value =
+        eval(
+            module.get().parse().document().expression().get(),
+            environment.sharedScope(),
+            module.get().name());
+    moduleValues.put(name, value);
+    return value;
+  }
+
+  private static Value unknown(Expr expression) {
+    return new Value.Unknown(expression.span());
+  }
+}

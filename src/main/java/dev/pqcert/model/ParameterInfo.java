@@ -1,0 +1,47 @@
+package dev.pqcert.model;
+
+import dev.pqcert.parse.Span;
+import java.util.Optional;
+
+/**
+ * A parameter of an exported function as the engine sees it: after {@code Value.ReplaceType}, its
+ * name, whether optional, its type value, and the documentation metadata on that type.
+ */
+public record ParameterInfo(
+    String name,
+    boolean optional,
+    Optional<Value> type,
+    Optional<Value.RecordValue> documentation,
+    String file,
+    Span span) {
+
+  /** The type's name for messages and comparison: {@code text}, {@code Uri.Type}, {@code any}. */
+  public String typeName() {
+    return type.map(ParameterInfo::describeType).orElse("any");
+  }
+
+  static String describeType(Value type) {
+    Value plain = Values.plain(type);
+    if (plain instanceof Value.TypeValue typeValue
+        && typeValue.shape() instanceof TypeShape.Primitive primitive) {
+      return (primitive.nullable() ? "nullable " : "") + primitive.name();
+    }
+    if (plain instanceof Value.TypeValue typeValue
+        && typeValue.shape() instanceof TypeShape.Nullable nullable) {
+      return "nullable " + describeType(nullable.inner());
+    }
+    if (plain instanceof Value.TypeValue typeValue) {
+      return switch (typeValue.shape()) {
+        case TypeShape.FunctionType f -> "function";
+        case TypeShape.RecordType r -> "record";
+        case TypeShape.TableType t -> "table";
+        case TypeShape.ListType l -> "list";
+        default -> "type";
+      };
+    }
+    if (plain instanceof Value.Library library) {
+      return library.name();
+    }
+    return "an unknown type";
+  }
+}
