@@ -1,33 +1,67 @@
 package dev.pqcert.bundle;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Temporary stand-in until the bundle package lands. */
+/** A check target read into memory: its files, sorted by name. */
 public final class Bundle {
   private final Path origin;
+  private final String displayName;
   private final BundleKind kind;
   private final List<BundleEntry> entries;
 
-  Bundle(Path origin, BundleKind kind, List<BundleEntry> entries) {
-    this.origin = origin;
-    this.kind = kind;
-    this.entries = entries;
+  /** Public so that rule tests can build bundles without files; {@link BundleReader} reads them. */
+  public Bundle(Path origin, String displayName, BundleKind kind, List<BundleEntry> entries) {
+    this.origin = Objects.requireNonNull(origin, "origin");
+    this.displayName = Objects.requireNonNull(displayName, "displayName");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.entries = entries.stream().sorted(Comparator.comparing(BundleEntry::name)).toList();
   }
 
+  /** The path the user gave. */
   public Path origin() {
     return origin;
   }
 
+  /** The path as the user gave it, for messages. */
   public String displayName() {
-    return origin.toString();
+    return displayName;
   }
 
   public BundleKind kind() {
     return kind;
   }
 
+  /** All files, sorted by name (ordinal); immutable. */
   public List<BundleEntry> entries() {
     return entries;
+  }
+
+  /** The files of one kind, sorted by name. */
+  public List<BundleEntry> entriesOf(EntryKind kind) {
+    return entries.stream().filter(entry -> entry.kind() == kind).toList();
+  }
+
+  /**
+   * The file with this name; failing an exact match, one whose name differs only in case, as
+   * Windows (which loads connectors) would find it.
+   */
+  public Optional<BundleEntry> find(String name) {
+    Optional<BundleEntry> exact = entries.stream().filter(e -> e.name().equals(name)).findFirst();
+    if (exact.isPresent()) {
+      return exact;
+    }
+    String key = EntryNames.caseInsensitiveKey(name);
+    return entries.stream()
+        .filter(e -> EntryNames.caseInsensitiveKey(e.name()).equals(key))
+        .findFirst();
+  }
+
+  @Override
+  public String toString() {
+    return "Bundle[" + kind + " " + displayName + ", " + entries.size() + " entries]";
   }
 }

@@ -1,6 +1,6 @@
 package dev.pqcert.bundle;
 
-/** Temporary stand-in until the bundle package lands. */
+/** What a target was: a package, a folder in the SDK project layout, or one M file. */
 public enum BundleKind {
   MEZ,
   PQX,

@@ -1,11 +1,39 @@
 package dev.pqcert.bundle;
 
-/** Temporary stand-in until the bundle package lands. */
+import java.util.Locale;
+import java.util.Set;
+
+/** The role of a file in a connector, decided by its name alone. */
 public enum EntryKind {
   SECTION_DOCUMENT,
   QUERY_DOCUMENT,
   MODULE,
   RESOURCES,
   IMAGE,
-  OTHER
+  OTHER;
+
+  private static final Set<String> IMAGE_EXTENSIONS =
+      Set.of("png", "jpg", "jpeg", "gif", "bmp", "ico", "svg");
+
+  /** Classifies a file by its name; extensions are case-insensitive. */
+  public static EntryKind classify(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    // Checked before ".pq": the SDK's test files are M documents, but not the connector itself.
+    if (lower.endsWith(".query.pq")) {
+      return QUERY_DOCUMENT;
+    }
+    int dot = lower.lastIndexOf('.');
+    String extension = dot < 0 ? "" : lower.substring(dot + 1);
+    switch (extension) {
+      case "pq":
+      case "m":
+        return SECTION_DOCUMENT;
+      case "pqm":
+        return MODULE;
+      case "resx":
+        return RESOURCES;
+      default:
+        return IMAGE_EXTENSIONS.contains(extension) ? IMAGE : OTHER;
+    }
+  }
 }

@@ -1,22 +1,48 @@
 package dev.pqcert.bundle;
 
-/** Temporary stand-in until the bundle package lands. */
+import java.util.Locale;
+
+/**
+ * A target that cannot be read. {@link #getMessage()} is one line: {@code "<file>: <problem>"},
+ * with the file as the user gave it.
+ */
 public final class InputException extends Exception {
-  private static final long serialVersionUID = 1L;
   private final String file;
   private final String problem;
 
   public InputException(String file, String problem) {
-    super(file + ": " + problem);
+    this(file, problem, null);
+  }
+
+  /** The cause is kept for debugging only; it never shows in the message. */
+  public InputException(String file, String problem, Throwable cause) {
+    super(oneLine(file) + ": " + oneLine(problem), cause);
     this.file = file;
     this.problem = problem;
   }
 
+  /** The file as the user gave it (for an entry of a package: the package, then the entry). */
   public String file() {
     return file;
   }
 
+  /** What is wrong, without the file name. */
   public String problem() {
     return problem;
+  }
+
+  /** Escapes line breaks and other control characters, which can occur in hostile file names. */
+  private static String oneLine(String text) {
+    StringBuilder result = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                result.append(String.format(Locale.ROOT, "\\u%04X", c));
+              } else {
+                result.appendCodePoint(c);
+              }
+            });
+    return result.toString();
   }
 }

@@ -1,23 +1,31 @@
 package dev.pqcert.model;
 
 import dev.pqcert.bundle.Bundle;
+import dev.pqcert.bundle.EntryKind;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What pqcert knows about one connector: its package, its parsed M files and its section. Built
- * once per target and shared by every rule.
+ * What pqcert knows about one connector: its package, its parsed M files, its section and the facts
+ * read from them (kinds, exported functions, publish records). Built once per target and shared by
+ * every rule.
  */
 public record ConnectorModel(
     Bundle bundle,
     List<SourceFile> files,
     Optional<SourceFile> sectionFile,
-    Optional<Section> section) {
+    Optional<Section> section,
+    Resources resources,
+    List<DataSourceKind> kinds,
+    List<ExportedFunction> exports,
+    Evaluator evaluator) {
 
   /** The package files classified as section documents ({@code .pq}/{@code .m}, not queries). */
   public List<SourceFile> sectionDocumentCandidates() {
-    return files.stream()
-        .filter(f -> f.kind() == dev.pqcert.bundle.EntryKind.SECTION_DOCUMENT)
-        .toList();
+    return files.stream().filter(f -> f.kind() == EntryKind.SECTION_DOCUMENT).toList();
+  }
+
+  public Optional<DataSourceKind> kind(String name) {
+    return kinds.stream().filter(k -> k.name().equals(name)).findFirst();
   }
 }

@@ -8,13 +8,17 @@ import dev.pqcert.parse.DocumentKind;
 import dev.pqcert.parse.DocumentParser;
 import dev.pqcert.parse.ParseResult;
 import dev.pqcert.parse.SourceText;
+import dev.pqcert.parse.ast.Expr;
 import dev.pqcert.parse.ast.SectionDocument;
 import dev.pqcert.parse.ast.SectionMember;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** Parses a bundle's M files once and reads the connector's structure from them. */
+/** Parses a bundle's M files once and reads the connector's structure and facts from them. */
 public final class ConnectorModelBuilder {
   private ConnectorModelBuilder() {}
 
@@ -29,16 +33,61 @@ public final class ConnectorModelBuilder {
         files.add(new SourceFile(entry.name(), entry.kind(), parse));
       }
     }
+    Resources resources =
+        bundle
+            .find("resources.resx")
+            .map(entry -> Resources.read(entry.name(), entry.bytes()))
+            .orElse(Resources.none());
+
     // With several candidates the first is analysed; a package-level rule reports the others.
     Optional<SourceFile> sectionFile =
         files.stream().filter(f -> f.kind() == EntryKind.SECTION_DOCUMENT).findFirst();
+    Scope sectionScope = Scope.root();
+    Scope sharedScope = Scope.root();
+    Evaluator evaluator =
+        new Evaluator(new ConnectorEnvironment(files, resources, sectionScope, sharedScope));
     Optional<Section> section =
         sectionFile.flatMap(
-            f -> f.parse().document().section().map(document -> section(f.name(), document)));
-    return new ConnectorModel(bundle, List.copyOf(files), sectionFile, section);
+            f ->
+                f.parse()
+                    .document()
+                    .section()
+                    .map(document -> section(f.name(), document, evaluator)));
+    section.ifPresent(s -> bindMembers(s, evaluator, sectionScope, sharedScope));
+
+    List<ExportedFunction> exports = new ArrayList<>();
+    Map<String, List<ExportedFunction>> byKind = new LinkedHashMap<>();
+    for (Member member : section.map(Section::members).orElse(List.of())) {
+      Optional<String> kind = member.attribute("DataSource.Kind").flatMap(Values::text);
+      if (kind.isEmpty() || !member.shared()) {
+        continue; // a kind attribute on a member that is not shared exports nothing
+      }
+      ExportedFunction export = export(member, kind.get(), section.get(), sectionScope);
+      exports.add(export);
+      byKind.computeIfAbsent(kind.get(), k -> new ArrayList<>()).add(export);
+    }
+    List<DataSourceKind> kinds = new ArrayList<>();
+    for (Map.Entry<String, List<ExportedFunction>> entry : byKind.entrySet()) {
+      Optional<Member> definition = section.get().member(entry.getKey());
+      Value record =
+          definition
+              .map(m -> valueOf(m, sectionScope))
+              .orElse(new Value.Unknown(dev.pqcert.parse.Span.NONE));
+      kinds.add(
+          new DataSourceKind(entry.getKey(), definition, record, List.copyOf(entry.getValue())));
+    }
+    return new ConnectorModel(
+        bundle,
+        List.copyOf(files),
+        sectionFile,
+        section,
+        resources,
+        List.copyOf(kinds),
+        List.copyOf(exports),
+        evaluator);
   }
 
-  private static Section section(String file, SectionDocument document) {
+  private static Section section(String file, SectionDocument document, Evaluator evaluator) {
     List<Member> members = new ArrayList<>();
     for (SectionMember member : document.members()) {
       members.add(
@@ -46,7 +95,7 @@ public final class ConnectorModelBuilder {
               file,
               member.name().name(),
               member.shared(),
-              member.attributes().map(Values::ofRecord),
+              member.attributes().map(a -> attributes(a, file, evaluator)),
               member.span(),
               member.name().span(),
               member.value()));
@@ -55,7 +104,66 @@ public final class ConnectorModelBuilder {
         file,
         document.name().map(n -> n.name()),
         document.sectionKeyword(),
-        document.attributes().map(Values::ofRecord),
+        document.attributes().map(a -> attributes(a, file, evaluator)),
         List.copyOf(members));
+  }
+
+  /** Attribute records are literals: evaluated with nothing in scope. */
+  private static Value.RecordValue attributes(
+      Expr.RecordExpr record, String file, Evaluator evaluator) {
+    return (Value.RecordValue) evaluator.eval(record, Scope.root(), file);
+  }
+
+  private static void bindMembers(
+      Section section, Evaluator evaluator, Scope sectionScope, Scope sharedScope) {
+    for (Member member : section.members()) {
+      Thunk value =
+          Thunk.lazy(
+              member.value(), () -> evaluator.eval(member.value(), sectionScope, member.file()));
+      Definition definition = new Definition.MemberDefinition(member);
+      if (sectionScope.own().containsKey(member.name())) {
+        continue; // a repeated member name: the first one is what M reports as defined
+      }
+      sectionScope.bind(definition, value);
+      if (member.shared()) {
+        sharedScope.bind(definition, value);
+      }
+    }
+  }
+
+  private static Value valueOf(Member member, Scope sectionScope) {
+    return sectionScope
+        .lookup(member.name())
+        .map(b -> b.value().force())
+        .orElse(new Value.Unknown(member.span()));
+  }
+
+  private static ExportedFunction export(
+      Member member, String kind, Section section, Scope sectionScope) {
+    Optional<String> publishName = member.attribute("Publish").flatMap(Values::text);
+    Optional<Member> publishMember = publishName.flatMap(section::member);
+    Optional<Value> publishRecord = publishMember.map(m -> valueOf(m, sectionScope));
+    Value value = valueOf(member, sectionScope);
+    return new ExportedFunction(
+        member, kind, publishName, publishMember, publishRecord, value, Signatures.of(value));
+  }
+
+  /** What the evaluator needs: resource strings, modules, and the section's scopes. */
+  private record ConnectorEnvironment(
+      List<SourceFile> files, Resources resources, Scope sectionScope, Scope sharedScope)
+      implements Evaluator.Environment {
+    @Override
+    public Optional<String> resource(String key) {
+      return resources.get(key).map(Resources.Entry::value);
+    }
+
+    @Override
+    public Optional<SourceFile> module(String name) {
+      String wanted = name.toLowerCase(Locale.ROOT);
+      return files.stream()
+          .filter(f -> f.kind() == EntryKind.MODULE)
+          .filter(f -> f.name().toLowerCase(Locale.ROOT).equals(wanted))
+          .findFirst();
+    }
   }
 }

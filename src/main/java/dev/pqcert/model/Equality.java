@@ -19,8 +19,16 @@ final class Equality {
     if (l instanceof Value.Null && r instanceof Value.Null) {
       return Optional.of(true);
     }
-    boolean lPrimitive = l instanceof Value.Text || l instanceof Value.Number || l instanceof Value.Logical || l instanceof Value.Null;
-    boolean rPrimitive = r instanceof Value.Text || r instanceof Value.Number || r instanceof Value.Logical || r instanceof Value.Null;
+    boolean lPrimitive =
+        l instanceof Value.Text
+            || l instanceof Value.Number
+            || l instanceof Value.Logical
+            || l instanceof Value.Null;
+    boolean rPrimitive =
+        r instanceof Value.Text
+            || r instanceof Value.Number
+            || r instanceof Value.Logical
+            || r instanceof Value.Null;
     if (lPrimitive && rPrimitive) {
       return Optional.of(false); // different kinds of primitive values are never equal
     }

@@ -11,10 +11,10 @@ import java.util.Optional;
 
 /**
  * Constant folding over M: computes what is static (literals, records, lists, {@code &}, names
- * bound to constants, {@code if} on constant conditions, metadata, types, resource strings,
- * bundled modules) and calls connector-defined functions on what it knows. It never runs M against
- * the outside world: library functions other than a few pure ones give {@link Value.Unknown}. A
- * step budget bounds the work on recursive or huge code; past it, values are unknown.
+ * bound to constants, {@code if} on constant conditions, metadata, types, resource strings, bundled
+ * modules) and calls connector-defined functions on what it knows. It never runs M against the
+ * outside world: library functions other than a few pure ones give {@link Value.Unknown}. A step
+ * budget bounds the work on recursive or huge code; past it, values are unknown.
  */
 public final class Evaluator {
   private static final int MAX_CALL_DEPTH = 48;
@@ -104,7 +104,8 @@ public final class Evaluator {
       return new Value.FunctionValue(function.span(), function, scope, Optional.empty(), file);
     }
     if (expression instanceof Expr.Each each) {
-      return new Value.FunctionValue(each.span(), eachAsFunction(each), scope, Optional.empty(), file);
+      return new Value.FunctionValue(
+          each.span(), eachAsFunction(each), scope, Optional.empty(), file);
     }
     if (expression instanceof Expr.Let let) {
       Scope inner = scope.child();
@@ -152,7 +153,8 @@ public final class Evaluator {
 
   private static Value literal(Expr.Literal literal, String file) {
     return switch (literal.kind()) {
-      case NUMBER -> new Value.Number(literal.span(), (Double) literal.value(), literal.raw(), file);
+      case NUMBER ->
+          new Value.Number(literal.span(), (Double) literal.value(), literal.raw(), file);
       case TEXT -> new Value.Text(literal.span(), (String) literal.value(), file);
       case LOGICAL -> new Value.Logical(literal.span(), (Boolean) literal.value(), file);
       case NULL -> new Value.Null(literal.span(), file);
@@ -172,7 +174,8 @@ public final class Evaluator {
     for (Expr.Field field : record.fields()) {
       Value value = fields.own().get(field.name().name()).value().force();
       values.putIfAbsent(
-          field.name().name(), new Value.RecordField(field.name().span(), field.name().name(), value));
+          field.name().name(),
+          new Value.RecordField(field.name().span(), field.name().name(), value));
     }
     return new Value.RecordValue(record.span(), values, file);
   }
@@ -236,7 +239,8 @@ public final class Evaluator {
       }
       return Values.isKnown(plainLeft) ? left : new Value.Unknown(span);
     }
-    if (binary.operator() == Expr.BinaryOperator.AND || binary.operator() == Expr.BinaryOperator.OR) {
+    if (binary.operator() == Expr.BinaryOperator.AND
+        || binary.operator() == Expr.BinaryOperator.OR) {
       Optional<Boolean> l = Values.logical(left);
       boolean isAnd = binary.operator() == Expr.BinaryOperator.AND;
       if (l.isPresent() && l.get() != isAnd) {
@@ -262,7 +266,9 @@ public final class Evaluator {
         Optional<Boolean> equal = Equality.of(l, r);
         return equal
             .<Value>map(
-                e -> new Value.Logical(span, binary.operator() == Expr.BinaryOperator.EQUAL ? e : !e, file))
+                e ->
+                    new Value.Logical(
+                        span, binary.operator() == Expr.BinaryOperator.EQUAL ? e : !e, file))
             .orElse(new Value.Unknown(span));
       case ADD:
       case SUBTRACT:

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An exported function's effective signature: from the type given by {@code Value.ReplaceType}
- * when there is one (that is what the engine, the gateway and the documentation use), otherwise
- * from the function expression itself.
+ * An exported function's effective signature: from the type given by {@code Value.ReplaceType} when
+ * there is one (that is what the engine, the gateway and the documentation use), otherwise from the
+ * function expression itself.
  */
 public record FunctionSignature(
     List<ParameterInfo> parameters,

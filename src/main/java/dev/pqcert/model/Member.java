@@ -12,4 +12,10 @@ public record Member(
     Optional<Value.RecordValue> attributes,
     Span span,
     Span nameSpan,
-    Expr value) {}
+    Expr value) {
+
+  /** An attribute's value: {@code DataSource.Kind}, {@code Publish}... */
+  public Optional<Value> attribute(String name) {
+    return attributes.flatMap(a -> a.get(name));
+  }
+}

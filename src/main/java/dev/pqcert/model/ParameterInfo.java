@@ -31,13 +31,17 @@ public record ParameterInfo(
       return "nullable " + describeType(nullable.inner());
     }
     if (plain instanceof Value.TypeValue typeValue) {
-      return switch (typeValue.shape()) {
-        case TypeShape.FunctionType f -> "function";
-        case TypeShape.RecordType r -> "record";
-        case TypeShape.TableType t -> "table";
-        case TypeShape.ListType l -> "list";
-        default -> "type";
-      };
+      TypeShape shape = typeValue.shape();
+      if (shape instanceof TypeShape.FunctionType) {
+        return "function";
+      }
+      if (shape instanceof TypeShape.RecordType) {
+        return "record";
+      }
+      if (shape instanceof TypeShape.TableType) {
+        return "table";
+      }
+      return shape instanceof TypeShape.ListType ? "list" : "type";
     }
     if (plain instanceof Value.Library library) {
       return library.name();

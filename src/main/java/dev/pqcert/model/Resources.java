@@ -69,7 +69,8 @@ public final class Resources {
       }
       xml.close();
     } catch (XMLStreamException | RuntimeException e) {
-      String message = e.getMessage() == null ? "malformed XML" : e.getMessage().lines().findFirst().orElse("");
+      String message =
+          e.getMessage() == null ? "malformed XML" : e.getMessage().lines().findFirst().orElse("");
       return new Resources(Optional.of(fileName), Map.copyOf(entries), Optional.of(message));
     }
     return new Resources(Optional.of(fileName), entries, Optional.empty());

@@ -4,8 +4,8 @@ import dev.pqcert.parse.ast.Expr;
 import java.util.function.Supplier;
 
 /**
- * A value computed on first use and then kept. A binding that refers to itself while being
- * computed (a cycle) is unknown, as M would fail there too.
+ * A value computed on first use and then kept. A binding that refers to itself while being computed
+ * (a cycle) is unknown, as M would fail there too.
  */
 public final class Thunk {
   private Supplier<Value> compute;

@@ -53,8 +53,8 @@ public sealed interface Value {
   record RecordField(Span nameSpan, String name, Value value) {}
 
   /**
-   * A function written in the connector, with the scope it closes over, and the type given to it
-   * by {@code Value.ReplaceType} if any.
+   * A function written in the connector, with the scope it closes over, and the type given to it by
+   * {@code Value.ReplaceType} if any.
    */
   record FunctionValue(
       Span span, Expr.Function function, Scope closure, Optional<Value> replacedType, String file)

@@ -17,7 +17,9 @@ public final class Values {
 
   /** The value's metadata record, when it has one (nearest wins over outer). */
   public static Optional<Value.RecordValue> meta(Value value) {
-    return value instanceof Value.WithMeta withMeta ? Optional.of(withMeta.meta()) : Optional.empty();
+    return value instanceof Value.WithMeta withMeta
+        ? Optional.of(withMeta.meta())
+        : Optional.empty();
   }
 
   public static Optional<String> text(Value value) {

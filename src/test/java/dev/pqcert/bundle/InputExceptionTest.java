@@ -1,0 +1,25 @@
+package dev.pqcert.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class InputExceptionTest {
+  @Test
+  void messageIsFileColonProblem() {
+    InputException error = new InputException("dist/Contoso.mez", "not a zip archive");
+
+    assertEquals("dist/Contoso.mez: not a zip archive", error.getMessage());
+    assertEquals("dist/Contoso.mez", error.file());
+    assertEquals("not a zip archive", error.problem());
+  }
+
+  @Test
+  void messageStaysOnOneLineWhateverTheNamesContain() {
+    InputException error = new InputException("a\nb.mez", "entry 'x\r\ny\u2028z\u0000' is bad");
+
+    assertEquals(
+        "a\\u000Ab.mez: entry 'x\\u000D\\u000Ay\\u2028z\\u0000' is bad", error.getMessage());
+    assertEquals("a\nb.mez", error.file());
+  }
+}

@@ -1,0 +1,146 @@
+package dev.pqcert.bundle;
+
+import static dev.pqcert.bundle.TestZips.assertInputError;
+import static dev.pqcert.bundle.TestZips.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TextDecoderTest {
+  private static final String TEXT = "section Contoso;\r\nshared X = \"é€😀\";\r\n";
+
+  @Test
+  void decodesUtf8WithoutBom() throws Exception {
+    assertEquals(
+        new DecodedText(TEXT, "UTF-8", false), TextDecoder.decode("Contoso.pq", utf8(TEXT)));
+  }
+
+  @Test
+  void decodesUtf8AndStripsItsBom() throws Exception {
+    byte[] bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(TEXT));
+
+    assertEquals(new DecodedText(TEXT, "UTF-8", true), TextDecoder.decode("Contoso.pq", bytes));
+  }
+
+  @Test
+  void decodesUtf16LittleEndianWithBom() throws Exception {
+    byte[] bytes =
+        concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, TEXT.getBytes(StandardCharsets.UTF_16LE));
+
+    assertEquals(new DecodedText(TEXT, "UTF-16LE", true), TextDecoder.decode("Contoso.pq", bytes));
+  }
+
+  @Test
+  void decodesUtf16BigEndianWithBom() throws Exception {
+    byte[] bytes =
+        concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, TEXT.getBytes(StandardCharsets.UTF_16BE));
+
+    assertEquals(new DecodedText(TEXT, "UTF-16BE", true), TextDecoder.decode("Contoso.pq", bytes));
+  }
+
+  @Test
+  void decodesAnEmptyFile() throws Exception {
+    assertEquals(new DecodedText("", "UTF-8", false), TextDecoder.decode("Empty.pq", new byte[0]));
+  }
+
+  @Test
+  void reportsWhereUtf8IsInvalidCountingEveryKindOfLineEnd() {
+    // Lines end at CRLF, CR, U+2028, U+0085 and LF; the emoji is one column.
+    String prefix = "ab\r\ncd\re\u2028f\u0085g\nh😀i";
+    byte[] bytes = concat(utf8(prefix), new byte[] {(byte) 0xFF, 'x'});
+
+    InputException error =
+        assertInputError("Contoso.pq", () -> TextDecoder.decode("Contoso.pq", bytes));
+    assertEquals(
+        "invalid UTF-8 at line 6, column 4 (byte offset " + utf8(prefix).length + ")",
+        error.problem());
+  }
+
+  @Test
+  void reportsInvalidUtf8AtTheStartAfterTheBom() {
+    byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xC3, '('};
+
+    InputException error = assertInputError("a.pq", () -> TextDecoder.decode("a.pq", bytes));
+    assertEquals("invalid UTF-8 at line 1, column 1 (byte offset 3)", error.problem());
+  }
+
+  @Test
+  void reportsASequenceCutShortAtTheEnd() {
+    byte[] bytes = concat(utf8("ok\n"), new byte[] {(byte) 0xE2, (byte) 0x82});
+
+    InputException error = assertInputError("a.pq", () -> TextDecoder.decode("a.pq", bytes));
+    assertEquals("invalid UTF-8 at line 2, column 1 (byte offset 3)", error.problem());
+  }
+
+  @Test
+  void rejectsEncodedSurrogates() {
+    // CESU-8 style: U+D800 encoded as if it were a character.
+    byte[] bytes = concat(utf8("x"), new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+
+    InputException error = assertInputError("a.pq", () -> TextDecoder.decode("a.pq", bytes));
+    assertEquals("invalid UTF-8 at line 1, column 2 (byte offset 1)", error.problem());
+  }
+
+  @Test
+  void reportsInvalidUtf16() {
+    // An odd number of bytes after the BOM: the last one is half a code unit.
+    byte[] bytes = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, utf16le("a\r\nb"), new byte[1]);
+
+    InputException error = assertInputError("a.pq", () -> TextDecoder.decode("a.pq", bytes));
+    assertEquals("invalid UTF-16LE at line 2, column 2 (byte offset 10)", error.problem());
+  }
+
+  @Test
+  void rejectsUtf16WithoutBom() {
+    byte[] bytes = utf16le(TEXT);
+
+    assertInputError(
+        "Contoso.pq",
+        () -> TextDecoder.decode("Contoso.pq", bytes),
+        "looks like UTF-16 text without a byte order mark",
+        "save it as UTF-8");
+  }
+
+  @Test
+  void entryErrorsNameThePackageAndTheEntry() {
+    BundleEntry entry = new BundleEntry("Contoso.pq", EntryKind.SECTION_DOCUMENT, new byte[] {-1});
+
+    InputException error =
+        assertInputError("dist/Contoso.mez/Contoso.pq", () -> entry.text("dist/Contoso.mez"));
+    assertEquals("invalid UTF-8 at line 1, column 1 (byte offset 0)", error.problem());
+    assertEquals(
+        "dist/Contoso.mez/Contoso.pq: invalid UTF-8 at line 1, column 1 (byte offset 0)",
+        error.getMessage());
+  }
+
+  @Test
+  void entryErrorsOfASingleFileBundleNameJustTheFile() {
+    BundleEntry entry = new BundleEntry("Contoso.pq", EntryKind.SECTION_DOCUMENT, new byte[] {-1});
+
+    assertInputError("src/Contoso.pq", () -> entry.text("src/Contoso.pq"), "invalid UTF-8");
+    assertInputError("Contoso.pq", () -> entry.text("Contoso.pq"), "invalid UTF-8");
+  }
+
+  @Test
+  void entryDisplayNamesJoinFolderAndFile() {
+    BundleEntry entry = new BundleEntry("Helper.pqm", EntryKind.MODULE, new byte[0]);
+
+    assertEquals("Contoso/Helper.pqm", entry.displayName("Contoso"));
+    assertEquals("Contoso/Helper.pqm", entry.displayName("Contoso/"));
+    assertEquals("C:\\src\\Contoso/Helper.pqm", entry.displayName("C:\\src\\Contoso\\"));
+  }
+
+  private static byte[] utf16le(String text) {
+    return text.getBytes(StandardCharsets.UTF_16LE);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      bytes.writeBytes(part);
+    }
+    return bytes.toByteArray();
+  }
+}
