@@ -12,6 +12,8 @@ public final class SourceText {
   private final int[] lineStarts; // code point offset of the first character of each line
   private final int codePointCount;
   private int lastLine; // positions are mostly asked for in order: try the last line first
+  // Nested tree nodes share their first token: a small direct-mapped cache of recent positions.
+  private final Position[] recent = new Position[1024];
 
   public SourceText(String name, String text) {
     this.name = name;
@@ -21,7 +23,7 @@ public final class SourceText {
     int cp = 0;
     for (int i = 0; i < text.length(); ) {
       char c = text.charAt(i);
-      int width = Character.charCount(text.codePointAt(i));
+      int width = Character.isHighSurrogate(c) ? Character.charCount(text.codePointAt(i)) : 1;
       boolean lineEnd = c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029';
       if (c == '\r') {
         lineEnd = !(i + 1 < text.length() && text.charAt(i + 1) == '\n');
@@ -59,6 +61,10 @@ public final class SourceText {
   /** The position of a code point offset; offsets past the end clamp to the end. */
   public Position positionAt(int offset) {
     int clamped = Math.max(0, Math.min(offset, codePointCount));
+    Position cached = recent[clamped & (recent.length - 1)];
+    if (cached != null && cached.offset() == clamped) {
+      return cached;
+    }
     int line = lastLine;
     if (clamped < lineStarts[line]
         || (line + 1 < lineStarts.length && clamped >= lineStarts[line + 1])) {
@@ -66,7 +72,9 @@ public final class SourceText {
       line = index >= 0 ? index : -index - 2;
       lastLine = line;
     }
-    return new Position(line + 1, clamped - lineStarts[line] + 1, clamped);
+    Position position = new Position(line + 1, clamped - lineStarts[line] + 1, clamped);
+    recent[clamped & (recent.length - 1)] = position;
+    return position;
   }
 
   public Span span(int startOffset, int endOffset) {
