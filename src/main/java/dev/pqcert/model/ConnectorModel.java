@@ -18,6 +18,7 @@ public record ConnectorModel(
     Resources resources,
     List<DataSourceKind> kinds,
     List<ExportedFunction> exports,
+    List<ModuleLoad> modules,
     Evaluator evaluator) {
 
   /** The package files classified as section documents ({@code .pq}/{@code .m}, not queries). */

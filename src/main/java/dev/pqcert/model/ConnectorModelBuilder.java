@@ -54,6 +54,8 @@ public final class ConnectorModelBuilder {
                     .section()
                     .map(document -> section(f.name(), document, evaluator)));
     section.ifPresent(s -> bindMembers(s, evaluator, sectionScope, sharedScope));
+    // Every member once, so module loaders run and their modules become part of the model.
+    sectionScope.own().values().forEach(binding -> binding.value().force());
 
     List<ExportedFunction> exports = new ArrayList<>();
     Map<String, List<ExportedFunction>> byKind = new LinkedHashMap<>();
@@ -73,8 +75,11 @@ public final class ConnectorModelBuilder {
           definition
               .map(m -> valueOf(m, sectionScope))
               .orElse(new Value.Unknown(dev.pqcert.parse.Span.NONE));
+      Optional<TestConnection> testConnection =
+          Values.record(record).flatMap(r -> TestConnection.of(r, evaluator));
       kinds.add(
-          new DataSourceKind(entry.getKey(), definition, record, List.copyOf(entry.getValue())));
+          new DataSourceKind(
+              entry.getKey(), definition, record, List.copyOf(entry.getValue()), testConnection));
     }
     return new ConnectorModel(
         bundle,
@@ -84,6 +89,7 @@ public final class ConnectorModelBuilder {
         resources,
         List.copyOf(kinds),
         List.copyOf(exports),
+        evaluator.moduleLoads(),
         evaluator);
   }
 

@@ -8,9 +8,20 @@ import java.util.Optional;
  * that name (the kind record: Authentication, Label, TestConnection...).
  */
 public record DataSourceKind(
-    String name, Optional<Member> definition, Value record, List<ExportedFunction> functions) {
+    String name,
+    Optional<Member> definition,
+    Value record,
+    List<ExportedFunction> functions,
+    Optional<TestConnection> testConnection) {
 
   public Optional<Value.RecordValue> recordValue() {
     return Values.record(record);
+  }
+
+  /**
+   * The {@code Authentication} record's kinds ({@code Key}, {@code OAuth}...) and their records.
+   */
+  public Optional<Value.RecordValue> authentication() {
+    return recordValue().flatMap(r -> r.get("Authentication")).flatMap(Values::record);
   }
 }

@@ -37,6 +37,7 @@ public final class Evaluator {
 
   private final Environment environment;
   private final Map<String, Value> moduleValues = new LinkedHashMap<>();
+  private final Map<String, ModuleLoad> moduleLoads = new LinkedHashMap<>();
   private long steps;
   private int depth;
 
@@ -398,6 +399,7 @@ public final class Evaluator {
       return cached;
     }
     Optional<SourceFile> module = environment.module(name);
+    moduleLoads.putIfAbsent(name, new ModuleLoad(name, module.isPresent(), span));
     if (module.isEmpty() || module.get().parse().document().expression().isEmpty()) {
       return new Value.Unknown(span);
     }
@@ -409,6 +411,11 @@ public final class Evaluator {
             module.get().name());
     moduleValues.put(name, value);
     return value;
+  }
+
+  /** The modules evaluated so far through {@code Expression.Evaluate}, found or not. */
+  public List<ModuleLoad> moduleLoads() {
+    return List.copyOf(moduleLoads.values());
   }
 
   private static Value unknown(Expr expression) {

@@ -20,6 +20,11 @@ public record ParameterInfo(
     return type.map(ParameterInfo::describeType).orElse("any");
   }
 
+  /** A type value's name for messages: {@code text}, {@code Uri.Type}, {@code table}. */
+  public static String describeTypeName(Value type) {
+    return describeType(type);
+  }
+
   static String describeType(Value type) {
     Value plain = Values.plain(type);
     if (plain instanceof Value.TypeValue typeValue

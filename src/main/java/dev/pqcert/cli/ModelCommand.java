@@ -1,0 +1,76 @@
+package dev.pqcert.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pqcert.bundle.BundleReader;
+import dev.pqcert.bundle.InputException;
+import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.ConnectorModelBuilder;
+import dev.pqcert.parse.DeepStack;
+import dev.pqcert.report.ModelReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pqcert model}: prints the connector model's facts, the rules' inputs. */
+@Command(
+    name = "model",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints what pqcert understood of a connector: section, data source kinds with their"
+          + " authentication and TestConnection, exported functions with signatures and"
+          + " documentation, publish records. This is how to see why a rule fired or did not."
+    })
+final class ModelCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "What to read (as for check).")
+  List<Path> targets;
+
+  @Option(
+      names = "--format",
+      defaultValue = "json",
+      description = "Output format: json (the only one for now).")
+  String format;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!format.equals("json")) {
+      err.println("pqcert: --format " + format + ": the model is printed as json");
+      return ExitCodes.INPUT_ERROR;
+    }
+    ObjectNode root = new ObjectMapper().createObjectNode();
+    ArrayNode results = root.putArray("targets");
+    boolean unreadable = false;
+    for (Path target : targets) {
+      try {
+        ObjectNode node =
+            DeepStack.call(
+                () -> {
+                  ConnectorModel model =
+                      ConnectorModelBuilder.build(new BundleReader().read(target));
+                  return ModelReport.render(target.toString(), model);
+                });
+        results.add(node);
+      } catch (IllegalStateException wrapped) {
+        if (wrapped.getCause() instanceof InputException input) {
+          err.println("pqcert: " + input.getMessage());
+          unreadable = true;
+        } else {
+          throw wrapped;
+        }
+      }
+    }
+    out.print(ModelReport.toJson(root));
+    out.flush();
+    return unreadable ? ExitCodes.INPUT_ERROR : ExitCodes.OK;
+  }
+}

@@ -1,0 +1,162 @@
+package dev.pqcert.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.DataSourceKind;
+import dev.pqcert.model.ExportedFunction;
+import dev.pqcert.model.FunctionSignature;
+import dev.pqcert.model.Member;
+import dev.pqcert.model.ParameterInfo;
+import dev.pqcert.model.SourceFile;
+import dev.pqcert.model.TestConnection;
+import dev.pqcert.model.Value;
+import dev.pqcert.model.Values;
+import dev.pqcert.parse.Span;
+import java.util.Map;
+
+/** {@code pqcert model}: the facts the rules read, as JSON, to see why a rule fired or did not. */
+public final class ModelReport {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ModelReport() {}
+
+  public static ObjectNode render(String path, ConnectorModel model) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("path", path);
+    ArrayNode files = root.putArray("files");
+    for (SourceFile file : model.files()) {
+      ObjectNode node = files.addObject();
+      node.put("name", file.name());
+      node.put("kind", file.kind().name().toLowerCase(java.util.Locale.ROOT));
+      node.put("syntaxErrors", file.parse().errors().size());
+    }
+    model
+        .section()
+        .ifPresent(
+            section -> {
+              ObjectNode node = root.putObject("section");
+              node.put("file", section.file());
+              node.put("name", section.name().orElse(null));
+              node.set("attributes", section.attributes().map(ModelReport::value).orElse(null));
+              node.put("members", section.members().size());
+              node.put("shared", section.members().stream().filter(Member::shared).count());
+            });
+    model
+        .resources()
+        .file()
+        .ifPresent(
+            f ->
+                root.putObject("resources")
+                    .put("file", f)
+                    .put("strings", model.resources().entries().size()));
+    ArrayNode modules = root.putArray("modules");
+    for (dev.pqcert.model.ModuleLoad module : model.modules()) {
+      modules.addObject().put("name", module.name()).put("found", module.found());
+    }
+    ArrayNode kinds = root.putArray("kinds");
+    for (DataSourceKind kind : model.kinds()) {
+      ObjectNode node = kinds.addObject();
+      node.put("name", kind.name());
+      node.put("definedBy", kind.definition().map(m -> place(m.file(), m.nameSpan())).orElse(null));
+      node.set("authentication", kind.authentication().map(ModelReport::value).orElse(null));
+      node.set(
+          "label",
+          kind.recordValue().flatMap(r -> r.get("Label")).map(ModelReport::value).orElse(null));
+      kind.testConnection().ifPresent(t -> node.set("testConnection", testConnection(t)));
+      ArrayNode functions = node.putArray("functions");
+      kind.functions().forEach(f -> functions.add(f.name()));
+    }
+    ArrayNode exports = root.putArray("exports");
+    for (ExportedFunction export : model.exports()) {
+      ObjectNode node = exports.addObject();
+      node.put("name", export.name());
+      node.put("at", place(export.member().file(), export.member().nameSpan()));
+      node.put("kind", export.kind());
+      node.put("publish", export.publishName().orElse(null));
+      node.put("publishFound", export.publishMember().isPresent());
+      node.set("publishRecord", export.publishRecord().map(ModelReport::value).orElse(null));
+      node.put("value", Value.describe(export.value()));
+      export.signature().ifPresent(s -> node.set("signature", signature(s)));
+    }
+    return root;
+  }
+
+  public static String toJson(ObjectNode node) {
+    try {
+      return JSON.writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  private static ObjectNode testConnection(TestConnection test) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("at", place(test.file(), test.span()));
+    node.put("parameters", test.parameterCount());
+    node.put("function", test.functionName().orElse(null));
+    ArrayNode arguments = node.putArray("arguments");
+    test.arguments().forEach(a -> arguments.add(value(a)));
+    node.set("returns", value(test.returned()));
+    return node;
+  }
+
+  private static ObjectNode signature(FunctionSignature signature) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("fromReplacedType", signature.fromReplacedType());
+    ArrayNode parameters = node.putArray("parameters");
+    for (ParameterInfo parameter : signature.parameters()) {
+      ObjectNode p = parameters.addObject();
+      p.put("name", parameter.name());
+      p.put("optional", parameter.optional());
+      p.put("type", parameter.typeName());
+      p.set("documentation", parameter.documentation().map(ModelReport::value).orElse(null));
+    }
+    node.put(
+        "returnType",
+        signature.returnType().map(t -> ParameterInfo.describeTypeName(t)).orElse(null));
+    node.set("documentation", signature.documentation().map(ModelReport::value).orElse(null));
+    return node;
+  }
+
+  /** A value as JSON: constants as themselves, everything else described. */
+  static com.fasterxml.jackson.databind.JsonNode value(Value value) {
+    Value plain = Values.plain(value);
+    if (plain instanceof Value.Text text) {
+      return JSON.getNodeFactory().textNode(text.value());
+    }
+    if (plain instanceof Value.Number number) {
+      return JSON.getNodeFactory().numberNode(number.value());
+    }
+    if (plain instanceof Value.Logical logical) {
+      return JSON.getNodeFactory().booleanNode(logical.value());
+    }
+    if (plain instanceof Value.Null) {
+      return JSON.getNodeFactory().nullNode();
+    }
+    if (plain instanceof Value.ListValue list) {
+      ArrayNode items = JSON.createArrayNode();
+      list.items().forEach(i -> items.add(value(i)));
+      return items;
+    }
+    if (plain instanceof Value.RecordValue record) {
+      ObjectNode fields = JSON.createObjectNode();
+      for (Map.Entry<String, Value.RecordField> field : record.fields().entrySet()) {
+        fields.set(field.getKey(), value(field.getValue().value()));
+      }
+      return fields;
+    }
+    if (plain instanceof Value.BundledFile file) {
+      return JSON.getNodeFactory().textNode("<bundled file " + file.name() + ">");
+    }
+    return JSON.getNodeFactory().textNode("<" + Value.describe(plain) + ">");
+  }
+
+  private static String place(String file, Span span) {
+    return file + ":" + span.start().line() + ":" + span.start().column();
+  }
+}
