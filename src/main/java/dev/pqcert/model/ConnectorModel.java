@@ -19,7 +19,14 @@ public record ConnectorModel(
     List<DataSourceKind> kinds,
     List<ExportedFunction> exports,
     List<ModuleLoad> modules,
+    List<CallSite> calls,
+    List<Sink> sinks,
     Evaluator evaluator) {
+
+  /** The evaluated calls of one library function. */
+  public List<CallSite> calls(String function) {
+    return calls.stream().filter(c -> c.function().equals(function)).toList();
+  }
 
   /** The package files classified as section documents ({@code .pq}/{@code .m}, not queries). */
   public List<SourceFile> sectionDocumentCandidates() {

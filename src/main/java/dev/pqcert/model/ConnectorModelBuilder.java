@@ -81,6 +81,7 @@ public final class ConnectorModelBuilder {
           new DataSourceKind(
               entry.getKey(), definition, record, List.copyOf(entry.getValue()), testConnection));
     }
+    explore(section, exports, kinds, evaluator, sectionScope);
     return new ConnectorModel(
         bundle,
         List.copyOf(files),
@@ -90,7 +91,70 @@ public final class ConnectorModelBuilder {
         List.copyOf(kinds),
         List.copyOf(exports),
         evaluator.moduleLoads(),
+        evaluator.callSites(),
+        evaluator.sinks(),
         evaluator);
+  }
+
+  /**
+   * Follows values through the connector: each exported function is called with its parameters
+   * marked as user input; every other function member, and the kind records' handlers, with
+   * parameters of unknown origin. What reaches a sink on the way becomes a fact.
+   */
+  private static void explore(
+      Optional<Section> section,
+      List<ExportedFunction> exports,
+      List<DataSourceKind> kinds,
+      Evaluator evaluator,
+      Scope sectionScope) {
+    java.util.Set<String> exported = new java.util.HashSet<>();
+    for (ExportedFunction export : exports) {
+      exported.add(export.name());
+      if (Values.plain(export.value()) instanceof Value.FunctionValue function) {
+        List<Thunk> arguments = new ArrayList<>();
+        for (Expr.Parameter parameter : function.function().parameters()) {
+          arguments.add(
+              Thunk.of(
+                  new Value.Unknown(
+                      parameter.span(),
+                      Taint.of(
+                          new Taint.Source(
+                              Taint.SourceKind.USER_INPUT,
+                              "parameter '" + parameter.name().name() + "' of " + export.name(),
+                              function.file(),
+                              parameter.span())))));
+        }
+        evaluator.call(
+            function, arguments, export.member().nameSpan(), export.member().file(), export.name());
+      }
+    }
+    for (Member member : section.map(Section::members).orElse(List.of())) {
+      if (!exported.contains(member.name())) {
+        probe(valueOf(member, sectionScope), evaluator, member.file());
+      }
+    }
+    for (DataSourceKind kind : kinds) {
+      kind.recordValue().ifPresent(record -> probeFields(record, evaluator, 0));
+    }
+  }
+
+  private static void probeFields(Value.RecordValue record, Evaluator evaluator, int depth) {
+    for (Value.RecordField field : record.fields().values()) {
+      probe(field.value(), evaluator, record.file());
+      if (depth < 2) {
+        Values.record(field.value()).ifPresent(inner -> probeFields(inner, evaluator, depth + 1));
+      }
+    }
+  }
+
+  private static void probe(Value value, Evaluator evaluator, String file) {
+    if (Values.plain(value) instanceof Value.FunctionValue function) {
+      List<Thunk> arguments = new ArrayList<>();
+      for (Expr.Parameter parameter : function.function().parameters()) {
+        arguments.add(Thunk.of(new Value.Unknown(parameter.span())));
+      }
+      evaluator.call(function, arguments, function.span(), file);
+    }
   }
 
   private static Section section(String file, SectionDocument document, Evaluator evaluator) {

@@ -90,7 +90,11 @@ public final class Evaluator {
       for (Expr argument : invoke.arguments()) {
         arguments.add(Thunk.lazy(argument, () -> eval(argument, scope, file)));
       }
-      return call(function, arguments, invoke.span(), file);
+      String callee =
+          invoke.function() instanceof Expr.Identifier identifier
+              ? identifier.name()
+              : "a function";
+      return call(function, arguments, invoke.span(), file, callee);
     }
     if (expression instanceof Expr.Unary unary) {
       return unary(unary, eval(unary.operand(), scope, file), file);
@@ -120,13 +124,31 @@ public final class Evaluator {
     if (expression instanceof Expr.If when) {
       Optional<Boolean> condition = Values.logical(eval(when.condition(), scope, file));
       if (condition.isEmpty()) {
-        return unknown(when);
+        // Either branch may run: follow both, so that flows and sinks in each are seen.
+        Taint either =
+            Taint.of(eval(when.whenTrue(), scope, file))
+                .union(Taint.of(eval(when.whenFalse(), scope, file)));
+        return new Value.Unknown(when.span(), either);
       }
       return eval(condition.get() ? when.whenTrue() : when.whenFalse(), scope, file);
     }
     if (expression instanceof Expr.Try attempt) {
       // The value when nothing fails: the loader's `try Expression.Evaluate(...) catch ...`.
-      return eval(attempt.body(), scope, file);
+      // The handler is followed too, for the flows and sinks in it.
+      Value body = eval(attempt.body(), scope, file);
+      attempt.otherwise().ifPresent(fallback -> eval(fallback, scope, file));
+      attempt
+          .catchHandler()
+          .ifPresent(
+              handler ->
+                  call(
+                      new Value.FunctionValue(
+                          handler.span(), handler, scope, Optional.empty(), file),
+                      List.of(Thunk.of(new Value.Unknown(handler.span()))),
+                      handler.span(),
+                      file,
+                      "the catch handler"));
+      return body;
     }
     if (expression instanceof Expr.TypeTest test && test.assertion()) {
       return eval(test.value(), scope, file);
@@ -193,7 +215,8 @@ public final class Evaluator {
     }
     Optional<Value.RecordValue> record = Values.record(target);
     if (record.isEmpty()) {
-      return unknown(access);
+      return new Value.Unknown(
+          access.span(), Taint.of(target).through("[" + field + "]", file, access.span()));
     }
     Optional<Value> value = record.get().get(field);
     if (value.isPresent()) {
@@ -212,7 +235,7 @@ public final class Evaluator {
       }
       return access.optional() ? new Value.Null(access.span(), file) : unknown(access);
     }
-    return unknown(access);
+    return new Value.Unknown(access.span(), Taint.of(target).union(Taint.of(index)));
   }
 
   private static Value unary(Expr.Unary unary, Value operand, String file) {
@@ -227,7 +250,7 @@ public final class Evaluator {
         case NOT -> new Value.Unknown(unary.span());
       };
     }
-    return new Value.Unknown(unary.span());
+    return new Value.Unknown(unary.span(), Taint.of(operand));
   }
 
   private Value binary(Expr.Binary binary, Scope scope, String file) {
@@ -238,7 +261,10 @@ public final class Evaluator {
       if (plainLeft instanceof Value.Null) {
         return eval(binary.right(), scope, file);
       }
-      return Values.isKnown(plainLeft) ? left : new Value.Unknown(span);
+      return Values.isKnown(plainLeft)
+          ? left
+          : new Value.Unknown(
+              span, Taint.of(left).union(Taint.of(eval(binary.right(), scope, file))));
     }
     if (binary.operator() == Expr.BinaryOperator.AND
         || binary.operator() == Expr.BinaryOperator.OR) {
@@ -247,12 +273,24 @@ public final class Evaluator {
       if (l.isPresent() && l.get() != isAnd) {
         return new Value.Logical(span, l.get(), file); // short circuit, as M does
       }
-      Optional<Boolean> r = Values.logical(eval(binary.right(), scope, file));
+      Value rightValue = eval(binary.right(), scope, file);
+      Optional<Boolean> r = Values.logical(rightValue);
       return l.isPresent() && r.isPresent()
           ? new Value.Logical(span, isAnd ? l.get() && r.get() : l.get() || r.get(), file)
-          : new Value.Unknown(span);
+          : new Value.Unknown(span, Taint.of(left).union(Taint.of(rightValue)));
     }
     Value right = eval(binary.right(), scope, file);
+    Taint taint = Taint.of(left).union(Taint.of(right));
+    if (!taint.isEmpty()
+        && binary.operator() != Expr.BinaryOperator.META
+        && !(binary.operator() == Expr.BinaryOperator.CONCATENATE
+            && Values.plain(left) instanceof Value.RecordValue
+            && Values.plain(right) instanceof Value.RecordValue)
+        && !(binary.operator() == Expr.BinaryOperator.CONCATENATE
+            && Values.plain(left) instanceof Value.ListValue
+            && Values.plain(right) instanceof Value.ListValue)) {
+      return new Value.Unknown(span, taint); // a value built from a tainted one is never static
+    }
     if (binary.operator() == Expr.BinaryOperator.META) {
       Optional<Value.RecordValue> meta = Values.record(right);
       return meta.isPresent() ? withMeta(span, left, meta.get()) : left;
@@ -359,6 +397,10 @@ public final class Evaluator {
 
   /** Calls a function value on arguments; unknown unless the result is static. */
   public Value call(Value function, List<Thunk> arguments, Span span, String file) {
+    return call(function, arguments, span, file, "a function");
+  }
+
+  Value call(Value function, List<Thunk> arguments, Span span, String file, String callee) {
     Value plain = Values.plain(function);
     if (plain instanceof Value.FunctionValue closure) {
       if (depth >= MAX_CALL_DEPTH) {
@@ -369,7 +411,9 @@ public final class Evaluator {
       for (int i = 0; i < parameters.size(); i++) {
         Expr.Parameter parameter = parameters.get(i);
         Thunk argument =
-            i < arguments.size() ? arguments.get(i) : Thunk.of(new Value.Null(span, file));
+            i < arguments.size()
+                ? passed(arguments.get(i), callee, parameter.name().name(), span, file)
+                : Thunk.of(new Value.Null(span, file));
         inner.bind(
             new Definition.Parameter(
                 parameter.name().name(), parameter.span(), closure.file(), closure.function(), i),
@@ -385,7 +429,66 @@ public final class Evaluator {
     if (plain instanceof Value.Library library) {
       return LibraryCalls.call(this, library.name(), arguments, span, file);
     }
-    return new Value.Unknown(span);
+    Taint taint = Taint.NONE;
+    for (Thunk argument : arguments) {
+      taint = taint.union(Taint.of(argument.force()));
+    }
+    return new Value.Unknown(span, taint.through("through " + callee, file, span));
+  }
+
+  /** An argument as the parameter sees it: tainted flows gain a step naming the call. */
+  private static Thunk passed(
+      Thunk argument, String callee, String parameter, Span span, String file) {
+    return Thunk.lazy(
+        argument.expression().orElse(null),
+        () -> {
+          Value value = argument.force();
+          if (value instanceof Value.Unknown unknown && !unknown.taint().isEmpty()) {
+            return new Value.Unknown(
+                unknown.span(),
+                unknown
+                    .taint()
+                    .through("passed to " + callee + " as '" + parameter + "'", file, span));
+          }
+          return value;
+        });
+  }
+
+  // ---- Facts recorded while evaluating --------------------------------------------------------
+
+  private final Map<String, CallSite> callSites = new LinkedHashMap<>();
+  private final Map<String, Sink> sinks = new LinkedHashMap<>();
+
+  void recordCall(CallSite call) {
+    callSites.putIfAbsent(
+        call.function() + "@" + call.file() + ":" + call.span().start().offset(), call);
+  }
+
+  void recordSink(Sink sink) {
+    Taint.Source source = sink.flow().source();
+    String key =
+        sink.file()
+            + ":"
+            + sink.span().start().offset()
+            + ":"
+            + sink.role()
+            + ":"
+            + source.kind()
+            + ":"
+            + source.file()
+            + ":"
+            + source.span().start().offset();
+    sinks.putIfAbsent(key, sink);
+  }
+
+  /** The library calls evaluated so far, in the order first reached. */
+  public List<CallSite> callSites() {
+    return List.copyOf(callSites.values());
+  }
+
+  /** The sensitive or untrusted flows that reached a sink, one per (sink, role, source). */
+  public List<Sink> sinks() {
+    return List.copyOf(sinks.values());
   }
 
   Environment environment() {

@@ -17,6 +17,63 @@ final class LibraryCalls {
 
   static Value call(
       Evaluator evaluator, String name, List<Thunk> arguments, Span span, String file) {
+    if (Sinks.isInteresting(name)) {
+      List<Value> values = new ArrayList<>();
+      for (Thunk argument : arguments) {
+        values.add(argument.force());
+      }
+      CallSite call = new CallSite(name, file, span, values);
+      evaluator.recordCall(call);
+      Sinks.record(evaluator, call);
+    }
+    Value result = fold(evaluator, name, arguments, span, file);
+    if (result instanceof Value.Unknown unknown && unknown.taint().isEmpty()) {
+      return new Value.Unknown(span, flowsThrough(evaluator, name, arguments, span, file));
+    }
+    return result;
+  }
+
+  /**
+   * What a library call's unknown result may carry: a source it is ({@code
+   * Extension.CurrentCredential()}, a web response), or whatever its arguments carry. Function
+   * arguments ({@code each ...} given to {@code List.Transform}) are called once with the other
+   * arguments' flows, so that what happens inside them is seen.
+   */
+  private static Taint flowsThrough(
+      Evaluator evaluator, String name, List<Thunk> arguments, Span span, String file) {
+    if (name.equals("Extension.CurrentCredential") || name.equals("Extension.CurrentCredentials")) {
+      return Taint.of(new Taint.Source(Taint.SourceKind.CREDENTIAL, name + "()", file, span));
+    }
+    Taint carried = Taint.NONE;
+    List<Value> functions = new ArrayList<>();
+    for (Thunk argument : arguments) {
+      Value value = argument.force();
+      if (Values.plain(value) instanceof Value.FunctionValue) {
+        functions.add(value);
+      } else {
+        carried = carried.union(Taint.of(value));
+      }
+    }
+    for (Value function : functions) {
+      Value.FunctionValue closure = (Value.FunctionValue) Values.plain(function);
+      List<Thunk> probes = new ArrayList<>();
+      for (int i = 0; i < closure.function().parameters().size(); i++) {
+        probes.add(Thunk.of(new Value.Unknown(span, carried)));
+      }
+      carried =
+          carried.union(
+              Taint.of(
+                  evaluator.call(function, probes, span, file, name + "'s function argument")));
+    }
+    if (Sinks.isRequest(name)) {
+      // A response is web data: it does not carry the credentials or input that requested it.
+      return Taint.of(new Taint.Source(Taint.SourceKind.WEB_RESPONSE, name + "(...)", file, span));
+    }
+    return carried.through("through " + name, file, span);
+  }
+
+  private static Value fold(
+      Evaluator evaluator, String name, List<Thunk> arguments, Span span, String file) {
     switch (name) {
       case "Extension.LoadString":
         return argument(arguments, 0)

@@ -80,7 +80,15 @@ public sealed interface Value {
     }
   }
 
-  record Unknown(Span span) implements Value {}
+  /**
+   * A value not known before run time; {@code taint} says which sensitive or untrusted sources it
+   * may carry (a value derived from one is never static, so only unknown values carry taint).
+   */
+  record Unknown(Span span, Taint taint) implements Value {
+    public Unknown(Span span) {
+      this(span, Taint.NONE);
+    }
+  }
 
   /** How a value reads in a message: {@code "1.0"}, {@code 1}, {@code true}, {@code a record}. */
   static String describe(Value value) {

@@ -435,9 +435,13 @@ final class AstBuilder {
   private Expr.RecordExpr literalRecord(MParser.LiteralAttributesContext ctx) {
     List<Expr.Field> fields = new ArrayList<>();
     for (MParser.LiteralFieldContext field : ctx.literalField()) {
-      fields.add(
-          new Expr.Field(
-              span(field), fieldName(field.fieldName()), anyLiteral(field.anyLiteral())));
+      try {
+        fields.add(
+            new Expr.Field(
+                span(field), fieldName(field.fieldName()), anyLiteral(field.anyLiteral())));
+      } catch (RuntimeException incomplete) {
+        // a field broken by a syntax error (reported as such) is left out
+      }
     }
     return new Expr.RecordExpr(span(ctx), fields);
   }

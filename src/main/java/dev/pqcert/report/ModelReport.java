@@ -83,6 +83,29 @@ public final class ModelReport {
       node.put("value", Value.describe(export.value()));
       export.signature().ifPresent(s -> node.set("signature", signature(s)));
     }
+    ArrayNode calls = root.putArray("calls");
+    for (dev.pqcert.model.CallSite call : model.calls()) {
+      ObjectNode node = calls.addObject();
+      node.put("function", call.function());
+      node.put("at", place(call.file(), call.span()));
+      ArrayNode arguments = node.putArray("arguments");
+      call.arguments().forEach(a -> arguments.add(value(a)));
+    }
+    ArrayNode flows = root.putArray("flows");
+    for (dev.pqcert.model.Sink sink : model.sinks()) {
+      ObjectNode node = flows.addObject();
+      node.put("source", sink.flow().source().kind().description());
+      node.put("from", sink.flow().source().description());
+      node.put("sourceAt", place(sink.flow().source().file(), sink.flow().source().span()));
+      ArrayNode steps = node.putArray("path");
+      sink.flow()
+          .steps()
+          .forEach(
+              step -> steps.add(step.description() + " (" + place(step.file(), step.span()) + ")"));
+      node.put("sink", sink.function());
+      node.put("role", sink.role());
+      node.put("sinkAt", place(sink.file(), sink.span()));
+    }
     return root;
   }
 

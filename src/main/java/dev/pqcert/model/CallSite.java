@@ -1,0 +1,22 @@
+package dev.pqcert.model;
+
+import dev.pqcert.parse.Span;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A call of a library function the rules care about ({@code Web.Contents}, {@code
+ * Extension.Contents}, {@code Diagnostics.Trace}...), with its arguments as far as they are known.
+ * Where one call is reached several ways, its arguments are those of the first evaluation.
+ */
+public record CallSite(String function, String file, Span span, List<Value> arguments) {
+
+  public Optional<Value> argument(int index) {
+    return index < arguments.size() ? Optional.of(arguments.get(index)) : Optional.empty();
+  }
+
+  /** A field of an options-record argument ({@code Query}, {@code Headers}, {@code Content}). */
+  public Optional<Value> option(int index, String field) {
+    return argument(index).flatMap(Values::record).flatMap(r -> r.get(field));
+  }
+}
