@@ -21,6 +21,7 @@ public record ConnectorModel(
     List<ModuleLoad> modules,
     List<CallSite> calls,
     List<Sink> sinks,
+    java.util.Map<dev.pqcert.parse.ast.Expr.Identifier, Definition> resolutions,
     Evaluator evaluator) {
 
   /** The evaluated calls of one library function. */

@@ -93,6 +93,8 @@ public final class ConnectorModelBuilder {
         evaluator.moduleLoads(),
         evaluator.callSites(),
         evaluator.sinks(),
+        NameResolver.resolve(
+            section, files.stream().filter(f -> f.kind() == EntryKind.MODULE).toList()),
         evaluator);
   }
 

@@ -83,6 +83,12 @@ public final class ModelReport {
       node.put("value", Value.describe(export.value()));
       export.signature().ifPresent(s -> node.set("signature", signature(s)));
     }
+    ArrayNode unresolved = root.putArray("unresolvedNames");
+    model.resolutions().entrySet().stream()
+        .filter(e -> e.getValue() instanceof dev.pqcert.model.Definition.Unresolved)
+        .map(e -> e.getKey().name() + " at " + e.getKey().span().start())
+        .sorted()
+        .forEach(unresolved::add);
     ArrayNode calls = root.putArray("calls");
     for (dev.pqcert.model.CallSite call : model.calls()) {
       ObjectNode node = calls.addObject();

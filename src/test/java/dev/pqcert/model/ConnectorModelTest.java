@@ -1,0 +1,248 @@
+package dev.pqcert.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pqcert.parse.ast.Expr;
+import dev.pqcert.testing.Connectors;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The model's facts on connectors written in each of the shapes real connectors use. */
+class ConnectorModelTest {
+  private static final Path FIXTURES = Path.of("src/test/resources/model");
+
+  private static ConnectorModel model(String folder) {
+    return Connectors.model(FIXTURES.resolve(folder));
+  }
+
+  @Test
+  void kindRecordsAreFoundHoweverTheyAreWritten() {
+    ConnectorModel model = model("kinds");
+    assertEquals(
+        List.of("Inline", "InLet", "Elsewhere", "Merged"),
+        model.kinds().stream().map(DataSourceKind::name).toList(),
+        "a kind attribute on a member that is not shared exports nothing");
+    Map<String, String> authentication =
+        model.kinds().stream()
+            .collect(
+                Collectors.toMap(
+                    DataSourceKind::name,
+                    k -> String.join(",", k.authentication().orElseThrow().fields().keySet())));
+    assertEquals("Anonymous", authentication.get("Inline"));
+    assertEquals("Key", authentication.get("InLet"));
+    assertEquals("UsernamePassword,Windows", authentication.get("Elsewhere"));
+    assertEquals("Anonymous", authentication.get("Merged"));
+
+    assertEquals(
+        Optional.of("Elsewhere label"),
+        model
+            .kind("Elsewhere")
+            .flatMap(DataSourceKind::recordValue)
+            .flatMap(r -> r.get("Label"))
+            .flatMap(Values::text),
+        "Extension.LoadString is resolved through resources.resx");
+    TestConnection inLet = model.kind("InLet").orElseThrow().testConnection().orElseThrow();
+    assertEquals(1, inLet.parameterCount());
+    assertEquals(Optional.of("InLet.Contents"), inLet.functionName());
+    TestConnection merged = model.kind("Merged").orElseThrow().testConnection().orElseThrow();
+    assertEquals(Optional.of("Merged.Contents"), merged.functionName());
+    assertEquals(1, merged.arguments().size(), "the data source path is passed on");
+    assertTrue(model.kind("Elsewhere").orElseThrow().testConnection().isEmpty());
+  }
+
+  @Test
+  void publishRecordsAreResolvedByTheirAttributeNames() {
+    ConnectorModel model = model("publish");
+    Map<String, ExportedFunction> exports =
+        model.exports().stream().collect(Collectors.toMap(ExportedFunction::name, e -> e));
+    assertEquals(Optional.of(true), beta(exports.get("Publish.Contents")));
+    assertEquals(Optional.of(true), beta(exports.get("Publish.Tables")), "Beta through a let");
+    assertEquals(Optional.of(false), beta(exports.get("Publish.Feed")), "merged with &");
+    ExportedFunction missing = exports.get("Publish.Files");
+    assertEquals(Optional.of("Publish.Missing"), missing.publishName());
+    assertTrue(missing.publishMember().isEmpty(), "a Publish name with no member is a fact");
+    assertEquals(1, model.kinds().size());
+    assertEquals(4, model.kinds().get(0).functions().size());
+  }
+
+  private static Optional<Boolean> beta(ExportedFunction export) {
+    return export
+        .publishRecord()
+        .flatMap(Values::record)
+        .flatMap(r -> r.get("Beta"))
+        .flatMap(Values::logical);
+  }
+
+  @Test
+  void documentationTypesAreReadInlineFromMembersAndFromHelpers() {
+    ConnectorModel model = model("docs");
+    Map<String, ExportedFunction> exports =
+        model.exports().stream().collect(Collectors.toMap(ExportedFunction::name, e -> e));
+
+    FunctionSignature inline = exports.get("Docs.Inline").signature().orElseThrow();
+    assertTrue(inline.fromReplacedType());
+    assertEquals(Optional.of("Inline"), documentation(inline, "Documentation.Name"));
+    assertEquals(Optional.of("URL"), caption(inline.parameters().get(0)));
+    assertEquals("text", inline.parameters().get(0).typeName());
+    assertEquals("table", ParameterInfo.describeTypeName(inline.returnType().orElseThrow()));
+
+    FunctionSignature member = exports.get("Docs.Member").signature().orElseThrow();
+    assertEquals(
+        Optional.of("In a member"), documentation(member, "Documentation.LongDescription"));
+    assertEquals("Uri.Type", member.parameters().get(0).typeName());
+    assertEquals(Optional.of("Address"), caption(member.parameters().get(0)));
+    assertTrue(member.parameters().get(1).optional());
+    assertEquals(1, member.required().size());
+
+    FunctionSignature helper = exports.get("Docs.Helper").signature().orElseThrow();
+    assertEquals(Optional.of("Helper"), documentation(helper, "Documentation.Name"));
+    assertEquals("server", helper.parameters().get(0).name());
+    assertEquals(Optional.of("Server"), caption(helper.parameters().get(0)));
+
+    FunctionSignature plain = exports.get("Docs.Plain").signature().orElseThrow();
+    assertFalse(plain.fromReplacedType());
+    assertTrue(plain.documentation().isEmpty());
+    assertEquals("record", ParameterInfo.describeTypeName(plain.returnType().orElseThrow()));
+  }
+
+  private static Optional<String> documentation(FunctionSignature signature, String field) {
+    return signature.documentation().flatMap(d -> d.get(field)).flatMap(Values::text);
+  }
+
+  private static Optional<String> caption(ParameterInfo parameter) {
+    return parameter
+        .documentation()
+        .flatMap(d -> d.get("Documentation.FieldCaption"))
+        .flatMap(Values::text);
+  }
+
+  @Test
+  void modulesAreLoadedWhateverTheLoaderIsCalled() {
+    ConnectorModel model = model("loaders");
+    Map<String, Boolean> modules =
+        model.modules().stream().collect(Collectors.toMap(ModuleLoad::name, ModuleLoad::found));
+    assertEquals(
+        Map.of("Math.pqm", true, "Strings.pqm", true, "Tables.pqm", true, "Missing.pqm", false),
+        modules);
+    Value strings =
+        model
+            .section()
+            .orElseThrow()
+            .member("Strings")
+            .map(m -> memberValue(model, m))
+            .orElseThrow();
+    assertEquals(
+        Optional.of("strings"),
+        Values.record(strings).flatMap(r -> r.get("Name")).flatMap(Values::text),
+        "a module's value is the record it evaluates to");
+    assertTrue(
+        model.files().stream().anyMatch(f -> f.name().equals("Math.pqm") && f.parse().ok()),
+        "modules keep their own file");
+  }
+
+  private static Value memberValue(ConnectorModel model, Member member) {
+    return model.evaluator().eval(member.value(), scopeOf(model), member.file());
+  }
+
+  /** The section scope, rebuilt from the model's own evaluator (members are thunks there). */
+  private static Scope scopeOf(ConnectorModel model) {
+    Scope scope = Scope.root();
+    for (Member member : model.section().orElseThrow().members()) {
+      scope.bind(
+          new Definition.MemberDefinition(member),
+          Thunk.lazy(
+              member.value(), () -> model.evaluator().eval(member.value(), scope, member.file())));
+    }
+    return scope;
+  }
+
+  @Test
+  void credentialsAreFollowedToWhereTheyAreSent() {
+    ConnectorModel model = model("flows");
+    List<Sink> credential =
+        model.sinks().stream()
+            .filter(s -> s.flow().source().kind() == Taint.SourceKind.CREDENTIAL)
+            .toList();
+    Map<String, List<String>> rolesByLine =
+        credential.stream()
+            .collect(
+                Collectors.groupingBy(
+                    s -> s.function() + ":" + s.span().start().line(),
+                    java.util.TreeMap::new,
+                    Collectors.mapping(Sink::role, Collectors.toList())));
+    assertEquals(
+        Map.of(
+            "Web.Contents:7", List.of("Headers"),
+            "Web.Contents:10", List.of("Query"),
+            "Web.Contents:13", List.of("URL"),
+            "Web.Contents:18", List.of("Headers")),
+        rolesByLine);
+    Sink viaTwoCalls =
+        credential.stream().filter(s -> s.span().start().line() == 18).findFirst().orElseThrow();
+    assertEquals(16, viaTwoCalls.flow().source().span().start().line(), "read in GetToken");
+    String path =
+        viaTwoCalls.flow().steps().stream()
+            .map(Taint.Step::description)
+            .collect(Collectors.joining(" / "));
+    assertTrue(path.contains("[access_token]"), path);
+    assertTrue(path.contains("passed to Bearer as 'token'"), path);
+    Sink plural = credential.stream().filter(s -> s.role().equals("URL")).findFirst().orElseThrow();
+    assertEquals("Extension.CurrentCredentials()", plural.flow().source().description());
+  }
+
+  @Test
+  void userInputReachingExpressionEvaluateIsAFlow() {
+    ConnectorModel model = model("flows");
+    Sink evaluate =
+        model.sinks().stream()
+            .filter(s -> s.function().equals("Expression.Evaluate"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Taint.SourceKind.USER_INPUT, evaluate.flow().source().kind());
+    assertEquals("parameter 'code' of Flows.Evaluate", evaluate.flow().source().description());
+    assertEquals("expression", evaluate.role());
+  }
+
+  @Test
+  void aValueThatDependsOnAParameterStaysUnknown() {
+    ConnectorModel model = model("flows");
+    CallSite call =
+        model.calls("Web.Contents").stream()
+            .filter(c -> c.span().start().line() == 18)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Optional.of("https://api.flows.example/"), call.argument(0).flatMap(Values::text));
+    assertFalse(
+        Values.isKnown(call.option(1, "RelativePath").orElseThrow()),
+        "RelativePath comes from a parameter: unknown, never guessed");
+  }
+
+  @Test
+  void everyIdentifierResolves() {
+    ConnectorModel model = model("loaders");
+    Map<String, Definition> byName =
+        model.resolutions().entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    e -> e.getKey().name() + "@" + e.getKey().span().start().line(),
+                    Map.Entry::getValue,
+                    (a, b) -> a));
+    assertTrue(byName.get("name@8") instanceof Definition.Parameter, byName.toString());
+    assertTrue(byName.get("binary@9") instanceof Definition.LetVariable);
+    assertTrue(byName.get("Extension.Contents@8") instanceof Definition.Library);
+    assertTrue(byName.get("LoadExpression@16") instanceof Definition.MemberDefinition);
+    assertTrue(byName.get("Math@21") instanceof Definition.MemberDefinition);
+    long unresolved =
+        model.resolutions().values().stream()
+            .filter(Definition.Unresolved.class::isInstance)
+            .count();
+    assertEquals(0, unresolved, model.resolutions().toString());
+    assertTrue(model.resolutions().keySet().stream().allMatch(Expr.Identifier.class::isInstance));
+  }
+}
