@@ -24,6 +24,33 @@ public record ConnectorModel(
     java.util.Map<dev.pqcert.parse.ast.Expr.Identifier, Definition> resolutions,
     Evaluator evaluator) {
 
+  /**
+   * Evidence that the connector returns a navigation table: a type carrying {@code
+   * NavigationTable.*} metadata given to a value, an OData feed, or an ODBC source with {@code
+   * HierarchicalNavigation = true}.
+   */
+  public List<CallSite> navigationEvidence() {
+    return calls.stream().filter(ConnectorModel::isNavigationEvidence).toList();
+  }
+
+  private static boolean isNavigationEvidence(CallSite call) {
+    if (call.function().equals("Value.ReplaceType")
+        || call.function().equals("Value.ReplaceMetadata")) {
+      return call.arguments().stream()
+          .skip(1)
+          .flatMap(a -> Values.meta(a).or(() -> Values.record(a)).stream())
+          .anyMatch(
+              m -> m.fields().keySet().stream().anyMatch(k -> k.startsWith("NavigationTable.")));
+    }
+    if (call.function().equals("OData.Feed")) {
+      return true; // an OData service's feed is a navigation table of its entity sets
+    }
+    if (call.function().equals("Odbc.DataSource")) {
+      return call.option(1, "HierarchicalNavigation").flatMap(Values::logical).orElse(false);
+    }
+    return false;
+  }
+
   /** The evaluated calls of one library function. */
   public List<CallSite> calls(String function) {
     return calls.stream().filter(c -> c.function().equals(function)).toList();

@@ -55,7 +55,7 @@ public final class ConnectorModelBuilder {
                     .map(document -> section(f.name(), document, evaluator)));
     section.ifPresent(s -> bindMembers(s, evaluator, sectionScope, sharedScope));
     // Every member once, so module loaders run and their modules become part of the model.
-    sectionScope.own().values().forEach(binding -> binding.value().force());
+    sectionScope.own().values().forEach(binding -> evaluator.task(binding.value()::force));
 
     List<ExportedFunction> exports = new ArrayList<>();
     Map<String, List<ExportedFunction>> byKind = new LinkedHashMap<>();
@@ -126,8 +126,14 @@ public final class ConnectorModelBuilder {
                               function.file(),
                               parameter.span())))));
         }
-        evaluator.call(
-            function, arguments, export.member().nameSpan(), export.member().file(), export.name());
+        evaluator.task(
+            () ->
+                evaluator.call(
+                    function,
+                    arguments,
+                    export.member().nameSpan(),
+                    export.member().file(),
+                    export.name()));
       }
     }
     for (Member member : section.map(Section::members).orElse(List.of())) {
@@ -155,7 +161,7 @@ public final class ConnectorModelBuilder {
       for (Expr.Parameter parameter : function.function().parameters()) {
         arguments.add(Thunk.of(new Value.Unknown(parameter.span())));
       }
-      evaluator.call(function, arguments, function.span(), file);
+      evaluator.task(() -> evaluator.call(function, arguments, function.span(), file));
     }
   }
 

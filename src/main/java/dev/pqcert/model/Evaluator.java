@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public final class Evaluator {
   private static final int MAX_CALL_DEPTH = 48;
-  private static final long MAX_STEPS = 5_000_000;
+  private static final int MAX_RECURSION = 2;
+  private static final long MAX_STEPS = 2_000_000;
 
   /** What evaluation needs from the connector around it. */
   public interface Environment {
@@ -38,16 +39,38 @@ public final class Evaluator {
   private final Environment environment;
   private final Map<String, Value> moduleValues = new LinkedHashMap<>();
   private final Map<String, ModuleLoad> moduleLoads = new LinkedHashMap<>();
+  private final Map<Expr.Function, Integer> activeCalls = new java.util.IdentityHashMap<>();
   private long steps;
+  private boolean exhausted;
   private int depth;
 
   public Evaluator(Environment environment) {
     this.environment = environment;
   }
 
+  /**
+   * Runs one top-level task (forcing a member, exploring a function) with a budget of its own, so
+   * that one heavy function cannot starve the facts computed after it.
+   */
+  public <T> T task(java.util.function.Supplier<T> work) {
+    long saved = steps;
+    steps = 0;
+    try {
+      return work.get();
+    } finally {
+      steps = saved;
+    }
+  }
+
+  /** Whether some evaluation ran out of budget (its values are unknown, not guessed). */
+  public boolean exhausted() {
+    return exhausted;
+  }
+
   /** Evaluates {@code expression}, written in {@code file}, in {@code scope}. */
   public Value eval(Expr expression, Scope scope, String file) {
     if (++steps > MAX_STEPS) {
+      exhausted = true;
       return unknown(expression);
     }
     if (expression instanceof Expr.Literal literal) {
@@ -403,8 +426,15 @@ public final class Evaluator {
   Value call(Value function, List<Thunk> arguments, Span span, String file, String callee) {
     Value plain = Values.plain(function);
     if (plain instanceof Value.FunctionValue closure) {
-      if (depth >= MAX_CALL_DEPTH) {
-        return new Value.Unknown(span);
+      int active = activeCalls.getOrDefault(closure.function(), 0);
+      if (depth >= MAX_CALL_DEPTH || active >= MAX_RECURSION) {
+        // Recursion: the result is what the arguments may carry, without unrolling further (an
+        // approximation of the fixed point that keeps the flows and stays linear in code size).
+        Taint carried = Taint.NONE;
+        for (Thunk argument : arguments) {
+          carried = carried.union(Taint.of(argument.force()));
+        }
+        return new Value.Unknown(span, carried.through("through " + callee, file, span));
       }
       Scope inner = closure.closure().child();
       List<Expr.Parameter> parameters = closure.function().parameters();
@@ -420,10 +450,12 @@ public final class Evaluator {
             argument);
       }
       depth++;
+      activeCalls.merge(closure.function(), 1, Integer::sum);
       try {
         return eval(closure.function().body(), inner, closure.file());
       } finally {
         depth--;
+        activeCalls.merge(closure.function(), -1, Integer::sum);
       }
     }
     if (plain instanceof Value.Library library) {

@@ -47,6 +47,8 @@ final class Sinks {
           "Value.NativeQuery",
           "Table.View",
           "Uri.Parts",
+          "Value.ReplaceType",
+          "Value.ReplaceMetadata",
           "Text.FromBinary");
 
   private Sinks() {}
@@ -60,6 +62,8 @@ final class Sinks {
         || CONNECTIONS.contains(name)
         || RECORDED.contains(name)
         || name.startsWith("Diagnostics.")
+        || name.startsWith("Extension.")
+        || name.startsWith("Cube.")
         || name.startsWith("Odbc.");
   }
 

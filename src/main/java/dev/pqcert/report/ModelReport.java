@@ -83,6 +83,10 @@ public final class ModelReport {
       node.put("value", Value.describe(export.value()));
       export.signature().ifPresent(s -> node.set("signature", signature(s)));
     }
+    ArrayNode navigation = root.putArray("navigationEvidence");
+    model
+        .navigationEvidence()
+        .forEach(c -> navigation.add(c.function() + " at " + place(c.file(), c.span())));
     ArrayNode unresolved = root.putArray("unresolvedNames");
     model.resolutions().entrySet().stream()
         .filter(e -> e.getValue() instanceof dev.pqcert.model.Definition.Unresolved)
