@@ -10,11 +10,18 @@ public final class FindingSink {
   private final String ruleId;
   private final Level defaultLevel;
   private final List<Finding> findings;
+  private final CheckSettings settings;
 
-  FindingSink(String ruleId, Level defaultLevel, List<Finding> findings) {
+  FindingSink(String ruleId, Level defaultLevel, List<Finding> findings, CheckSettings settings) {
     this.ruleId = ruleId;
     this.defaultLevel = defaultLevel;
     this.findings = findings;
+    this.settings = settings;
+  }
+
+  /** What the user asked for (the kind of release). */
+  public CheckSettings settings() {
+    return settings;
   }
 
   public void report(String file, Span span, String message) {

@@ -18,7 +18,17 @@ public final class RuleRegistry {
 
   public static RuleRegistry builtIn() {
     return new RuleRegistry(
-        List.of(new SyntaxErrorRule(), new SectionDocumentRule(), new VersionAdornmentRule()));
+        List.of(
+            new SyntaxErrorRule(),
+            new SectionDocumentRule(),
+            new VersionAdornmentRule(),
+            new DocumentationRule(),
+            new TestConnectionRule(),
+            new PublishRecordRule(),
+            new AuthenticationRule(),
+            new FieldCaptionRule(),
+            new SingleSectionDocumentRule(),
+            new BundledFilesRule()));
   }
 
   public List<Rule> rules() {
@@ -33,12 +43,17 @@ public final class RuleRegistry {
     return docs.stream().filter(d -> d.id().equals(id)).findFirst();
   }
 
-  /** Runs every rule over one model; findings in report order. */
+  /** Runs every rule over one model with default settings; findings in report order. */
   public List<Finding> check(ConnectorModel model) {
+    return check(model, CheckSettings.DEFAULTS);
+  }
+
+  /** Runs every rule over one model; findings in report order. */
+  public List<Finding> check(ConnectorModel model, CheckSettings settings) {
     List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
-      rule.check(model, new FindingSink(rule.id(), docs.get(i).level(), findings));
+      rule.check(model, new FindingSink(rule.id(), docs.get(i).level(), findings, settings));
     }
     findings.sort(Finding.ORDER);
     return List.copyOf(findings);

@@ -84,11 +84,37 @@ class RuleDocsTest {
                         doc.id() + " good example", () -> runExample(doc, "Good example", false))));
   }
 
+  /**
+   * Writes an example as a connector: one file {@code Example.pq}, or the files it introduces with
+   * {@code // file: Name} lines (a package-level example needs several).
+   */
+  private static Path writeExample(Path folder, String example) throws IOException {
+    java.util.regex.Matcher header =
+        java.util.regex.Pattern.compile("(?m)^// file: (\\S+)$").matcher(example);
+    List<int[]> starts = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    while (header.find()) {
+      starts.add(new int[] {header.start(), header.end()});
+      names.add(header.group(1));
+    }
+    if (names.isEmpty()) {
+      Path file = folder.resolve("Example.pq");
+      Files.writeString(file, example);
+      return file;
+    }
+    for (int i = 0; i < names.size(); i++) {
+      int from = starts.get(i)[1] + 1;
+      int to = i + 1 < names.size() ? starts.get(i + 1)[0] : example.length();
+      Files.writeString(folder.resolve(names.get(i)), example.substring(Math.min(from, to), to));
+    }
+    return folder;
+  }
+
   /** Checks one example; returns its markers, which must equal the rule's findings. */
   private List<Expected> runExample(RuleDoc doc, String section, boolean bad) throws IOException {
     Path folder = Files.createDirectories(temp.resolve(doc.id() + (bad ? "-bad" : "-good")));
     ConnectorModel model =
-        Connectors.modelOfText(folder, "Example.pq", doc.example(section).orElseThrow());
+        Connectors.model(writeExample(folder, doc.example(section).orElseThrow()));
     List<Expected> expected =
         Connectors.expectations(model).stream().filter(e -> e.ruleId().equals(doc.id())).toList();
     List<Expected> actual =
