@@ -492,8 +492,18 @@ public final class Evaluator {
   private final Map<String, Sink> sinks = new LinkedHashMap<>();
 
   void recordCall(CallSite call) {
-    callSites.putIfAbsent(
-        call.function() + "@" + call.file() + ":" + call.span().start().offset(), call);
+    // One record per call site and per set of known arguments: a loader helper called for two
+    // modules is two facts.
+    StringBuilder key =
+        new StringBuilder(call.function())
+            .append('@')
+            .append(call.file())
+            .append(':')
+            .append(call.span().start().offset());
+    for (Value argument : call.arguments()) {
+      key.append('|').append(Value.describe(argument));
+    }
+    callSites.putIfAbsent(key.toString(), call);
   }
 
   void recordSink(Sink sink) {
