@@ -27,6 +27,12 @@ public final class RuleRegistry {
             new PublishRecordRule(),
             new AuthenticationRule(),
             new FieldCaptionRule(),
+            new NamingRule(),
+            new FunctionNameRule(),
+            new TabularResultRule(),
+            new DirectQueryRule(),
+            new RequiredParametersRule(),
+            new PackageNameRule(),
             new SingleSectionDocumentRule(),
             new BundledFilesRule()));
   }

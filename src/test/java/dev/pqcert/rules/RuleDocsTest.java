@@ -107,6 +107,19 @@ class RuleDocsTest {
       int to = i + 1 < names.size() ? starts.get(i + 1)[0] : example.length();
       Files.writeString(folder.resolve(names.get(i)), example.substring(Math.min(from, to), to));
     }
+    // `// package: Name.mez` makes the example a package of that name, built by our packer.
+    java.util.regex.Matcher packageName =
+        java.util.regex.Pattern.compile("(?m)^// package: (\\S+)$").matcher(example);
+    if (packageName.find()) {
+      Path mez = folder.resolveSibling(folder.getFileName() + "-pkg").resolve(packageName.group(1));
+      Files.createDirectories(mez.getParent());
+      try {
+        Files.write(mez, dev.pqcert.bundle.MezPacker.pack(folder));
+      } catch (dev.pqcert.bundle.InputException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+      return mez;
+    }
     return folder;
   }
 

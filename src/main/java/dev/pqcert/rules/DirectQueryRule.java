@@ -1,0 +1,83 @@
+package dev.pqcert.rules;
+
+import dev.pqcert.model.CallSite;
+import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.ExportedFunction;
+import dev.pqcert.model.Value;
+import dev.pqcert.model.Values;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PQ017: where a publish record enables DirectQuery, a reviewer verifies that Import and
+ * DirectQuery return the same results; this says so, with the evidence found.
+ */
+final class DirectQueryRule implements Rule {
+  @Override
+  public String id() {
+    return "PQ017";
+  }
+
+  @Override
+  public void check(ConnectorModel model, FindingSink findings) {
+    Set<String> seen = new HashSet<>();
+    for (ExportedFunction export : model.exports()) {
+      Optional<Value.RecordValue> publish = export.publishRecord().flatMap(Values::record);
+      if (publish.isEmpty() || !seen.add(export.publishName().orElse(""))) {
+        continue;
+      }
+      Optional<Value.RecordField> directQuery = publish.get().field("SupportsDirectQuery");
+      if (directQuery.isEmpty() || !Values.logical(directQuery.get().value()).orElse(false)) {
+        continue;
+      }
+      String file =
+          directQuery.get().value().file().isEmpty()
+              ? export.publishMember().orElseThrow().file()
+              : directQuery.get().value().file();
+      findings.report(
+          file,
+          directQuery.get().nameSpan(),
+          "'"
+              + export.publishName().orElseThrow()
+              + "' enables DirectQuery: verify that Import"
+              + " and DirectQuery return identical results for every table (types, nulls, sorting,"
+              + " folding of filters and aggregates); evidence found: "
+              + evidence(model));
+    }
+  }
+
+  private static String evidence(ConnectorModel model) {
+    List<String> evidence = new ArrayList<>();
+    for (CallSite call : model.calls()) {
+      String where = " (" + call.file() + ":" + call.span().start().line() + ")";
+      if (call.function().equals("Table.View")) {
+        evidence.add("Table.View handlers" + where);
+      } else if (call.function().equals("Odbc.DataSource")) {
+        List<String> options = new ArrayList<>();
+        for (String option :
+            List.of(
+                "SqlCapabilities",
+                "Sql92Translation",
+                "SQLGetFunctions",
+                "SQLGetInfo",
+                "AstVisitor")) {
+          if (call.option(1, option).isPresent()) {
+            options.add(option);
+          }
+        }
+        evidence.add(
+            "Odbc.DataSource"
+                + (options.isEmpty() ? "" : " with " + String.join(", ", options))
+                + where);
+      } else if (call.function().equals("Value.NativeQuery")) {
+        evidence.add("Value.NativeQuery" + where);
+      }
+    }
+    return evidence.isEmpty()
+        ? "none (no Table.View or ODBC source found)"
+        : String.join("; ", evidence);
+  }
+}
