@@ -6,6 +6,7 @@ import dev.pqcert.bundle.InputException;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
 import dev.pqcert.parse.DeepStack;
+import dev.pqcert.rules.CheckSettings;
 import dev.pqcert.rules.RuleRegistry;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,14 +15,16 @@ import java.util.Optional;
 public final class Checker {
   private final BundleReader reader;
   private final RuleRegistry rules;
+  private final CheckSettings settings;
 
-  public Checker(BundleReader reader, RuleRegistry rules) {
+  public Checker(BundleReader reader, RuleRegistry rules, CheckSettings settings) {
     this.reader = reader;
     this.rules = rules;
+    this.settings = settings;
   }
 
   public static Checker withDefaults() {
-    return new Checker(new BundleReader(), RuleRegistry.builtIn());
+    return new Checker(new BundleReader(), RuleRegistry.builtIn(), CheckSettings.DEFAULTS);
   }
 
   public RuleRegistry rules() {
@@ -46,7 +49,7 @@ public final class Checker {
       Bundle bundle = reader.read(target);
       ConnectorModel model = ConnectorModelBuilder.build(bundle);
       return new TargetResult(
-          display, Optional.of(bundle.kind()), rules.check(model), Optional.empty());
+          display, Optional.of(bundle.kind()), rules.check(model, settings), Optional.empty());
     } catch (InputException unreadable) {
       return TargetResult.unreadable(display, unreadable.problem());
     }

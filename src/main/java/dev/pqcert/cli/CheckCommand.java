@@ -1,11 +1,14 @@
 package dev.pqcert.cli;
 
+import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.check.Checker;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.report.JsonReport;
 import dev.pqcert.report.ReportFormat;
 import dev.pqcert.report.TextReport;
+import dev.pqcert.rules.CheckSettings;
 import dev.pqcert.rules.Level;
+import dev.pqcert.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -56,11 +59,30 @@ final class CheckCommand implements Callable<Integer> {
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Option(
+      names = "--release",
+      defaultValue = "initial",
+      paramLabel = "KIND",
+      description =
+          "initial (default): a first certification, which must be Beta; update: a new version of"
+              + " a certified connector.")
+  String release;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Checker checker = Checker.withDefaults();
+    CheckSettings.Release kind;
+    switch (release) {
+      case "initial" -> kind = CheckSettings.Release.INITIAL;
+      case "update" -> kind = CheckSettings.Release.UPDATE;
+      default -> {
+        err.println("pqcert: --release " + release + ": use initial or update");
+        return ExitCodes.INPUT_ERROR;
+      }
+    }
+    Checker checker =
+        new Checker(new BundleReader(), RuleRegistry.builtIn(), new CheckSettings(kind));
     boolean interactive = System.console() != null;
     List<TargetResult> results = new ArrayList<>();
     for (Path target : targets) {

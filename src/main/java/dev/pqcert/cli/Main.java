@@ -14,7 +14,14 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description =
         "Checks a Power Query connector against Microsoft's connector-certification requirements.",
-    subcommands = {CheckCommand.class, ModelCommand.class, ParseCommand.class, PackCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      RulesCommand.class,
+      ExplainCommand.class,
+      ModelCommand.class,
+      ParseCommand.class,
+      PackCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no MUST violation (or, for parse, every file parsed)",

@@ -170,4 +170,39 @@ class CliTest {
     Path missing = temp.resolve("Missing.pq");
     assertEquals(2, run("parse", missing.toString()).exit());
   }
+
+  @Test
+  void rulesAndExplainReadTheRuleDocuments() throws IOException {
+    Run rules = run("rules");
+    assertEquals(0, rules.exit());
+    assertTrue(
+        rules.out().contains("PQ013  MUST    Each data source kind has a TestConnection handler"),
+        rules.out());
+    JsonNode json = new ObjectMapper().readTree(run("rules", "--format", "json").out());
+    assertEquals("PQ001", json.path("rules").get(0).path("id").asText());
+    assertEquals("MUST", json.path("rules").get(0).path("level").asText());
+    Run explain = run("explain", "pq013");
+    assertEquals(0, explain.exit());
+    assertTrue(explain.out().contains("## How to fix"), explain.out());
+    assertEquals(2, run("explain", "PQ999").exit());
+  }
+
+  @Test
+  void releaseUpdateRelaxesTheBetaRequirement() throws IOException {
+    String section =
+        "[Version = \"1.0.0\"] section Contoso;\n"
+            + "[DataSource.Kind = \"Contoso\", Publish = \"Contoso.Publish\"]\n"
+            + "shared Contoso.Contents = Value.ReplaceType(() => #table({}, {}), type function () as"
+            + " table meta [Documentation.Name = \"Contoso\"]);\n"
+            + "Contoso = [ Authentication = [ Anonymous = [] ], TestConnection = (p) => {"
+            + " \"Contoso.Contents\" } ];\n"
+            + "Contoso.Publish = [ Beta = false ];\n";
+    Path mez = zip("Contoso.mez", "Contoso.pq", section);
+    Run initial = run("check", mez.toString());
+    assertEquals(1, initial.exit(), initial.out());
+    assertTrue(initial.out().contains("PQ018"), initial.out());
+    Run update = run("check", "--release", "update", mez.toString());
+    assertEquals(0, update.exit(), update.out());
+    assertEquals(2, run("check", "--release", "later", mez.toString()).exit());
+  }
 }
