@@ -83,6 +83,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     Checker checker =
         new Checker(new BundleReader(), RuleRegistry.builtIn(), new CheckSettings(kind));
+    @SuppressWarnings("SystemConsoleNull") // Java 17: null when not on a terminal
     boolean interactive = System.console() != null;
     List<TargetResult> results = new ArrayList<>();
     for (Path target : targets) {

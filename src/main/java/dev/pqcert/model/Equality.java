@@ -10,7 +10,7 @@ final class Equality {
     if (l instanceof Value.Text a && r instanceof Value.Text b) {
       return Optional.of(a.value().equals(b.value()));
     }
-    if (l instanceof Value.Number a && r instanceof Value.Number b) {
+    if (l instanceof Value.NumberValue a && r instanceof Value.NumberValue b) {
       return Optional.of(a.value() == b.value());
     }
     if (l instanceof Value.Logical a && r instanceof Value.Logical b) {
@@ -21,12 +21,12 @@ final class Equality {
     }
     boolean lPrimitive =
         l instanceof Value.Text
-            || l instanceof Value.Number
+            || l instanceof Value.NumberValue
             || l instanceof Value.Logical
             || l instanceof Value.Null;
     boolean rPrimitive =
         r instanceof Value.Text
-            || r instanceof Value.Number
+            || r instanceof Value.NumberValue
             || r instanceof Value.Logical
             || r instanceof Value.Null;
     if (lPrimitive && rPrimitive) {

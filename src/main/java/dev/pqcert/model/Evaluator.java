@@ -39,7 +39,8 @@ public final class Evaluator {
   private final Environment environment;
   private final Map<String, Value> moduleValues = new LinkedHashMap<>();
   private final Map<String, ModuleLoad> moduleLoads = new LinkedHashMap<>();
-  private final Map<Expr.Function, Integer> activeCalls = new java.util.IdentityHashMap<>();
+  private final java.util.IdentityHashMap<Expr.Function, Integer> activeCalls =
+      new java.util.IdentityHashMap<>();
   private long steps;
   private boolean exhausted;
   private int depth;
@@ -200,7 +201,7 @@ public final class Evaluator {
   private static Value literal(Expr.Literal literal, String file) {
     return switch (literal.kind()) {
       case NUMBER ->
-          new Value.Number(literal.span(), (Double) literal.value(), literal.raw(), file);
+          new Value.NumberValue(literal.span(), (Double) literal.value(), literal.raw(), file);
       case TEXT -> new Value.Text(literal.span(), (String) literal.value(), file);
       case LOGICAL -> new Value.Logical(literal.span(), (Boolean) literal.value(), file);
       case NULL -> new Value.Null(literal.span(), file);
@@ -251,7 +252,7 @@ public final class Evaluator {
   private Value itemAccess(Expr.ItemAccess access, Scope scope, String file) {
     Value target = Values.plain(eval(access.target(), scope, file));
     Value index = Values.plain(eval(access.index(), scope, file));
-    if (target instanceof Value.ListValue list && index instanceof Value.Number number) {
+    if (target instanceof Value.ListValue list && index instanceof Value.NumberValue number) {
       int i = (int) number.value();
       if (i == number.value() && i >= 0 && i < list.items().size()) {
         return list.items().get(i);
@@ -266,9 +267,10 @@ public final class Evaluator {
     if (unary.operator() == Expr.UnaryOperator.NOT && plain instanceof Value.Logical logical) {
       return new Value.Logical(unary.span(), !logical.value(), file);
     }
-    if (plain instanceof Value.Number number) {
+    if (plain instanceof Value.NumberValue number) {
       return switch (unary.operator()) {
-        case MINUS -> new Value.Number(unary.span(), -number.value(), "-" + number.raw(), file);
+        case MINUS ->
+            new Value.NumberValue(unary.span(), -number.value(), "-" + number.raw(), file);
         case PLUS -> number;
         case NOT -> new Value.Unknown(unary.span());
       };
@@ -336,7 +338,7 @@ public final class Evaluator {
       case SUBTRACT:
       case MULTIPLY:
       case DIVIDE:
-        if (l instanceof Value.Number a && r instanceof Value.Number b) {
+        if (l instanceof Value.NumberValue a && r instanceof Value.NumberValue b) {
           double result =
               switch (binary.operator()) {
                 case ADD -> a.value() + b.value();
@@ -344,7 +346,7 @@ public final class Evaluator {
                 case MULTIPLY -> a.value() * b.value();
                 default -> a.value() / b.value();
               };
-          return new Value.Number(span, result, Double.toString(result), file);
+          return new Value.NumberValue(span, result, Double.toString(result), file);
         }
         return new Value.Unknown(span);
       default:

@@ -18,4 +18,12 @@ public record ExportedFunction(
   public String name() {
     return member.name();
   }
+
+  /**
+   * The signature, when the exported value is known to be a function and its type can be read;
+   * empty otherwise, so that rules judge only what is known.
+   */
+  public Optional<FunctionSignature> knownSignature() {
+    return Values.plain(value) instanceof Value.FunctionValue ? signature : Optional.empty();
+  }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * nothing. Modules see the section's shared members, as {@code #shared} gives them.
  */
 public final class NameResolver {
-  private final Map<Expr.Identifier, Definition> resolutions = new IdentityHashMap<>();
+  private final IdentityHashMap<Expr.Identifier, Definition> resolutions = new IdentityHashMap<>();
   private final Deque<Map<String, Definition>> scopes = new ArrayDeque<>();
   private String file = "";
 

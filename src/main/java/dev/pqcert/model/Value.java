@@ -22,7 +22,7 @@ public sealed interface Value {
 
   record Text(Span span, String value, String file) implements Value {}
 
-  record Number(Span span, double value, String raw, String file) implements Value {}
+  record NumberValue(Span span, double value, String raw, String file) implements Value {}
 
   record Logical(Span span, boolean value, String file) implements Value {}
 
@@ -96,7 +96,7 @@ public sealed interface Value {
     if (plain instanceof Text text) {
       return "\"" + text.value() + "\"";
     }
-    if (plain instanceof Number number) {
+    if (plain instanceof NumberValue number) {
       return number.raw();
     }
     if (plain instanceof Logical logical) {

@@ -162,12 +162,7 @@ final class AstBuilder {
     for (MParser.ParameterContext parameter : ctx.parameter()) {
       boolean optional = parameter.OPTIONAL() != null;
       Name name = name(parameter.identifier());
-      if (sawOptional && !optional) {
-        error(
-            span(parameter),
-            "required parameter '" + name.name() + "' follows an optional parameter");
-      }
-      sawOptional |= optional;
+      sawOptional = checkParameterOrder(sawOptional, optional, span(parameter), name);
       Optional<TypeNode> type =
           Optional.ofNullable(parameter.nullablePrimitiveType()).map(this::primitive);
       parameters.add(new Expr.Parameter(span(parameter), name, optional, type));
@@ -221,6 +216,14 @@ final class AstBuilder {
       }
     }
     return result;
+  }
+
+  /** Required parameters come first; returns whether an optional one has been seen. */
+  private boolean checkParameterOrder(boolean sawOptional, boolean optional, Span span, Name name) {
+    if (sawOptional && !optional) {
+      error(span, "required parameter '" + name.name() + "' follows an optional parameter");
+    }
+    return sawOptional || optional;
   }
 
   private static BinaryOperator binaryOperator(Token token) {
@@ -487,12 +490,7 @@ final class AstBuilder {
       for (MParser.ParameterSpecificationContext parameter : function.parameterSpecification()) {
         boolean optional = parameter.OPTIONAL() != null;
         Name name = name(parameter.identifier());
-        if (sawOptional && !optional) {
-          error(
-              span(parameter),
-              "required parameter '" + name.name() + "' follows an optional parameter");
-        }
-        sawOptional |= optional;
+        sawOptional = checkParameterOrder(sawOptional, optional, span(parameter), name);
         parameters.add(
             new TypeNode.ParameterSpec(span(parameter), name, optional, type(parameter.type())));
       }

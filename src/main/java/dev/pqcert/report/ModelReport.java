@@ -162,7 +162,7 @@ public final class ModelReport {
     if (plain instanceof Value.Text text) {
       return JSON.getNodeFactory().textNode(text.value());
     }
-    if (plain instanceof Value.Number number) {
+    if (plain instanceof Value.NumberValue number) {
       return JSON.getNodeFactory().numberNode(number.value());
     }
     if (plain instanceof Value.Logical logical) {

@@ -1,9 +1,9 @@
 package dev.pqcert.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The words certification keeps out of product, kind, section and function names: "Fabric", "Power
@@ -12,6 +12,10 @@ import java.util.Optional;
  * Contoso.PowerBIContents} match; {@code Rapid}, {@code Capital} and {@code PowerShell} do not.
  */
 final class BannedWords {
+  private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]+");
+  private static final Pattern CAMEL_CASE =
+      Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+
   private BannedWords() {}
 
   /** The banned word the name contains, as the requirement spells it. */
@@ -41,14 +45,10 @@ final class BannedWords {
 
   /** The words of a name: split at separators and at camel-case boundaries. */
   static List<String> words(String name) {
-    List<String> words = new ArrayList<>();
-    for (String part : name.split("[^A-Za-z0-9]+")) {
-      for (String word : part.split("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")) {
-        if (!word.isEmpty()) {
-          words.add(word);
-        }
-      }
-    }
-    return words;
+    return SEPARATORS
+        .splitAsStream(name)
+        .flatMap(CAMEL_CASE::splitAsStream)
+        .filter(word -> !word.isEmpty())
+        .toList();
   }
 }

@@ -3,8 +3,6 @@ package dev.pqcert.rules;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ExportedFunction;
 import dev.pqcert.model.FunctionSignature;
-import dev.pqcert.model.Value;
-import dev.pqcert.model.Values;
 
 /**
  * PQ012: every exported data source function carries documentation metadata on its effective type:
@@ -19,11 +17,8 @@ final class DocumentationRule implements Rule {
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
     for (ExportedFunction export : model.exports()) {
-      if (!(Values.plain(export.value()) instanceof Value.FunctionValue)) {
-        continue; // not known to be a function: nothing to document, or nothing known
-      }
-      if (export.signature().isEmpty()) {
-        continue; // a type the model cannot read: never guess
+      if (export.knownSignature().isEmpty()) {
+        continue; // not known to be a function, or a type the model cannot read: never guess
       }
       FunctionSignature signature = export.signature().get();
       boolean documented =

@@ -3,8 +3,6 @@ package dev.pqcert.rules;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ExportedFunction;
 import dev.pqcert.model.ParameterInfo;
-import dev.pqcert.model.Value;
-import dev.pqcert.model.Values;
 
 /**
  * PQ021: required parameters of exported functions have {@code Documentation.FieldCaption}, the
@@ -19,8 +17,7 @@ final class FieldCaptionRule implements Rule {
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
     for (ExportedFunction export : model.exports()) {
-      if (!(Values.plain(export.value()) instanceof Value.FunctionValue)
-          || export.signature().isEmpty()) {
+      if (export.knownSignature().isEmpty()) {
         continue;
       }
       for (ParameterInfo parameter : export.signature().get().required()) {

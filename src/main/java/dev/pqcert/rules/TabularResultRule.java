@@ -22,8 +22,7 @@ final class TabularResultRule implements Rule {
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
     for (ExportedFunction export : model.exports()) {
-      if (!(Values.plain(export.value()) instanceof Value.FunctionValue)
-          || export.signature().isEmpty()) {
+      if (export.knownSignature().isEmpty()) {
         continue;
       }
       Optional<Value> declared = export.signature().get().returnType();

@@ -1,7 +1,5 @@
 package dev.pqcert.bench;
 
-import java.util.Locale;
-
 /**
  * Generates realistic connector source of any size: a section whose members look like real
  * connectors' (documented function types, Web.Contents option records, lets with table steps,
@@ -38,7 +36,7 @@ public final class ConnectorGenerator {
           ButtonText = { Extension.LoadString("Title"), Extension.LoadString("Help") } ];
       """;
 
-  private static final String BLOCK =
+  private static final String BLOCK_TEMPLATE =
       """
 
       /* Entity %1$d: %2$s */
@@ -75,7 +73,7 @@ public final class ConnectorGenerator {
     String[] nouns = {"Customers", "Orders", "Products", "Invoices", "Regions", "Payments"};
     StringBuilder text = new StringBuilder(bytes + 4096).append(HEADER);
     for (int i = 0; text.length() < bytes; i++) {
-      text.append(String.format(Locale.ROOT, BLOCK, i, nouns[i % nouns.length]));
+      text.append(BLOCK_TEMPLATE.formatted(i, nouns[i % nouns.length]));
     }
     return text.toString();
   }

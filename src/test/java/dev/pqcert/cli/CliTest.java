@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -51,12 +52,12 @@ class CliTest {
 
   private static void assertOneLineInputError(Run run, Path file) {
     assertEquals(2, run.exit(), run.err());
-    String[] lines = run.err().strip().split("\\R");
-    assertTrue(lines[0].contains(file.toString()), "names the file: " + run.err());
+    List<String> lines = run.err().strip().lines().toList();
+    assertTrue(lines.get(0).contains(file.toString()), "names the file: " + run.err());
     assertFalse(run.err().contains("Exception"), "no exception names: " + run.err());
     assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
     // the error line, then the summary line
-    assertEquals(2, lines.length, run.err());
+    assertEquals(2, lines.size(), run.err());
   }
 
   @Test

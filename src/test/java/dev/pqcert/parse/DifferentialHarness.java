@@ -117,7 +117,7 @@ public final class DifferentialHarness {
     process.waitFor();
     Map<Path, Boolean> result = new LinkedHashMap<>();
     ObjectMapper json = new ObjectMapper();
-    for (String line : output.split("\n")) {
+    for (String line : output.lines().toList()) {
       if (line.isBlank()) {
         continue;
       }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public final class Expectations {
   private static final Pattern MARKER =
       Pattern.compile("^\\s*(expect|expect-package):\\s*(PQ\\d{3}(?:\\s*,\\s*PQ\\d{3})*)\\s*$");
+  private static final Pattern IDS = Pattern.compile("\\s*,\\s*");
   private static final Pattern MENTIONS = Pattern.compile("(?i)\\bexpect");
 
   /** One expected finding: a rule on a line of a file, or on the package ({@code line == 0}). */
@@ -53,7 +54,7 @@ public final class Expectations {
       Matcher marker = MARKER.matcher(body);
       if (marker.matches()) {
         boolean onPackage = marker.group(1).equals("expect-package");
-        for (String id : marker.group(2).split("\\s*,\\s*")) {
+        for (String id : IDS.splitAsStream(marker.group(2)).toList()) {
           expected.add(
               new Expected(
                   onPackage ? "" : file, onPackage ? 0 : comment.span().start().line(), id));
