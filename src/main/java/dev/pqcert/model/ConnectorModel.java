@@ -22,6 +22,7 @@ public record ConnectorModel(
     List<CallSite> calls,
     List<Sink> sinks,
     java.util.Map<dev.pqcert.parse.ast.Expr.Identifier, Definition> resolutions,
+    List<TraceFlag> traceFlags,
     Evaluator evaluator) {
 
   /**

@@ -82,6 +82,9 @@ public final class ConnectorModelBuilder {
               entry.getKey(), definition, record, List.copyOf(entry.getValue()), testConnection));
     }
     explore(section, exports, kinds, evaluator, sectionScope);
+    Map<Expr.Identifier, Definition> resolutions =
+        NameResolver.resolve(
+            section, files.stream().filter(f -> f.kind() == EntryKind.MODULE).toList());
     return new ConnectorModel(
         bundle,
         List.copyOf(files),
@@ -93,8 +96,8 @@ public final class ConnectorModelBuilder {
         evaluator.moduleLoads(),
         evaluator.callSites(),
         evaluator.sinks(),
-        NameResolver.resolve(
-            section, files.stream().filter(f -> f.kind() == EntryKind.MODULE).toList()),
+        resolutions,
+        TraceFlag.find(section, resolutions, sectionScope),
         evaluator);
   }
 

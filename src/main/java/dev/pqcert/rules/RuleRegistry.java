@@ -33,6 +33,16 @@ public final class RuleRegistry {
             new DirectQueryRule(),
             new RequiredParametersRule(),
             new PackageNameRule(),
+            new TraceFlagRule(),
+            new UnguardedTraceRule(),
+            new ResourceKeysRule(),
+            new CredentialSinksRule(),
+            new CredentialQueryRule(),
+            new TracePiiRule(),
+            new ExpressionEvaluateRule(),
+            new NavigationTableRule(),
+            new GatewayTypesRule(),
+            new OAuthHygieneRule(),
             new SingleSectionDocumentRule(),
             new BundledFilesRule()));
   }

@@ -72,7 +72,11 @@ class SamplesTest {
     assertEquals(
         Connectors.expectations(model), Expectations.actual(findings), "findings of " + mez);
     if (folder.getParent().getFileName().toString().equals("good")) {
-      assertTrue(findings.isEmpty(), "the good sample has no findings: " + findings);
+      // A certifiable connector: nothing to fix. REVIEW findings are the reviewer's questions
+      // (where credentials go), marked in the sample like any other expected finding.
+      assertTrue(
+          findings.stream().allMatch(f -> f.level() == dev.pqcert.rules.Level.REVIEW),
+          "the good sample has no MUST or SHOULD finding: " + findings);
     } else {
       assertFalse(findings.isEmpty(), "a bad sample shows at least one finding");
     }

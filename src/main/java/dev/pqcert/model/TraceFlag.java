@@ -1,0 +1,64 @@
+package dev.pqcert.model;
+
+import dev.pqcert.parse.Span;
+import dev.pqcert.parse.ast.Expr;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A tracing feature flag: a member holding a constant logical that decides, in an {@code if},
+ * between a branch that traces (refers to {@code Diagnostics...}) and one that does not. Found by
+ * how it is used, whatever it is called.
+ */
+public record TraceFlag(Member member, boolean value, Span valueSpan, List<Span> guards) {
+
+  static List<TraceFlag> find(
+      Optional<Section> section, Map<Expr.Identifier, Definition> names, Scope scope) {
+    Map<Member, List<Span>> guards = new LinkedHashMap<>();
+    for (Member member : section.map(Section::members).orElse(List.of())) {
+      ExprWalk.forEach(
+          member.value(),
+          node -> {
+            if (node instanceof Expr.If when
+                && (tracing(when.whenTrue()) || tracing(when.whenFalse()))) {
+              ExprWalk.forEach(
+                  when.condition(),
+                  c -> {
+                    if (c instanceof Expr.Identifier id
+                        && names.get(id) instanceof Definition.MemberDefinition flag) {
+                      guards
+                          .computeIfAbsent(flag.member(), m -> new ArrayList<>())
+                          .add(when.span());
+                    }
+                  });
+            }
+          });
+    }
+    List<TraceFlag> flags = new ArrayList<>();
+    for (Map.Entry<Member, List<Span>> entry : guards.entrySet()) {
+      Member member = entry.getKey();
+      Value value =
+          scope
+              .lookup(member.name())
+              .map(b -> b.value().force())
+              .orElse(new Value.Unknown(member.span()));
+      Optional<Boolean> constant = Values.logical(value);
+      if (constant.isPresent()) {
+        flags.add(
+            new TraceFlag(
+                member, constant.get(), Values.plain(value).span(), List.copyOf(entry.getValue())));
+      }
+    }
+    return flags;
+  }
+
+  /** Whether an expression refers to tracing: {@code Diagnostics.Trace}, a Diagnostics module. */
+  static boolean tracing(Expr expression) {
+    return ExprWalk.any(
+        expression,
+        node -> node instanceof Expr.Identifier id && id.name().startsWith("Diagnostics"));
+  }
+}

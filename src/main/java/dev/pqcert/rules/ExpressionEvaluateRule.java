@@ -1,0 +1,65 @@
+package dev.pqcert.rules;
+
+import dev.pqcert.model.CallSite;
+import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.Sink;
+import dev.pqcert.model.Value;
+import dev.pqcert.model.Values;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PQ055: what {@code Expression.Evaluate} evaluates is static: a constant, or a module bundled in
+ * the package. A value from a parameter, a credential or a web response is a violation; an
+ * expression the model cannot prove static is a question for the reviewer.
+ */
+final class ExpressionEvaluateRule implements Rule {
+  @Override
+  public String id() {
+    return "PQ055";
+  }
+
+  @Override
+  public void check(ConnectorModel model, FindingSink findings) {
+    Set<String> tainted = new HashSet<>();
+    for (Sink sink : model.sinks()) {
+      if (sink.role().equals("expression")) {
+        String site = sink.file() + ":" + sink.span().start().offset();
+        if (tainted.add(site)) {
+          findings.report(
+              sink.file(),
+              sink.span(),
+              Flows.describe(sink)
+                  + "; evaluate only constants or modules bundled in the package"
+                  + " (Text.FromBinary(Extension.Contents(\"Module.pqm\")))");
+        }
+      }
+    }
+    // A call site is static when any evaluation of it had a constant or bundled expression:
+    // the loader helper probed on its own, with an unknown file name, does not count against it.
+    Map<String, CallSite> unproven = new LinkedHashMap<>();
+    Set<String> proven = new HashSet<>();
+    for (CallSite call : model.calls("Expression.Evaluate")) {
+      String site = call.file() + ":" + call.span().start().offset();
+      Value expression = call.argument(0).map(Values::plain).orElse(null);
+      if (expression instanceof Value.Text || expression instanceof Value.BundledText) {
+        proven.add(site);
+      } else {
+        unproven.putIfAbsent(site, call);
+      }
+    }
+    for (Map.Entry<String, CallSite> entry : unproven.entrySet()) {
+      if (!proven.contains(entry.getKey()) && !tainted.contains(entry.getKey())) {
+        CallSite call = entry.getValue();
+        findings.report(
+            Level.REVIEW,
+            call.file(),
+            call.span(),
+            "Expression.Evaluate's expression could not be shown to be static; a reviewer will ask"
+                + " where it comes from: make it a constant or a bundled module");
+      }
+    }
+  }
+}
