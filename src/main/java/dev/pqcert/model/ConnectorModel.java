@@ -43,8 +43,8 @@ public record ConnectorModel(
           .anyMatch(
               m -> m.fields().keySet().stream().anyMatch(k -> k.startsWith("NavigationTable.")));
     }
-    if (call.function().equals("OData.Feed")) {
-      return true; // an OData service's feed is a navigation table of its entity sets
+    if (call.function().equals("OData.Feed") || call.function().equals("OpenApi.Document")) {
+      return true; // a feed of an OData service or an OpenAPI document is a navigation table
     }
     if (call.function().equals("Odbc.DataSource")) {
       return call.option(1, "HierarchicalNavigation").flatMap(Values::logical).orElse(false);

@@ -47,6 +47,7 @@ final class Sinks {
           "Value.NativeQuery",
           "Table.View",
           "Uri.Parts",
+          "OpenApi.Document",
           "Value.ReplaceType",
           "Value.ReplaceMetadata",
           "Text.FromBinary");
