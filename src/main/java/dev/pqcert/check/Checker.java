@@ -3,39 +3,45 @@ package dev.pqcert.check;
 import dev.pqcert.bundle.Bundle;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.InputException;
+import dev.pqcert.config.Config;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
 import dev.pqcert.parse.DeepStack;
-import dev.pqcert.rules.CheckSettings;
+import dev.pqcert.rules.Finding;
+import dev.pqcert.rules.Level;
+import dev.pqcert.rules.RuleDoc;
 import dev.pqcert.rules.RuleRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** The pipeline for one target: bundle, parse and model, rules. */
+/**
+ * The pipeline for one target: bundle, parse and model, the enabled rules, then what the user
+ * configured: inline suppressions, per-file ignores and rule levels.
+ */
 public final class Checker {
   private final BundleReader reader;
   private final RuleRegistry rules;
-  private final CheckSettings settings;
 
-  public Checker(BundleReader reader, RuleRegistry rules, CheckSettings settings) {
+  public Checker(BundleReader reader, RuleRegistry rules) {
     this.reader = reader;
     this.rules = rules;
-    this.settings = settings;
   }
 
   public static Checker withDefaults() {
-    return new Checker(new BundleReader(), RuleRegistry.builtIn(), CheckSettings.DEFAULTS);
+    return new Checker(new BundleReader(), RuleRegistry.builtIn());
   }
 
   public RuleRegistry rules() {
     return rules;
   }
 
-  public TargetResult check(Path target) {
+  public TargetResult check(Path target, Config config) {
     String display = target.toString();
     try {
       // Rules walk the tree recursively; one deep stack serves parsing, the model and the rules.
-      return DeepStack.call(() -> checkHere(target, display));
+      return DeepStack.call(() -> checkHere(target, display, config));
     } catch (DeepStack.TooDeepException tooDeep) {
       return TargetResult.unreadable(display, "the M code is nested too deeply to analyse");
     } catch (DeepStack.TooLargeException tooLarge) {
@@ -44,14 +50,45 @@ public final class Checker {
     }
   }
 
-  private TargetResult checkHere(Path target, String display) {
+  private TargetResult checkHere(Path target, String display, Config config) {
     try {
       Bundle bundle = reader.read(target);
       ConnectorModel model = ConnectorModelBuilder.build(bundle);
+      Analysis analysis = analyse(model, config);
       return new TargetResult(
-          display, Optional.of(bundle.kind()), rules.check(model, settings), Optional.empty());
+          display,
+          Optional.of(bundle.kind()),
+          analysis.findings(),
+          Optional.empty(),
+          analysis.suppressed(),
+          0,
+          rules.ids().stream().filter(id -> !config.enabled(id)).toList());
     } catch (InputException unreadable) {
       return TargetResult.unreadable(display, unreadable.problem());
     }
+  }
+
+  /** The findings of one connector after the user's configuration and inline suppressions. */
+  public record Analysis(List<Finding> findings, int suppressed) {}
+
+  public Analysis analyse(ConnectorModel model, Config config) {
+    List<Finding> raw = rules.check(model, config.settings(), config::enabled);
+    String suppressionRule = RuleRegistry.suppressionRuleId();
+    Level unusedLevel = rules.doc(suppressionRule).map(RuleDoc::level).orElse(Level.SHOULD);
+    Set<String> known = rules.ids();
+    InlineSuppressions.Outcome outcome =
+        InlineSuppressions.apply(
+            raw,
+            model.suppressions(),
+            id -> known.contains(id) && config.enabled(id),
+            suppressionRule,
+            unusedLevel);
+    List<Finding> findings =
+        outcome.kept().stream()
+            .filter(f -> f.file().map(file -> !config.ignored(file, f.ruleId())).orElse(true))
+            .map(f -> config.level(f.ruleId()).map(f::withLevel).orElse(f))
+            .sorted(Finding.ORDER)
+            .toList();
+    return new Analysis(findings, outcome.suppressed());
   }
 }

@@ -9,12 +9,38 @@ import java.util.Optional;
 /**
  * The outcome of checking one target: its findings, or the reason it could not be read (then there
  * are no findings and {@code kind} may be unknown).
+ *
+ * @param suppressed findings an inline suppression removed
+ * @param baselined findings the baseline accepted
+ * @param disabledRules rules the configuration switched off for this target, sorted
  */
 public record TargetResult(
-    String path, Optional<BundleKind> kind, List<Finding> findings, Optional<String> error) {
+    String path,
+    Optional<BundleKind> kind,
+    List<Finding> findings,
+    Optional<String> error,
+    int suppressed,
+    int baselined,
+    List<String> disabledRules) {
+
+  public TargetResult {
+    findings = List.copyOf(findings);
+    disabledRules = disabledRules.stream().sorted().toList();
+  }
+
+  public TargetResult(
+      String path, Optional<BundleKind> kind, List<Finding> findings, Optional<String> error) {
+    this(path, kind, findings, error, 0, 0, List.of());
+  }
 
   public static TargetResult unreadable(String path, String problem) {
     return new TargetResult(path, Optional.empty(), List.of(), Optional.of(problem));
+  }
+
+  /** The same result with only the findings a baseline did not accept. */
+  public TargetResult withBaselined(List<Finding> kept, int accepted) {
+    return new TargetResult(
+        path, kind, kept, error, suppressed, baselined + accepted, disabledRules);
   }
 
   public long count(Level level) {

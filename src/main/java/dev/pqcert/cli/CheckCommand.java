@@ -1,13 +1,18 @@
 package dev.pqcert.cli;
 
 import dev.pqcert.bundle.BundleReader;
+import dev.pqcert.check.Baseline;
 import dev.pqcert.check.Checker;
 import dev.pqcert.check.TargetResult;
-import dev.pqcert.report.JsonReport;
+import dev.pqcert.config.Config;
+import dev.pqcert.config.ConfigException;
+import dev.pqcert.config.ConfigLoader;
+import dev.pqcert.config.FailOn;
+import dev.pqcert.report.ReportContext;
 import dev.pqcert.report.ReportFormat;
+import dev.pqcert.report.SourceLocator;
 import dev.pqcert.report.TextReport;
 import dev.pqcert.rules.CheckSettings;
-import dev.pqcert.rules.Level;
 import dev.pqcert.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,8 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,13 +44,14 @@ import picocli.CommandLine.Spec;
       "PATH is a .mez or .pqx package, a connector source folder (X.pq, *.pqm, resources.resx,"
           + " icons), or a single .pq/.m file.",
       "The report goes to standard output (or --output); progress and the summary line go to"
-          + " standard error."
+          + " standard error. A pqcert.json or pqcert.yaml next to a target (or in a parent"
+          + " folder up to the repository root) configures the check."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:no MUST violation",
-      "1:at least one MUST violation",
-      "2:usage error, or an input that cannot be read"
+      "0:no finding at the --fail-on level (default: no MUST violation)",
+      "1:at least one finding at the --fail-on level (default: a MUST violation)",
+      "2:usage error, a bad configuration or baseline, or an input that cannot be read"
     })
 final class CheckCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -48,75 +61,287 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  ReportFormat format;
+      paramLabel = "FORMAT[=FILE]",
+      description =
+          "Report format: text (default), json, sarif, junit, github, markdown. Repeat for several"
+              + " reports in one run; FORMAT=FILE writes that report to FILE"
+              + " (--format sarif=pqcert.sarif --format text).")
+  List<String> formats = new ArrayList<>();
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
+      description = "Write the report that has no =FILE to FILE instead of standard output.")
   Path output;
 
   @Option(
       names = "--release",
-      defaultValue = "initial",
       paramLabel = "KIND",
       description =
           "initial (default): a first certification, which must be Beta; update: a new version of"
               + " a certified connector.")
   String release;
 
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description =
+          "The least severe finding that makes the exit code 1: must (default), should, review,"
+              + " or never.")
+  String failOn;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Use this configuration file instead of looking for one next to each target.")
+  Path configFile;
+
+  @Option(
+      names = "--source-root",
+      paramLabel = "DIR",
+      description =
+          "The source folder a .mez was built from: SARIF and GitHub annotations then point at"
+              + " files in it instead of inside the package.")
+  Path sourceRoot;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "Report only findings that are not in this baseline.")
+  Path baselineFile;
+
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description = "Record every current finding in FILE as the accepted baseline, and exit 0.")
+  Path writeBaseline;
+
+  private record Output(ReportFormat format, Optional<Path> file) {}
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CheckSettings.Release kind;
-    switch (release) {
-      case "initial" -> kind = CheckSettings.Release.INITIAL;
-      case "update" -> kind = CheckSettings.Release.UPDATE;
-      default -> {
-        err.println("pqcert: --release " + release + ": use initial or update");
-        return ExitCodes.INPUT_ERROR;
+    try {
+      return run(out, err);
+    } catch (UsageException usage) {
+      err.println("pqcert: " + usage.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+  }
+
+  private int run(PrintWriter out, PrintWriter err) throws UsageException {
+    List<Output> outputs = outputs();
+    Optional<CheckSettings.Release> releaseOverride = Optional.empty();
+    if (release != null) {
+      releaseOverride =
+          Optional.of(
+              choose(
+                  "--release",
+                  release,
+                  Map.of(
+                      "initial", CheckSettings.Release.INITIAL,
+                      "update", CheckSettings.Release.UPDATE)));
+    }
+    Optional<FailOn> failOnOverride = Optional.empty();
+    if (failOn != null) {
+      failOnOverride =
+          Optional.of(
+              choose(
+                  "--fail-on",
+                  failOn,
+                  Map.of(
+                      "must", FailOn.MUST,
+                      "should", FailOn.SHOULD,
+                      "review", FailOn.REVIEW,
+                      "never", FailOn.NEVER)));
+    }
+    if (sourceRoot != null && !Files.isDirectory(sourceRoot)) {
+      throw new UsageException(sourceRoot + ": --source-root is not a folder");
+    }
+    RuleRegistry registry = RuleRegistry.builtIn();
+    ConfigLoader loader = new ConfigLoader(registry.ids());
+    Optional<Baseline> baseline = Optional.empty();
+    if (baselineFile != null) {
+      try {
+        baseline = Optional.of(Baseline.read(baselineFile));
+      } catch (IOException e) {
+        throw new UsageException(baselineFile + ": " + e.getMessage());
       }
     }
-    Checker checker =
-        new Checker(new BundleReader(), RuleRegistry.builtIn(), new CheckSettings(kind));
+
+    Checker checker = new Checker(new BundleReader(), registry);
     @SuppressWarnings("SystemConsoleNull") // Java 17: null when not on a terminal
     boolean interactive = System.console() != null;
+    Map<Path, Config> configs = new HashMap<>();
+    Set<Config> used = new HashSet<>();
     List<TargetResult> results = new ArrayList<>();
+    boolean failing = false;
     for (Path target : targets) {
       if (interactive && targets.size() > 1) {
         err.println("checking " + target);
       }
-      TargetResult result = checker.check(target);
+      Config config = configFor(target, loader, configs).override(releaseOverride, failOnOverride);
+      used.add(config);
+      TargetResult result = checker.check(target, config);
       result.error().ifPresent(problem -> err.println("pqcert: " + result.path() + ": " + problem));
       results.add(result);
     }
-    boolean colour = output == null && interactive && System.getenv("NO_COLOR") == null;
-    String report =
-        switch (format) {
-          case text -> TextReport.render(results, colour);
-          case json -> JsonReport.render(results, Main.Version.version());
-        };
-    if (output != null) {
+
+    Optional<List<Baseline.Entry>> absent = Optional.empty();
+    List<TargetResult> reported = results;
+    if (baseline.isPresent()) {
+      Baseline.Applied applied = baseline.get().apply(results);
+      reported = applied.results();
+      absent = Optional.of(applied.absent());
+    }
+    for (int i = 0; i < reported.size(); i++) {
+      FailOn policy =
+          configFor(targets.get(i), loader, configs)
+              .override(releaseOverride, failOnOverride)
+              .effectiveFailOn();
+      failing |= reported.get(i).findings().stream().anyMatch(f -> policy.fails(f.level()));
+    }
+    FailOn reportPolicy =
+        failOnOverride.orElse(
+            used.size() == 1 ? used.iterator().next().effectiveFailOn() : FailOn.MUST);
+    ReportContext context =
+        new ReportContext(
+            versionOrUnknown(),
+            registry,
+            reportPolicy,
+            new SourceLocator(Optional.ofNullable(sourceRoot)),
+            absent);
+
+    boolean colourable = output == null && interactive && System.getenv("NO_COLOR") == null;
+    for (Output target : outputs) {
+      String report =
+          target.format().render(reported, context, target.file().isEmpty() && colourable);
+      Optional<Path> file = target.file().or(() -> Optional.ofNullable(output));
+      if (file.isPresent()) {
+        try {
+          Files.writeString(file.get(), report, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          err.println("pqcert: " + file.get() + ": cannot write the report: " + e.getMessage());
+          return ExitCodes.INPUT_ERROR;
+        }
+      } else {
+        out.print(report);
+        out.flush();
+      }
+    }
+    err.println(TextReport.summary(reported));
+    if (writeBaseline != null) {
+      Baseline written = Baseline.of(results);
       try {
-        Files.writeString(output, report, StandardCharsets.UTF_8);
+        written.write(writeBaseline);
       } catch (IOException e) {
-        err.println("pqcert: " + output + ": cannot write the report: " + e.getMessage());
+        err.println("pqcert: " + writeBaseline + ": cannot write the baseline: " + e.getMessage());
         return ExitCodes.INPUT_ERROR;
       }
-    } else {
-      out.print(report);
-      out.flush();
+      err.println(
+          "pqcert: wrote "
+              + written.findings().size()
+              + " accepted finding"
+              + (written.findings().size() == 1 ? "" : "s")
+              + " to "
+              + writeBaseline);
     }
-    err.println(TextReport.summary(results));
     if (results.stream().anyMatch(r -> r.error().isPresent())) {
       return ExitCodes.INPUT_ERROR;
     }
-    return results.stream().anyMatch(r -> r.count(Level.MUST) > 0)
-        ? ExitCodes.VIOLATIONS
-        : ExitCodes.OK;
+    if (writeBaseline != null) {
+      return ExitCodes.OK; // adopting a baseline accepts what is there
+    }
+    return failing ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+  }
+
+  private Config configFor(Path target, ConfigLoader loader, Map<Path, Config> cache)
+      throws UsageException {
+    try {
+      Optional<Path> file =
+          configFile != null ? Optional.of(configFile) : ConfigLoader.discover(target);
+      if (file.isEmpty()) {
+        return Config.DEFAULTS;
+      }
+      Config cached = cache.get(file.get());
+      if (cached == null) {
+        if (!Files.isRegularFile(file.get())) {
+          throw new UsageException(file.get() + ": no such configuration file");
+        }
+        cached = loader.load(file.get());
+        cache.put(file.get(), cached);
+      }
+      return cached;
+    } catch (ConfigException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private List<Output> outputs() throws UsageException {
+    List<Output> outputs = new ArrayList<>();
+    for (String spec : formats.isEmpty() ? List.of("text") : formats) {
+      int equals = spec.indexOf('=');
+      String name = (equals < 0 ? spec : spec.substring(0, equals)).toLowerCase(Locale.ROOT);
+      Optional<ReportFormat> format = ReportFormat.of(name);
+      if (format.isEmpty()) {
+        throw new UsageException(
+            "--format "
+                + spec
+                + ": unknown format; use one of "
+                + java.util.Arrays.stream(ReportFormat.values())
+                    .map(ReportFormat::key)
+                    .collect(Collectors.joining(", ")));
+      }
+      Optional<Path> file = Optional.empty();
+      if (equals >= 0) {
+        String path = spec.substring(equals + 1);
+        if (path.isEmpty()) {
+          throw new UsageException("--format " + spec + ": name the file after '='");
+        }
+        file = Optional.of(Path.of(path));
+      }
+      outputs.add(new Output(format.get(), file));
+    }
+    if (outputs.stream().filter(o -> o.file().isEmpty()).count() > 1) {
+      throw new UsageException(
+          "only one report can go to standard output (or --output); give the others a file:"
+              + " --format sarif=pqcert.sarif");
+    }
+    if (output != null && outputs.stream().noneMatch(o -> o.file().isEmpty())) {
+      throw new UsageException("--output: every --format already names its file");
+    }
+    return outputs;
+  }
+
+  private static <T> T choose(String option, String value, Map<String, T> choices)
+      throws UsageException {
+    T chosen = choices.get(value.toLowerCase(Locale.ROOT));
+    if (chosen == null) {
+      throw new UsageException(
+          option
+              + " "
+              + value
+              + ": use one of "
+              + String.join(", ", new java.util.TreeSet<>(choices.keySet())));
+    }
+    return chosen;
+  }
+
+  private static String versionOrUnknown() {
+    try {
+      return Main.Version.version();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** A mistake in how pqcert was called: one line on stderr, exit code 2. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
   }
 }

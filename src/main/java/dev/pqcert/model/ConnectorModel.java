@@ -62,6 +62,13 @@ public record ConnectorModel(
     return files.stream().filter(f -> f.kind() == EntryKind.SECTION_DOCUMENT).toList();
   }
 
+  /** The inline suppression directives in the comments of every M file, in file order. */
+  public List<SuppressionDirective> suppressions() {
+    return files.stream()
+        .flatMap(f -> SuppressionDirective.read(f.name(), f.parse().comments()).stream())
+        .toList();
+  }
+
   public Optional<DataSourceKind> kind(String name) {
     return kinds.stream().filter(k -> k.name().equals(name)).findFirst();
   }

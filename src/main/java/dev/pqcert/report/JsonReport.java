@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pqcert.check.Baseline;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
@@ -22,11 +23,11 @@ public final class JsonReport {
 
   private JsonReport() {}
 
-  public static String render(List<TargetResult> targets, String toolVersion) {
+  public static String render(List<TargetResult> targets, ReportContext context) {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode tool = root.putObject("tool");
     tool.put("name", "pqcert");
-    tool.put("version", toolVersion);
+    tool.put("version", context.toolVersion());
     ArrayNode targetsNode = root.putArray("targets");
     long must = 0;
     long should = 0;
@@ -59,6 +60,16 @@ public final class JsonReport {
           f.putNull("column");
         }
       }
+      if (target.suppressed() > 0) {
+        node.put("suppressed", target.suppressed());
+      }
+      if (target.baselined() > 0) {
+        node.put("baselined", target.baselined());
+      }
+      if (!target.disabledRules().isEmpty()) {
+        ArrayNode disabled = node.putArray("disabledRules");
+        target.disabledRules().forEach(disabled::add);
+      }
       must += target.count(Level.MUST);
       should += target.count(Level.SHOULD);
       review += target.count(Level.REVIEW);
@@ -69,6 +80,16 @@ public final class JsonReport {
     summary.put("must", must);
     summary.put("should", should);
     summary.put("review", review);
+    if (context.absentFromBaseline().isPresent()) {
+      ArrayNode absent = root.putObject("baseline").putArray("absent");
+      for (Baseline.Entry entry : context.absentFromBaseline().get()) {
+        ObjectNode e = absent.addObject();
+        e.put("rule", entry.rule());
+        e.put("file", entry.file().isEmpty() ? null : entry.file());
+        e.put("fingerprint", entry.fingerprint());
+        e.put("message", entry.message());
+      }
+    }
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

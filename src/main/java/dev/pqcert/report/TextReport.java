@@ -1,5 +1,6 @@
 package dev.pqcert.report;
 
+import dev.pqcert.check.Baseline;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
@@ -8,15 +9,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The human report: one block per target, one line per finding ({@code file:line:col LEVEL PQxxx
- * message}), package-level findings with {@code (package)} in place of a position.
+ * The human report: one block per target; the MUST and SHOULD findings in file order, one line each
+ * ({@code file:line:col LEVEL PQxxx message}, package-level findings with {@code (package)} in
+ * place of a position); then the questions a certification reviewer will ask (REVIEW findings) with
+ * the evidence found.
  */
 public final class TextReport {
   private static final String RESET = "\u001b[0m";
 
   private TextReport() {}
 
-  public static String render(List<TargetResult> targets, boolean colour) {
+  public static String render(List<TargetResult> targets, ReportContext context, boolean colour) {
     StringBuilder out = new StringBuilder();
     for (TargetResult target : targets) {
       if (target.error().isPresent()) {
@@ -26,20 +29,48 @@ public final class TextReport {
       if (target.findings().isEmpty()) {
         out.append("  no findings\n");
       }
+      List<Finding> review =
+          target.findings().stream().filter(f -> f.level() == Level.REVIEW).toList();
       for (Finding finding : target.findings()) {
-        String where = finding.location().map(TextReport::describe).orElse("(package)");
-        out.append("  ")
-            .append(where)
-            .append("  ")
-            .append(paint(finding.level(), colour))
-            .append("  ")
-            .append(colour ? "\u001b[2m" + finding.ruleId() + RESET : finding.ruleId())
-            .append("  ")
-            .append(finding.message())
-            .append('\n');
+        if (finding.level() != Level.REVIEW) {
+          line(out, finding, colour);
+        }
+      }
+      if (!review.isEmpty()) {
+        out.append("  What a certification reviewer will ask:\n");
+        review.forEach(finding -> line(out, finding, colour));
       }
     }
+    context
+        .absentFromBaseline()
+        .filter(absent -> !absent.isEmpty())
+        .ifPresent(
+            absent -> {
+              out.append("Baseline entries no longer found (write the baseline again):\n");
+              for (Baseline.Entry entry : absent) {
+                out.append("  ")
+                    .append(entry.file().isEmpty() ? "(package)" : entry.file())
+                    .append("  ")
+                    .append(entry.rule())
+                    .append("  ")
+                    .append(entry.message())
+                    .append('\n');
+              }
+            });
     return out.toString();
+  }
+
+  private static void line(StringBuilder out, Finding finding, boolean colour) {
+    String where = finding.location().map(TextReport::describe).orElse("(package)");
+    out.append("  ")
+        .append(where)
+        .append("  ")
+        .append(paint(finding.level(), colour))
+        .append("  ")
+        .append(colour ? "\u001b[2m" + finding.ruleId() + RESET : finding.ruleId())
+        .append("  ")
+        .append(finding.message())
+        .append('\n');
   }
 
   /** The summary line for stderr. */
@@ -48,11 +79,15 @@ public final class TextReport {
     long should = 0;
     long review = 0;
     long unreadable = 0;
+    long suppressed = 0;
+    long baselined = 0;
     for (TargetResult target : targets) {
       must += target.count(Level.MUST);
       should += target.count(Level.SHOULD);
       review += target.count(Level.REVIEW);
       unreadable += target.error().isPresent() ? 1 : 0;
+      suppressed += target.suppressed();
+      baselined += target.baselined();
     }
     String line =
         String.format(
@@ -63,6 +98,11 @@ public final class TextReport {
             must,
             should,
             review);
+    if (suppressed > 0 || baselined > 0) {
+      line +=
+          String.format(
+              Locale.ROOT, " (not shown: %d suppressed, %d in baseline)", suppressed, baselined);
+    }
     if (unreadable > 0) {
       line += String.format(Locale.ROOT, "; %d could not be read", unreadable);
     }

@@ -13,4 +13,14 @@ public record Finding(String ruleId, Level level, String message, Optional<Locat
           .thenComparing(f -> f.location().map(l -> l.span().start().offset()).orElse(0))
           .thenComparing(Finding::ruleId)
           .thenComparing(Finding::message);
+
+  /** The same finding at another level (the user's configuration moved its rule). */
+  public Finding withLevel(Level other) {
+    return new Finding(ruleId, other, message, location);
+  }
+
+  /** The file the finding is in; empty for a package-level finding. */
+  public Optional<String> file() {
+    return location.map(Location::file);
+  }
 }

@@ -29,6 +29,9 @@ final class FunctionNameRule implements Rule {
         continue; // PQ014 reports the shape of the name
       }
       String function = export.name().substring(prefix.length());
+      if (findings.settings().extraFunctionNames().contains(function)) {
+        continue; // the user's configuration accepts this name
+      }
       if (VERB_OR_GENERIC.matcher(function).matches()) {
         findings.report(
             export.member().file(),
@@ -39,7 +42,8 @@ final class FunctionNameRule implements Rule {
                 + export.name()
                 + "' names an action or a placeholder; name"
                 + " what the function returns, as certified connectors do: Contents, Tables,"
-                + " Database, Databases, Feed, Files, Views, Query, Data");
+                + " Database, Databases, Feed, Files, Views, Query, Data (or allow the name with"
+                + " \"functionNames\" in pqcert.json)");
       }
     }
   }

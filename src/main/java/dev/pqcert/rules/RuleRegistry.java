@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /** The rules pqcert runs, in id order, each with its document. */
 public final class RuleRegistry {
@@ -17,34 +20,39 @@ public final class RuleRegistry {
   }
 
   public static RuleRegistry builtIn() {
-    return new RuleRegistry(
-        List.of(
-            new SyntaxErrorRule(),
-            new SectionDocumentRule(),
-            new VersionAdornmentRule(),
-            new DocumentationRule(),
-            new TestConnectionRule(),
-            new PublishRecordRule(),
-            new AuthenticationRule(),
-            new FieldCaptionRule(),
-            new NamingRule(),
-            new FunctionNameRule(),
-            new TabularResultRule(),
-            new DirectQueryRule(),
-            new RequiredParametersRule(),
-            new PackageNameRule(),
-            new TraceFlagRule(),
-            new UnguardedTraceRule(),
-            new ResourceKeysRule(),
-            new CredentialSinksRule(),
-            new CredentialQueryRule(),
-            new TracePiiRule(),
-            new ExpressionEvaluateRule(),
-            new NavigationTableRule(),
-            new GatewayTypesRule(),
-            new OAuthHygieneRule(),
-            new SingleSectionDocumentRule(),
-            new BundledFilesRule()));
+    List<Rule> rules =
+        new ArrayList<>(
+            List.of(
+                new SyntaxErrorRule(),
+                new SectionDocumentRule(),
+                new VersionAdornmentRule(),
+                new DocumentationRule(),
+                new TestConnectionRule(),
+                new PublishRecordRule(),
+                new AuthenticationRule(),
+                new FieldCaptionRule(),
+                new NamingRule(),
+                new FunctionNameRule(),
+                new TabularResultRule(),
+                new DirectQueryRule(),
+                new RequiredParametersRule(),
+                new PackageNameRule(),
+                new TraceFlagRule(),
+                new UnguardedTraceRule(),
+                new ResourceKeysRule(),
+                new CredentialSinksRule(),
+                new CredentialQueryRule(),
+                new TracePiiRule(),
+                new ExpressionEvaluateRule(),
+                new NavigationTableRule(),
+                new GatewayTypesRule(),
+                new OAuthHygieneRule(),
+                new SingleSectionDocumentRule(),
+                new BundledFilesRule()));
+    Set<String> ids = new TreeSet<>();
+    rules.forEach(rule -> ids.add(rule.id()));
+    rules.add(new SuppressionRule(ids));
+    return new RuleRegistry(rules);
   }
 
   public List<Rule> rules() {
@@ -53,6 +61,18 @@ public final class RuleRegistry {
 
   public List<RuleDoc> docs() {
     return docs;
+  }
+
+  /** Every rule id, sorted. */
+  public Set<String> ids() {
+    Set<String> ids = new TreeSet<>();
+    rules.forEach(rule -> ids.add(rule.id()));
+    return ids;
+  }
+
+  /** The suppression rule's id: the check stage reports unused suppressions under it. */
+  public static String suppressionRuleId() {
+    return SuppressionRule.ID;
   }
 
   public Optional<RuleDoc> doc(String id) {
@@ -66,9 +86,18 @@ public final class RuleRegistry {
 
   /** Runs every rule over one model; findings in report order. */
   public List<Finding> check(ConnectorModel model, CheckSettings settings) {
+    return check(model, settings, id -> true);
+  }
+
+  /** Runs the enabled rules over one model; findings in report order. */
+  public List<Finding> check(
+      ConnectorModel model, CheckSettings settings, Predicate<String> enabled) {
     List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
+      if (!enabled.test(rule.id())) {
+        continue;
+      }
       rule.check(model, new FindingSink(rule.id(), docs.get(i).level(), findings, settings));
     }
     findings.sort(Finding.ORDER);

@@ -143,7 +143,7 @@ class CliTest {
     Run help = run("check", "--help");
     assertEquals(0, help.exit());
     assertTrue(help.out().contains("Exit codes:"), help.out());
-    assertTrue(help.out().contains("at least one MUST violation"), help.out());
+    assertTrue(help.out().contains("at least one finding at the --fail-on level"), help.out());
     Run version = run("--version");
     assertEquals(0, version.exit());
     assertTrue(version.out().matches("pqcert \\d+\\.\\d+\\.\\d+\\R"), version.out());

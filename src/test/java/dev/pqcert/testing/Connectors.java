@@ -3,6 +3,8 @@ package dev.pqcert.testing;
 import dev.pqcert.bundle.Bundle;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.InputException;
+import dev.pqcert.check.Checker;
+import dev.pqcert.config.Config;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
 import dev.pqcert.model.SourceFile;
@@ -42,8 +44,9 @@ public final class Connectors {
     }
   }
 
+  /** The findings as {@code pqcert check} reports them: rules, then inline suppressions. */
   public static List<Finding> check(ConnectorModel model) {
-    return RULES.check(model);
+    return new Checker(new BundleReader(), RULES).analyse(model, Config.DEFAULTS).findings();
   }
 
   /** Every marker in every M file of the connector. */

@@ -1,0 +1,104 @@
+package dev.pqcert.config;
+
+import dev.pqcert.rules.CheckSettings;
+import dev.pqcert.rules.Level;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the user configured for a run: from a configuration file, the command line, or both (the
+ * command line wins). Absent values mean the built-in defaults.
+ *
+ * @param file the configuration file, when one was read (for messages)
+ * @param rules per rule id: switched off, or moved to another level
+ * @param ignores rules ignored in files whose path inside the package matches a glob
+ * @param functionNames extra function names PQ015 accepts (the part after {@code Kind.})
+ */
+public record Config(
+    Optional<Path> file,
+    Optional<CheckSettings.Release> release,
+    Optional<FailOn> failOn,
+    Map<String, RuleSetting> rules,
+    Map<String, Set<String>> ignores,
+    Set<String> functionNames) {
+
+  /** No configuration: every rule on at its own level. */
+  public static final Config DEFAULTS =
+      new Config(
+          Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(), Set.of());
+
+  /** Every id in an ignore list that stands for all rules. */
+  public static final String ALL_RULES = "*";
+
+  public Config {
+    rules = Map.copyOf(new TreeMap<>(rules));
+    ignores = Map.copyOf(new TreeMap<>(ignores));
+    functionNames = Set.copyOf(new TreeSet<>(functionNames));
+  }
+
+  /** A rule's setting: off, or on at its own level or another. */
+  public record RuleSetting(boolean enabled, Optional<Level> level) {
+    public static final RuleSetting OFF = new RuleSetting(false, Optional.empty());
+    public static final RuleSetting ON = new RuleSetting(true, Optional.empty());
+
+    public static RuleSetting at(Level level) {
+      return new RuleSetting(true, Optional.of(level));
+    }
+  }
+
+  public boolean enabled(String ruleId) {
+    RuleSetting setting = rules.get(ruleId);
+    return setting == null || setting.enabled();
+  }
+
+  /** The level the user moved a rule to, if any. */
+  public Optional<Level> level(String ruleId) {
+    RuleSetting setting = rules.get(ruleId);
+    return setting == null ? Optional.empty() : setting.level();
+  }
+
+  /**
+   * Whether the rule is ignored in this file (its path inside the package). A glob without a {@code
+   * /} matches the file name wherever the file is; one with a {@code /} the whole path.
+   */
+  public boolean ignored(String file, String ruleId) {
+    for (Map.Entry<String, Set<String>> ignore : ignores.entrySet()) {
+      Set<String> ids = ignore.getValue();
+      if ((ids.contains(ruleId) || ids.contains(ALL_RULES)) && matches(ignore.getKey(), file)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean matches(String glob, String file) {
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    Path path = Path.of(file);
+    if (!glob.contains("/")) {
+      Path name = path.getFileName();
+      return name != null && matcher.matches(name);
+    }
+    return matcher.matches(path);
+  }
+
+  /** The settings the rules see. */
+  public CheckSettings settings() {
+    return new CheckSettings(release.orElse(CheckSettings.Release.INITIAL), functionNames);
+  }
+
+  public FailOn effectiveFailOn() {
+    return failOn.orElse(FailOn.MUST);
+  }
+
+  /** This configuration with values given on the command line taking precedence. */
+  public Config override(Optional<CheckSettings.Release> release, Optional<FailOn> failOn) {
+    return new Config(
+        file, release.or(this::release), failOn.or(this::failOn), rules, ignores, functionNames);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.pqcert.report;
+
+import dev.pqcert.check.TargetResult;
+import dev.pqcert.rules.Finding;
+import dev.pqcert.rules.Level;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A certification-readiness report to paste into a pull request or attach to a submission: per
+ * target a verdict, the MUST and SHOULD findings as tables, and the questions a reviewer will ask
+ * with the evidence pqcert found.
+ */
+public final class MarkdownReport {
+  private MarkdownReport() {}
+
+  public static String render(List<TargetResult> targets, ReportContext context) {
+    StringBuilder out = new StringBuilder();
+    out.append("# Connector certification readiness\n\n");
+    out.append("Checked by pqcert ")
+        .append(context.toolVersion())
+        .append(" against the Power Query connector-certification requirements.\n\n");
+    out.append("| Target | Verdict | MUST | SHOULD | REVIEW |\n");
+    out.append("|---|---|---:|---:|---:|\n");
+    for (TargetResult target : targets) {
+      out.append("| ")
+          .append(cell(target.path()))
+          .append(" | ")
+          .append(verdict(target))
+          .append(" | ")
+          .append(target.count(Level.MUST))
+          .append(" | ")
+          .append(target.count(Level.SHOULD))
+          .append(" | ")
+          .append(target.count(Level.REVIEW))
+          .append(" |\n");
+    }
+    for (TargetResult target : targets) {
+      out.append("\n## ").append(text(target.path())).append("\n\n");
+      if (target.error().isPresent()) {
+        out.append("Could not be read: ").append(text(target.error().get())).append("\n");
+        continue;
+      }
+      long must = target.count(Level.MUST);
+      out.append("**")
+          .append(verdict(target))
+          .append("**: ")
+          .append(
+              must == 0
+                  ? "no MUST requirement is violated."
+                  : must
+                      + " MUST requirement"
+                      + (must == 1 ? " is" : "s are")
+                      + " violated; fix "
+                      + (must == 1 ? "it" : "them")
+                      + " before submitting.")
+          .append("\n");
+      if (target.suppressed() > 0 || target.baselined() > 0) {
+        out.append("\n")
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    "Not shown: %d finding(s) suppressed inline, %d accepted in the baseline.%n",
+                    target.suppressed(),
+                    target.baselined()));
+      }
+      table(out, target, Level.MUST, "MUST: fix before submitting", context);
+      table(out, target, Level.SHOULD, "SHOULD: expected by reviewers", context);
+      questions(out, target, context);
+    }
+    context
+        .absentFromBaseline()
+        .filter(absent -> !absent.isEmpty())
+        .ifPresent(
+            absent -> {
+              out.append("\n## Baseline entries no longer found\n\n");
+              out.append(
+                  "These accepted findings are gone; write the baseline again to drop them.\n\n");
+              absent.forEach(
+                  entry ->
+                      out.append("- ")
+                          .append(entry.rule())
+                          .append(entry.file().isEmpty() ? "" : " in `" + entry.file() + "`")
+                          .append(": ")
+                          .append(text(entry.message()))
+                          .append('\n'));
+            });
+    return out.toString();
+  }
+
+  private static String verdict(TargetResult target) {
+    if (target.error().isPresent()) {
+      return "Unreadable";
+    }
+    return target.count(Level.MUST) == 0 ? "Ready" : "Not ready";
+  }
+
+  private static void table(
+      StringBuilder out, TargetResult target, Level level, String heading, ReportContext context) {
+    List<Finding> findings = target.findings().stream().filter(f -> f.level() == level).toList();
+    if (findings.isEmpty()) {
+      return;
+    }
+    out.append("\n### ").append(heading).append("\n\n");
+    out.append("| Rule | Where | Finding |\n|---|---|---|\n");
+    for (Finding finding : findings) {
+      out.append("| ")
+          .append(ruleLink(finding.ruleId(), context))
+          .append(" | ")
+          .append(where(finding))
+          .append(" | ")
+          .append(cell(finding.message()))
+          .append(" |\n");
+    }
+  }
+
+  private static void questions(StringBuilder out, TargetResult target, ReportContext context) {
+    List<Finding> findings =
+        target.findings().stream().filter(f -> f.level() == Level.REVIEW).toList();
+    if (findings.isEmpty()) {
+      return;
+    }
+    out.append("\n### REVIEW: what a certification reviewer will ask\n\n");
+    for (Finding finding : findings) {
+      out.append("- ")
+          .append(ruleLink(finding.ruleId(), context))
+          .append(" at ")
+          .append(where(finding))
+          .append(": ")
+          .append(text(finding.message()))
+          .append('\n');
+    }
+  }
+
+  private static String ruleLink(String ruleId, ReportContext context) {
+    return "[" + ruleId + "](" + context.helpUri(ruleId) + ") " + text(context.title(ruleId));
+  }
+
+  private static String where(Finding finding) {
+    return finding
+        .location()
+        .map(
+            l ->
+                "`"
+                    + l.file().replace("`", "'")
+                    + ":"
+                    + l.span().start().line()
+                    + ":"
+                    + l.span().start().column()
+                    + "`")
+        .orElse("package");
+  }
+
+  /** Text for a table cell: {@link #text} already keeps it on one line and escapes pipes. */
+  private static String cell(String value) {
+    return text(value);
+  }
+
+  /** Plain text in Markdown: characters that would format or inject HTML are escaped. */
+  static String text(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~' -> out.append('\\').append(c);
+        case '\r' -> {}
+        case '\n' -> out.append(' ');
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

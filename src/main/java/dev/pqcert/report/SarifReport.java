@@ -1,0 +1,259 @@
+package dev.pqcert.report;
+
+import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.Invocation;
+import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.Notification;
+import com.contrastsecurity.sarif.OriginalUriBaseIds;
+import com.contrastsecurity.sarif.PartialFingerprints;
+import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
+import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.ReportingConfiguration;
+import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.Result;
+import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Tool;
+import com.contrastsecurity.sarif.ToolComponent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pqcert.check.Fingerprint;
+import dev.pqcert.check.TargetResult;
+import dev.pqcert.parse.Span;
+import dev.pqcert.rules.Finding;
+import dev.pqcert.rules.Level;
+import dev.pqcert.rules.Rule;
+import dev.pqcert.rules.RuleDoc;
+import dev.pqcert.rules.RuleRegistry;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning and other CI platforms read it: one run, the tool driver
+ * with one rule entry per pqcert rule (help from the rule's document), and one result per finding
+ * with a physical location. Files the user can open are referenced by their path; files that exist
+ * only inside a package are referenced relative to the package, through a {@code PACKAGEn} base id.
+ */
+public final class SarifReport {
+  /** Fingerprint key: a finding's identity that does not depend on its line. */
+  static final String FINGERPRINT_KEY = "pqcert/v1";
+
+  private static final URI SCHEMA =
+      URI.create(
+          "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
+  private static final ObjectMapper JSON = mapper();
+
+  private SarifReport() {}
+
+  private static ObjectMapper mapper() {
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    // The generated classes omit values equal to the schema's defaults ("warning"); a report
+    // states every level explicitly, as GitHub's documentation asks of defaultConfiguration.
+    JsonInclude.Value nonNull = JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, null);
+    mapper.configOverride(ReportingConfiguration.class).setInclude(nonNull);
+    mapper.configOverride(Result.class).setInclude(nonNull);
+    return mapper;
+  }
+
+  public static String render(List<TargetResult> targets, ReportContext context) {
+    RuleRegistry registry = context.rules();
+    List<String> ruleIds = new ArrayList<>();
+    Set<ReportingDescriptor> rules = new LinkedHashSet<>();
+    for (Rule rule : registry.rules()) {
+      RuleDoc doc = registry.doc(rule.id()).orElseThrow();
+      ruleIds.add(rule.id());
+      rules.add(descriptor(rule, doc, context));
+    }
+    List<Result> results = new ArrayList<>();
+    List<Notification> notifications = new ArrayList<>();
+    OriginalUriBaseIds baseIds = new OriginalUriBaseIds();
+    boolean usesBaseIds = false;
+    for (int t = 0; t < targets.size(); t++) {
+      TargetResult target = targets.get(t);
+      if (target.error().isPresent()) {
+        notifications.add(
+            new Notification()
+                .withLevel(Notification.Level.ERROR)
+                .withMessage(new Message().withText(target.path() + ": " + target.error().get()))
+                .withLocations(
+                    Set.of(
+                        new Location()
+                            .withPhysicalLocation(
+                                new PhysicalLocation()
+                                    .withArtifactLocation(
+                                        new ArtifactLocation()
+                                            .withUri(uri(SourceLocator.targetPath(target))))))));
+        continue;
+      }
+      String baseId = "PACKAGE" + (t + 1);
+      for (Finding finding : target.findings()) {
+        ArtifactLocation artifact;
+        Optional<Region> region = finding.location().map(l -> region(l.span()));
+        if (finding.location().isEmpty()) {
+          artifact = new ArtifactLocation().withUri(uri(SourceLocator.targetPath(target)));
+        } else {
+          String file = finding.location().get().file();
+          Optional<String> source = context.locator().sourcePath(target, file);
+          if (source.isPresent()) {
+            artifact = new ArtifactLocation().withUri(uri(source.get()));
+          } else {
+            artifact = new ArtifactLocation().withUri(uri(file)).withUriBaseId(baseId);
+            if (!baseIds.getAdditionalProperties().containsKey(baseId)) {
+              baseIds.setAdditionalProperty(
+                  baseId,
+                  new ArtifactLocation()
+                      .withDescription(
+                          new Message().withText("the files inside the package " + target.path())));
+            }
+            usesBaseIds = true;
+          }
+        }
+        PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact);
+        region.ifPresent(physical::setRegion);
+        results.add(
+            new Result()
+                .withRuleId(finding.ruleId())
+                .withRuleIndex(ruleIds.indexOf(finding.ruleId()))
+                .withLevel(resultLevel(finding.level()))
+                .withRank(null)
+                .withMessage(new Message().withText(finding.message()))
+                .withLocations(List.of(new Location().withPhysicalLocation(physical)))
+                .withPartialFingerprints(
+                    new PartialFingerprints()
+                        .withAdditionalProperty(FINGERPRINT_KEY, Fingerprint.of(finding))));
+      }
+    }
+    Run run =
+        new Run()
+            .withTool(
+                new Tool()
+                    .withDriver(
+                        new ToolComponent()
+                            .withName("pqcert")
+                            .withVersion(context.toolVersion())
+                            .withSemanticVersion(context.toolVersion())
+                            .withInformationUri(URI.create(ReportContext.INFORMATION_URI))
+                            .withRules(rules)))
+            .withInvocations(
+                List.of(
+                    new Invocation()
+                        .withExecutionSuccessful(notifications.isEmpty())
+                        .withToolExecutionNotifications(
+                            notifications.isEmpty() ? null : notifications)))
+            .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
+            .withResults(results);
+    if (usesBaseIds) {
+      run.setOriginalUriBaseIds(baseIds);
+    }
+    SarifSchema210 log =
+        new SarifSchema210()
+            .with$schema(SCHEMA)
+            .withVersion(SarifSchema210.Version._2_1_0)
+            .withRuns(List.of(run));
+    try {
+      return JSON.writeValueAsString(log) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the SARIF report", e);
+    }
+  }
+
+  private static ReportingDescriptor descriptor(Rule rule, RuleDoc doc, ReportContext context) {
+    String body = doc.markdown().replaceFirst("(?s)\\A---.*?\\R---\\R", "").strip();
+    return new ReportingDescriptor()
+        .withId(rule.id())
+        .withName(ruleName(rule))
+        .withShortDescription(new MultiformatMessageString().withText(doc.title()))
+        .withFullDescription(
+            new MultiformatMessageString()
+                .withText(unwrap(doc.sections().getOrDefault("What it checks", doc.title()))))
+        .withHelp(
+            new MultiformatMessageString()
+                .withText(doc.title() + ". " + doc.requirement())
+                .withMarkdown("# " + rule.id() + ": " + doc.title() + "\n\n" + body + "\n"))
+        .withHelpUri(URI.create(context.helpUri(rule.id())))
+        .withDefaultConfiguration(
+            new ReportingConfiguration()
+                .withLevel(configLevel(doc.level()))
+                .withRank(null)) // -1 ("no rank") is noise
+        .withProperties(
+            new PropertyBag()
+                .withTags(
+                    new LinkedHashSet<>(
+                        List.of(
+                            "power-query",
+                            "certification",
+                            doc.level().name().toLowerCase(Locale.ROOT)))));
+  }
+
+  /** The rule's class name without "Rule": an identifier, as SARIF's {@code name} asks. */
+  private static String ruleName(Rule rule) {
+    String simple = rule.getClass().getSimpleName();
+    return simple.endsWith("Rule") ? simple.substring(0, simple.length() - 4) : simple;
+  }
+
+  /** Markdown paragraphs hard-wrapped in the document become one line each; lists stay. */
+  static String unwrap(String markdown) {
+    StringBuilder out = new StringBuilder();
+    for (String block : markdown.split("\n\n", -1)) {
+      if (out.length() > 0) {
+        out.append("\n\n");
+      }
+      boolean structured =
+          block.startsWith("```") || block.lines().anyMatch(l -> l.startsWith("- "));
+      out.append(structured ? block : block.replace('\n', ' '));
+    }
+    return out.toString();
+  }
+
+  private static Region region(Span span) {
+    return new Region()
+        .withStartLine(span.start().line())
+        .withStartColumn(span.start().column())
+        .withEndLine(span.end().line())
+        .withEndColumn(span.end().column());
+  }
+
+  /** A relative or absolute path as a URI reference (spaces and the like percent-encoded). */
+  static String uri(String path) {
+    Path asPath = Path.of(path);
+    if (asPath.isAbsolute()) {
+      return asPath.toUri().toASCIIString();
+    }
+    try {
+      return new URI(null, null, path, null).toASCIIString();
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a path: " + path, e);
+    }
+  }
+
+  private static Result.Level resultLevel(Level level) {
+    return switch (level) {
+      case MUST -> Result.Level.ERROR;
+      case SHOULD -> Result.Level.WARNING;
+      case REVIEW -> Result.Level.NOTE;
+    };
+  }
+
+  private static ReportingConfiguration.Level configLevel(Level level) {
+    return switch (level) {
+      case MUST -> ReportingConfiguration.Level.ERROR;
+      case SHOULD -> ReportingConfiguration.Level.WARNING;
+      case REVIEW -> ReportingConfiguration.Level.NOTE;
+    };
+  }
+}

@@ -1,0 +1,212 @@
+package dev.pqcert.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How CI pipelines adopt pqcert: configuration, exit policy, baseline, several reports in one run.
+ */
+class CiWorkflowTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Complete but for TestConnection: its only MUST finding is PQ013. */
+  private static final String NO_TEST_CONNECTION =
+      """
+      [Version = "1.0.0"]
+      section Contoso;
+
+      [DataSource.Kind = "Contoso", Publish = "Contoso.Publish"]
+      shared Contoso.Contents = Value.ReplaceType(ContosoImpl, ContosoType);
+
+      ContosoType = type function () as table meta [Documentation.Name = "Contoso"];
+      ContosoImpl = () => #table({"A"}, {{1}});
+
+      Contoso = [ Authentication = [ Anonymous = [] ] ];
+
+      Contoso.Publish = [ Beta = true ];
+      """;
+
+  /** An old connector with many findings: no version, undocumented, no TestConnection... */
+  private static final String LEGACY =
+      """
+      section LegacyConnector;
+
+      [DataSource.Kind = "LegacyConnector", Publish = "LegacyConnector.Publish"]
+      shared LegacyConnector.GetData = (url as text, region as text) => Web.Contents(url);
+
+      [DataSource.Kind = "LegacyConnector"]
+      shared LegacyConnector.GetRecords = (url as text) => Json.Document(Web.Contents(url));
+
+      LegacyConnector = [ Authentication = [ Anonymous = [] ] ];
+
+      LegacyConnector.Publish = [ Beta = true ];
+      """;
+
+  @TempDir Path temp;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private Path connector(String folder, String name, String text) throws IOException {
+    Path dir = Files.createDirectories(temp.resolve(folder));
+    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  private static List<String> rules(String jsonReport) throws IOException {
+    List<String> rules = new ArrayList<>();
+    for (JsonNode target : JSON.readTree(jsonReport).path("targets")) {
+      for (JsonNode finding : target.path("findings")) {
+        rules.add(finding.path("rule").asText());
+      }
+    }
+    return rules;
+  }
+
+  @Test
+  void configurationThatSwitchesOffTestConnectionMakesTheRunPass() throws IOException {
+    Path dir = connector("Contoso", "Contoso.pq", NO_TEST_CONNECTION);
+    Run before = run("check", "--format", "json", dir.toString());
+    assertEquals(1, before.exit(), before.out());
+    assertTrue(rules(before.out()).contains("PQ013"), before.out());
+
+    Files.writeString(dir.resolve("pqcert.json"), "{ \"rules\": { \"PQ013\": \"off\" } }\n");
+    Run after = run("check", "--format", "json", dir.toString());
+    assertEquals(0, after.exit(), after.out() + after.err());
+    assertFalse(rules(after.out()).contains("PQ013"), after.out());
+    assertEquals(
+        "PQ013",
+        JSON.readTree(after.out()).path("targets").get(0).path("disabledRules").get(0).asText());
+  }
+
+  @Test
+  void aTypoInARuleIdExitsTwoWithTheConfigurationsLineAndColumn() throws IOException {
+    Path dir = connector("Contoso", "Contoso.pq", NO_TEST_CONNECTION);
+    Path config =
+        Files.writeString(
+            dir.resolve("pqcert.json"), "{\n  \"rules\": {\n    \"PQ31\": \"off\"\n  }\n}\n");
+    Run run = run("check", dir.toString());
+    assertEquals(2, run.exit());
+    assertTrue(
+        run.err().startsWith("pqcert: " + config + ":3:5: unknown rule id 'PQ31'"), run.err());
+    assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+
+    Path explicit = Files.writeString(temp.resolve("ci.yaml"), "failOn: sometimes\n");
+    Run bad = run("check", "--config", explicit.toString(), dir.toString());
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains(explicit + ":1:9: 'sometimes' is not a valid failOn"), bad.err());
+  }
+
+  @Test
+  void failOnChoosesWhichLevelFailsTheRun() throws IOException {
+    Path dir = connector("Contoso", "Contoso.pq", NO_TEST_CONNECTION);
+    Files.writeString(dir.resolve("pqcert.json"), "{ \"rules\": { \"PQ013\": \"should\" } }");
+    assertEquals(0, run("check", dir.toString()).exit());
+    assertEquals(1, run("check", "--fail-on", "should", dir.toString()).exit());
+    assertEquals(0, run("check", "--fail-on", "never", "--format", "json", dir.toString()).exit());
+    Files.writeString(
+        dir.resolve("pqcert.json"),
+        "{ \"failOn\": \"should\", \"rules\": { \"PQ013\": \"should\" } }");
+    assertEquals(1, run("check", dir.toString()).exit());
+    assertEquals(0, run("check", "--fail-on", "must", dir.toString()).exit());
+    assertEquals(2, run("check", "--fail-on", "sometimes", dir.toString()).exit());
+  }
+
+  @Test
+  void adoptingABaselineAcceptsTodayAndReportsOnlyWhatIsNew() throws IOException {
+    Path dir = connector("LegacyConnector", "LegacyConnector.pq", LEGACY);
+    Run first = run("check", "--format", "json", dir.toString());
+    assertEquals(1, first.exit());
+    int findings = rules(first.out()).size();
+    assertTrue(findings >= 10, "a connector with ten findings: " + first.out());
+
+    Path baseline = temp.resolve("pqcert-baseline.json");
+    Run adopt = run("check", "--write-baseline", baseline.toString(), dir.toString());
+    assertEquals(0, adopt.exit(), adopt.err());
+    assertTrue(adopt.err().contains("wrote " + findings + " accepted findings"), adopt.err());
+    assertEquals(
+        findings, JSON.readTree(baseline.toFile()).path("findings").size(), "one entry each");
+
+    Run adopted =
+        run("check", "--baseline", baseline.toString(), "--format", "json", dir.toString());
+    assertEquals(0, adopted.exit(), adopted.out());
+    assertEquals(List.of(), rules(adopted.out()));
+    assertEquals(
+        findings, JSON.readTree(adopted.out()).path("targets").get(0).path("baselined").asInt());
+
+    // Lines move (a header comment) and one new violation appears (Beta switched off).
+    String changed =
+        "// Legacy connector\n// maintained by the data team\n\n"
+            + LEGACY.replace("Beta = true", "Beta = false");
+    Files.writeString(dir.resolve("LegacyConnector.pq"), changed);
+    Run next = run("check", "--baseline", baseline.toString(), "--format", "json", dir.toString());
+    assertEquals(1, next.exit(), next.out());
+    assertEquals(List.of("PQ018"), rules(next.out()));
+    Run text = run("check", "--baseline", baseline.toString(), dir.toString());
+    assertEquals(1, text.out().lines().filter(l -> l.contains("PQ0")).count(), text.out());
+
+    // Fixing a baselined finding lists its entry as no longer found.
+    String fixed =
+        changed.replace(
+            "section LegacyConnector;", "[Version = \"1.0.0\"]\nsection LegacyConnector;");
+    Files.writeString(dir.resolve("LegacyConnector.pq"), fixed);
+    Run gone = run("check", "--baseline", baseline.toString(), "--format", "json", dir.toString());
+    JsonNode absent = JSON.readTree(gone.out()).path("baseline").path("absent");
+    assertEquals(1, absent.size(), gone.out());
+    assertEquals("PQ011", absent.get(0).path("rule").asText());
+  }
+
+  @Test
+  void aBrokenBaselineExitsTwo() throws IOException {
+    Path dir = connector("Contoso", "Contoso.pq", NO_TEST_CONNECTION);
+    Path baseline = Files.writeString(temp.resolve("b.json"), "{\"findings\": 3}");
+    Run run = run("check", "--baseline", baseline.toString(), dir.toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("pqcert: " + baseline + ": not a pqcert baseline"), run.err());
+  }
+
+  @Test
+  void severalFormatsInOneRun() throws IOException {
+    Path dir = connector("Contoso", "Contoso.pq", NO_TEST_CONNECTION);
+    Path sarif = temp.resolve("out.sarif");
+    Path junit = temp.resolve("out.xml");
+    Run run =
+        run(
+            "check",
+            "--format",
+            "sarif=" + sarif,
+            "--format",
+            "junit=" + junit,
+            "--format",
+            "text",
+            dir.toString());
+    assertEquals(1, run.exit());
+    assertTrue(run.out().contains("PQ013"), run.out());
+    assertEquals("2.1.0", JSON.readTree(sarif.toFile()).path("version").asText());
+    assertTrue(Files.readString(junit).contains("<testsuites"));
+
+    assertEquals(2, run("check", "--format", "json", "--format", "text", dir.toString()).exit());
+    assertEquals(2, run("check", "--format", "sarif=", dir.toString()).exit());
+    assertEquals(2, run("check", "--format", "yaml", dir.toString()).exit());
+  }
+}

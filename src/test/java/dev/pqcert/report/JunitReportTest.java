@@ -1,0 +1,103 @@
+package dev.pqcert.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pqcert.bundle.BundleKind;
+import dev.pqcert.check.TargetResult;
+import dev.pqcert.config.FailOn;
+import dev.pqcert.parse.Position;
+import dev.pqcert.parse.Span;
+import dev.pqcert.rules.Finding;
+import dev.pqcert.rules.Level;
+import dev.pqcert.rules.Location;
+import dev.pqcert.rules.RuleRegistry;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** JUnit XML: a test case per rule per target, a failure per finding at the failing level. */
+class JunitReportTest {
+  private static final RuleRegistry RULES = RuleRegistry.builtIn();
+
+  private static Document xml(String text) throws Exception {
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static Finding finding(String rule, Level level, String message, int line) {
+    Span span = new Span(new Position(line, 1, 0), new Position(line, 5, 0));
+    return new Finding(rule, level, message, Optional.of(new Location("Contoso.pq", span)));
+  }
+
+  @Test
+  void failuresFollowTheExitPolicyAndEverythingIsWellFormed() throws Exception {
+    TargetResult target =
+        new TargetResult(
+            "Contoso.mez",
+            Optional.of(BundleKind.MEZ),
+            List.of(
+                finding("PQ013", Level.MUST, "no <TestConnection> & \"quotes\"", 3),
+                finding("PQ013", Level.MUST, "second kind \u0000 with a NUL", 9),
+                finding("PQ021", Level.SHOULD, "no caption", 4)),
+            Optional.empty(),
+            0,
+            0,
+            List.of("PQ015"));
+    TargetResult unreadable = TargetResult.unreadable("Broken.mez", "not a zip archive");
+    ReportContext context =
+        new ReportContext("0.1.0", RULES, FailOn.MUST, SourceLocator.none(), Optional.empty());
+    Document doc = xml(JunitReport.render(List.of(target, unreadable), context));
+
+    Element suites = doc.getDocumentElement();
+    assertEquals("testsuites", suites.getTagName());
+    assertEquals(String.valueOf(RULES.rules().size() + 1), suites.getAttribute("tests"));
+    assertEquals("2", suites.getAttribute("failures"));
+    assertEquals("1", suites.getAttribute("errors"));
+
+    Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
+    NodeList cases = suite.getElementsByTagName("testcase");
+    assertEquals(RULES.rules().size(), cases.getLength());
+    assertEquals("1", suite.getAttribute("skipped"));
+    Element testConnection = testCase(cases, "PQ013");
+    NodeList failures = testConnection.getElementsByTagName("failure");
+    assertEquals(2, failures.getLength());
+    assertEquals(
+        "no <TestConnection> & \"quotes\"", ((Element) failures.item(0)).getAttribute("message"));
+    assertEquals("MUST", ((Element) failures.item(0)).getAttribute("type"));
+    assertTrue(failures.item(1).getTextContent().contains("with a NUL"));
+    Element caption = testCase(cases, "PQ021");
+    assertEquals(0, caption.getElementsByTagName("failure").getLength());
+    assertTrue(
+        caption.getElementsByTagName("system-out").item(0).getTextContent().contains("no caption"));
+    assertEquals(1, testCase(cases, "PQ015").getElementsByTagName("skipped").getLength());
+
+    Element broken = (Element) doc.getElementsByTagName("testsuite").item(1);
+    assertEquals(
+        "not a zip archive",
+        ((Element) broken.getElementsByTagName("error").item(0)).getAttribute("message"));
+
+    // With --fail-on should, the SHOULD finding fails too.
+    ReportContext strict =
+        new ReportContext("0.1.0", RULES, FailOn.SHOULD, SourceLocator.none(), Optional.empty());
+    Document strictDoc = xml(JunitReport.render(List.of(target), strict));
+    assertEquals("3", strictDoc.getDocumentElement().getAttribute("failures"));
+  }
+
+  private static Element testCase(NodeList cases, String ruleId) {
+    for (int i = 0; i < cases.getLength(); i++) {
+      Element element = (Element) cases.item(i);
+      if (element.getAttribute("name").startsWith(ruleId + " ")) {
+        return element;
+      }
+    }
+    throw new AssertionError("no test case for " + ruleId);
+  }
+}

