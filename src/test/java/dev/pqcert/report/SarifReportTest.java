@@ -84,6 +84,25 @@ class SarifReportTest {
                     }));
   }
 
+  @TestFactory
+  Stream<DynamicTest> everySarifSnapshotValidates() throws IOException {
+    List<Path> snapshots;
+    try (Stream<Path> files = java.nio.file.Files.list(ReportSnapshotTest.SNAPSHOTS)) {
+      snapshots = files.filter(f -> f.toString().endsWith(".sarif")).sorted().toList();
+    }
+    assertTrue(snapshots.size() >= 3, "SARIF snapshots exist for the samples");
+    return snapshots.stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      Set<ValidationMessage> errors =
+                          validate(java.nio.file.Files.readString(file));
+                      assertTrue(errors.isEmpty(), file + ": " + errors);
+                    }));
+  }
+
   @Test
   void schemaValidationCatchesAnInvalidLog() throws IOException {
     // The validator is live: a log with a level SARIF does not define is rejected.
