@@ -41,14 +41,13 @@ public final class GithubReport {
           command(out, command, source.get(), Optional.of(location), title, finding.message());
         } else {
           // The file exists only inside the package: annotate the package, say where inside.
-          String inside =
-              location.file()
-                  + ":"
-                  + location.span().start().line()
-                  + ":"
-                  + location.span().start().column()
-                  + ": ";
-          command(out, command, targetPath, Optional.empty(), title, inside + finding.message());
+          command(
+              out,
+              command,
+              targetPath,
+              Optional.empty(),
+              title,
+              location.describe() + ": " + finding.message());
         }
       }
     }

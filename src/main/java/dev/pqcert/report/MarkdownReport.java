@@ -139,15 +139,7 @@ public final class MarkdownReport {
   private static String where(Finding finding) {
     return finding
         .location()
-        .map(
-            l ->
-                "`"
-                    + l.file().replace("`", "'")
-                    + ":"
-                    + l.span().start().line()
-                    + ":"
-                    + l.span().start().column()
-                    + "`")
+        .map(l -> "`" + l.describe().replace("`", "'") + "`")
         .orElse("package");
   }
 

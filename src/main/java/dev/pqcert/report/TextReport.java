@@ -61,7 +61,7 @@ public final class TextReport {
   }
 
   private static void line(StringBuilder out, Finding finding, boolean colour) {
-    String where = finding.location().map(TextReport::describe).orElse("(package)");
+    String where = finding.location().map(Location::describe).orElse("(package)");
     out.append("  ")
         .append(where)
         .append("  ")
@@ -107,14 +107,6 @@ public final class TextReport {
       line += String.format(Locale.ROOT, "; %d could not be read", unreadable);
     }
     return line + (must > 0 ? " (fails certification)" : "");
-  }
-
-  private static String describe(Location location) {
-    return location.file()
-        + ":"
-        + location.span().start().line()
-        + ":"
-        + location.span().start().column();
   }
 
   private static String paint(Level level, boolean colour) {

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,13 +56,8 @@ class CiWorkflowTest {
 
   @TempDir Path temp;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
+  private static CliTest.Run run(String... args) {
+    return CliTest.run(args);
   }
 
   private Path connector(String folder, String name, String text) throws IOException {
@@ -86,12 +79,12 @@ class CiWorkflowTest {
   @Test
   void configurationThatSwitchesOffTestConnectionMakesTheRunPass() throws IOException {
     Path dir = connector("Contoso", "Contoso.pq", NO_TEST_CONNECTION);
-    Run before = run("check", "--format", "json", dir.toString());
+    CliTest.Run before = run("check", "--format", "json", dir.toString());
     assertEquals(1, before.exit(), before.out());
     assertTrue(rules(before.out()).contains("PQ013"), before.out());
 
     Files.writeString(dir.resolve("pqcert.json"), "{ \"rules\": { \"PQ013\": \"off\" } }\n");
-    Run after = run("check", "--format", "json", dir.toString());
+    CliTest.Run after = run("check", "--format", "json", dir.toString());
     assertEquals(0, after.exit(), after.out() + after.err());
     assertFalse(rules(after.out()).contains("PQ013"), after.out());
     assertEquals(
@@ -105,14 +98,14 @@ class CiWorkflowTest {
     Path config =
         Files.writeString(
             dir.resolve("pqcert.json"), "{\n  \"rules\": {\n    \"PQ31\": \"off\"\n  }\n}\n");
-    Run run = run("check", dir.toString());
+    CliTest.Run run = run("check", dir.toString());
     assertEquals(2, run.exit());
     assertTrue(
         run.err().startsWith("pqcert: " + config + ":3:5: unknown rule id 'PQ31'"), run.err());
     assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
 
     Path explicit = Files.writeString(temp.resolve("ci.yaml"), "failOn: sometimes\n");
-    Run bad = run("check", "--config", explicit.toString(), dir.toString());
+    CliTest.Run bad = run("check", "--config", explicit.toString(), dir.toString());
     assertEquals(2, bad.exit());
     assertTrue(bad.err().contains(explicit + ":1:9: 'sometimes' is not a valid failOn"), bad.err());
   }
@@ -135,19 +128,19 @@ class CiWorkflowTest {
   @Test
   void adoptingABaselineAcceptsTodayAndReportsOnlyWhatIsNew() throws IOException {
     Path dir = connector("LegacyConnector", "LegacyConnector.pq", LEGACY);
-    Run first = run("check", "--format", "json", dir.toString());
+    CliTest.Run first = run("check", "--format", "json", dir.toString());
     assertEquals(1, first.exit());
     int findings = rules(first.out()).size();
     assertTrue(findings >= 10, "a connector with ten findings: " + first.out());
 
     Path baseline = temp.resolve("pqcert-baseline.json");
-    Run adopt = run("check", "--write-baseline", baseline.toString(), dir.toString());
+    CliTest.Run adopt = run("check", "--write-baseline", baseline.toString(), dir.toString());
     assertEquals(0, adopt.exit(), adopt.err());
     assertTrue(adopt.err().contains("wrote " + findings + " accepted findings"), adopt.err());
     assertEquals(
         findings, JSON.readTree(baseline.toFile()).path("findings").size(), "one entry each");
 
-    Run adopted =
+    CliTest.Run adopted =
         run("check", "--baseline", baseline.toString(), "--format", "json", dir.toString());
     assertEquals(0, adopted.exit(), adopted.out());
     assertEquals(List.of(), rules(adopted.out()));
@@ -159,10 +152,11 @@ class CiWorkflowTest {
         "// Legacy connector\n// maintained by the data team\n\n"
             + LEGACY.replace("Beta = true", "Beta = false");
     Files.writeString(dir.resolve("LegacyConnector.pq"), changed);
-    Run next = run("check", "--baseline", baseline.toString(), "--format", "json", dir.toString());
+    CliTest.Run next =
+        run("check", "--baseline", baseline.toString(), "--format", "json", dir.toString());
     assertEquals(1, next.exit(), next.out());
     assertEquals(List.of("PQ018"), rules(next.out()));
-    Run text = run("check", "--baseline", baseline.toString(), dir.toString());
+    CliTest.Run text = run("check", "--baseline", baseline.toString(), dir.toString());
     assertEquals(1, text.out().lines().filter(l -> l.contains("PQ0")).count(), text.out());
 
     // Fixing a baselined finding lists its entry as no longer found.
@@ -170,7 +164,8 @@ class CiWorkflowTest {
         changed.replace(
             "section LegacyConnector;", "[Version = \"1.0.0\"]\nsection LegacyConnector;");
     Files.writeString(dir.resolve("LegacyConnector.pq"), fixed);
-    Run gone = run("check", "--baseline", baseline.toString(), "--format", "json", dir.toString());
+    CliTest.Run gone =
+        run("check", "--baseline", baseline.toString(), "--format", "json", dir.toString());
     JsonNode absent = JSON.readTree(gone.out()).path("baseline").path("absent");
     assertEquals(1, absent.size(), gone.out());
     assertEquals("PQ011", absent.get(0).path("rule").asText());
@@ -180,7 +175,7 @@ class CiWorkflowTest {
   void aBrokenBaselineExitsTwo() throws IOException {
     Path dir = connector("Contoso", "Contoso.pq", NO_TEST_CONNECTION);
     Path baseline = Files.writeString(temp.resolve("b.json"), "{\"findings\": 3}");
-    Run run = run("check", "--baseline", baseline.toString(), dir.toString());
+    CliTest.Run run = run("check", "--baseline", baseline.toString(), dir.toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("pqcert: " + baseline + ": not a pqcert baseline"), run.err());
   }
@@ -190,7 +185,7 @@ class CiWorkflowTest {
     Path dir = connector("Contoso", "Contoso.pq", NO_TEST_CONNECTION);
     Path sarif = temp.resolve("out.sarif");
     Path junit = temp.resolve("out.xml");
-    Run run =
+    CliTest.Run run =
         run(
             "check",
             "--format",
