@@ -62,6 +62,21 @@ public record ConnectorModel(
     return files.stream().filter(f -> f.kind() == EntryKind.SECTION_DOCUMENT).toList();
   }
 
+  /** The publish records the exports name, each once. */
+  public List<PublishRecord> publishRecords() {
+    return PublishRecord.of(exports);
+  }
+
+  /** The strings the user reads in Power Query's dialogs, each place once. */
+  public List<DisplayString> displayStrings() {
+    return DisplayString.of(this);
+  }
+
+  /** The header of a bundled image, when the package has the file and it is an image. */
+  public Optional<ImageHeader> image(String name) {
+    return bundle.find(name).flatMap(entry -> ImageHeader.read(entry.bytes()));
+  }
+
   public Optional<DataSourceKind> kind(String name) {
     return kinds.stream().filter(k -> k.name().equals(name)).findFirst();
   }

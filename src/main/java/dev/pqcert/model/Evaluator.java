@@ -355,7 +355,7 @@ public final class Evaluator {
     }
     Value right = eval(binary.right(), scope, file);
     if (binary.operator() == Expr.BinaryOperator.CONCATENATE && Urls.mayBeText(left, right)) {
-      return Urls.join(span, left, right, file);
+      return Urls.join(span, left, right, file, "joined with &");
     }
     Taint taint = Taint.of(left).union(Taint.of(right));
     if (!taint.isEmpty()
@@ -569,9 +569,7 @@ public final class Evaluator {
     if (flow.scheme().isEmpty()) {
       for (Guard guard : guards) {
         if (guard.sources().contains(flow.source())) {
-          Taint.Flow checked =
-              new Taint.Flow(
-                  flow.source(), flow.steps(), Optional.of(guard.scheme()), flow.computed());
+          Taint.Flow checked = flow.withScheme(Optional.of(guard.scheme()));
           sink =
               new Sink(
                   sink.function(), sink.role(), sink.file(), sink.span(), checked, sink.call());

@@ -26,6 +26,14 @@ final class LibraryCalls {
       evaluator.recordCall(call);
       Sinks.record(evaluator, call);
     }
+    if (name.equals("Diagnostics.Trace") && arguments.size() >= 3) {
+      // Diagnostics.Trace(level, message, value, delayed) returns value (or, delayed, its result).
+      Value value = arguments.get(2).force();
+      boolean delayed =
+          argument(arguments, 3).flatMap(Values::logical).orElse(false)
+              && Values.plain(value) instanceof Value.FunctionValue;
+      return delayed ? evaluator.call(value, List.of(), span, file, "the traced function") : value;
+    }
     Value result = fold(evaluator, name, arguments, span, file);
     if (result instanceof Value.Unknown unknown
         && unknown.taint().isEmpty()
@@ -121,7 +129,7 @@ final class LibraryCalls {
       case "Text.Format":
         return format(arguments, span, file);
       case "Uri.Combine":
-        return combineUri(arguments, span);
+        return combineUri(arguments, span, file);
       default:
         return new Value.Unknown(span);
     }
@@ -182,7 +190,8 @@ final class LibraryCalls {
     for (Value item : texts.items()) {
       Optional<String> text = Values.text(item);
       if (text.isEmpty()) {
-        return joinAll(texts.items(), new Value.Text(span, separator, file), span, file);
+        return joinAll(
+            texts.items(), new Value.Text(span, separator, file), span, file, "Text.Combine");
       }
       parts.add(text.get());
     }
@@ -190,13 +199,16 @@ final class LibraryCalls {
   }
 
   /** Items joined with a separator, as {@code &} would: what is known of the start is kept. */
-  private static Value joinAll(List<Value> items, Value separator, Span span, String file) {
+  private static Value joinAll(
+      List<Value> items, Value separator, Span span, String file, String function) {
     if (items.isEmpty() || items.stream().anyMatch(i -> !Urls.mayBeText(i, separator))) {
       return new Value.Unknown(span);
     }
     Value joined = items.get(0);
     for (int i = 1; i < items.size(); i++) {
-      joined = Urls.join(span, Urls.join(span, joined, separator, file), items.get(i), file);
+      String how = "joined by " + function;
+      joined =
+          Urls.join(span, Urls.join(span, joined, separator, file, how), items.get(i), file, how);
     }
     return joined;
   }
@@ -228,12 +240,13 @@ final class LibraryCalls {
         at = placeholder.end();
       }
       parts.add(new Value.Text(span, pattern.substring(at), file));
-      return joinAll(parts, new Value.Text(span, "", file), span, file);
+      return joinAll(parts, new Value.Text(span, "", file), span, file, "Text.Format");
     }
     Value.Text constant = (Value.Text) Values.plain(format.get());
     return new Value.Unknown(
         span,
-        Taint.of(values.get()).joined(Urls.schemeOf(constant)),
+        Taint.of(values.get())
+            .joined(Urls.schemeOf(constant), new Taint.Step("joined by Text.Format", file, span)),
         constant.value().isEmpty() ? Optional.empty() : Optional.of(constant));
   }
 
@@ -241,7 +254,7 @@ final class LibraryCalls {
    * {@code Uri.Combine(base, relative)}: the base's scheme, unless the relative part is itself an
    * absolute URL (then it is the result).
    */
-  private static Value combineUri(List<Thunk> arguments, Span span) {
+  private static Value combineUri(List<Thunk> arguments, Span span, String file) {
     Optional<Value> base = argument(arguments, 0);
     Optional<Value> relative = argument(arguments, 1);
     if (base.isEmpty() || relative.isEmpty()) {
@@ -251,10 +264,11 @@ final class LibraryCalls {
     if (absolute.isPresent()) {
       return relative.get();
     }
+    Taint.Step at = new Taint.Step("joined by Uri.Combine", file, span);
     Taint taint =
         Taint.of(base.get())
-            .computed()
-            .union(Taint.of(relative.get()).joined(Urls.schemeOf(base.get())));
+            .computed(at)
+            .union(Taint.of(relative.get()).joined(Urls.schemeOf(base.get()), at));
     return new Value.Unknown(span, taint, Urls.base(base.get()));
   }
 }

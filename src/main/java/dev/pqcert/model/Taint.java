@@ -48,16 +48,28 @@ public final class Taint {
 
   /**
    * One source and the path from it. {@code scheme} is what is known of the scheme of the value the
-   * flow reached (empty: nothing). {@code computed} is true when that value was computed from the
-   * source (joined with other text, transformed by a function) rather than passed on as it is.
+   * flow reached (empty: nothing). {@code computation} is where that value was first computed from
+   * the source (joined with other text, transformed by a function); empty while the source's value
+   * is passed on as it is.
    */
-  public record Flow(Source source, List<Step> steps, Optional<Scheme> scheme, boolean computed) {
+  public record Flow(
+      Source source, List<Step> steps, Optional<Scheme> scheme, Optional<Step> computation) {
     public Flow {
       steps = List.copyOf(steps);
     }
 
     public Flow(Source source, List<Step> steps) {
-      this(source, steps, Optional.empty(), false);
+      this(source, steps, Optional.empty(), Optional.empty());
+    }
+
+    /** Whether the value was computed from the source rather than passed on as it is. */
+    public boolean computed() {
+      return computation.isPresent();
+    }
+
+    /** The same flow, with what is now known of its scheme. */
+    public Flow withScheme(Optional<Scheme> known) {
+      return new Flow(source, steps, known, computation);
     }
 
     /** Whether the value is known to go over HTTPS. */
@@ -71,7 +83,7 @@ public final class Taint {
       if (byScheme != 0) {
         return byScheme < 0 ? first : second;
       }
-      return first.computed || !second.computed ? first : second;
+      return first.computed() || !second.computed() ? first : second;
     }
 
     /** A known plain-HTTP scheme ranks below an unknown one, which ranks below HTTPS. */
@@ -132,32 +144,46 @@ public final class Taint {
     return map(
         flow ->
             new Flow(
-                flow.source(), step(flow, description, file, span), flow.scheme, flow.computed));
+                flow.source(), step(flow, description, file, span), flow.scheme, flow.computation));
   }
 
   /**
-   * The flows of a value computed from this one by a function: one more step each, computed, and
-   * nothing known of the new value's scheme.
+   * The flows of a value computed from this one by a function: one more step each, computed there,
+   * and nothing known of the new value's scheme.
    */
   public Taint transformed(String description, String file, Span span) {
+    Step at = new Step(description, file, span);
     return map(
         flow ->
-            new Flow(flow.source(), step(flow, description, file, span), Optional.empty(), true));
+            new Flow(
+                flow.source(),
+                step(flow, description, file, span),
+                Optional.empty(),
+                flow.computation.or(() -> Optional.of(at))));
   }
 
-  /** The same flows, now part of a value computed from them (joined with other text). */
-  public Taint computed() {
-    return map(flow -> new Flow(flow.source(), flow.steps(), flow.scheme, true));
+  /** The same flows, now part of a value computed from them at {@code at} (joined text). */
+  public Taint computed(Step at) {
+    return map(
+        flow ->
+            new Flow(
+                flow.source(),
+                flow.steps(),
+                flow.scheme,
+                flow.computation.or(() -> Optional.of(at))));
   }
 
-  /** The flows of a text joined with other text: computed, with the scheme the join gives. */
-  public Taint joined(Optional<Scheme> scheme) {
-    return map(flow -> new Flow(flow.source(), flow.steps(), scheme, true));
+  /** The flows of a text joined at {@code at} with other text, with the scheme the join gives. */
+  public Taint joined(Optional<Scheme> scheme, Step at) {
+    return map(
+        flow ->
+            new Flow(
+                flow.source(), flow.steps(), scheme, flow.computation.or(() -> Optional.of(at))));
   }
 
   /** The flows with nothing known of the scheme (a part selected from the value, not the value). */
   public Taint withoutScheme() {
-    return map(flow -> new Flow(flow.source(), flow.steps(), Optional.empty(), flow.computed));
+    return map(flow -> flow.withScheme(Optional.empty()));
   }
 
   /**
@@ -168,7 +194,7 @@ public final class Taint {
     return map(
         flow ->
             flow.scheme.isEmpty() && sources.contains(flow.source())
-                ? new Flow(flow.source(), flow.steps(), Optional.of(check), flow.computed)
+                ? flow.withScheme(Optional.of(check))
                 : flow);
   }
 

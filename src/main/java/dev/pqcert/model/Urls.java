@@ -38,7 +38,7 @@ public final class Urls {
    * theirs). Otherwise the result is unknown, keeps the constant it is built on, and its flows are
    * computed: the right part's flows take the scheme the left part gives the whole.
    */
-  static Value join(Span span, Value left, Value right, String file) {
+  static Value join(Span span, Value left, Value right, String file, String how) {
     Value l = Values.plain(left);
     Value r = Values.plain(right);
     if (l instanceof Value.Text a && r instanceof Value.Text b) {
@@ -48,12 +48,13 @@ public final class Urls {
               : Optional.empty();
       return new Value.Text(span, a.value() + b.value(), file, resource);
     }
+    Taint.Step at = new Taint.Step(how, file, span);
     if (l instanceof Value.Text a && a.value().isEmpty()) {
       return r instanceof Value.Unknown unknown
-          ? new Value.Unknown(span, unknown.taint().computed(), unknown.base())
+          ? new Value.Unknown(span, unknown.taint().computed(at), unknown.base())
           : r;
     }
-    Taint taint = Taint.of(left).computed().union(Taint.of(right).joined(schemeOf(l)));
+    Taint taint = Taint.of(left).computed(at).union(Taint.of(right).joined(schemeOf(l), at));
     return new Value.Unknown(span, taint, base(l));
   }
 

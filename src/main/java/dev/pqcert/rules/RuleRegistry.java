@@ -44,7 +44,13 @@ public final class RuleRegistry {
             new GatewayTypesRule(),
             new OAuthHygieneRule(),
             new SingleSectionDocumentRule(),
-            new BundledFilesRule()));
+            new BundledFilesRule(),
+            new IconsRule(),
+            new IconImagesRule(),
+            new ResourceStringsRule(),
+            new ResourceValuesRule(),
+            new HttpsRule(),
+            new StableBaseRule()));
   }
 
   public List<Rule> rules() {
