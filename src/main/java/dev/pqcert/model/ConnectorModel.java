@@ -77,6 +77,21 @@ public record ConnectorModel(
     return bundle.find(name).flatMap(entry -> ImageHeader.read(entry.bytes()));
   }
 
+  /** The exported function a user-input source is a parameter of. */
+  public Optional<ExportedFunction> exportOf(Taint.Source source) {
+    if (source.kind() != Taint.SourceKind.USER_INPUT) {
+      return Optional.empty();
+    }
+    return exports.stream()
+        .filter(
+            e ->
+                Values.plain(e.value()) instanceof Value.FunctionValue f
+                    && f.file().equals(source.file())
+                    && f.function().parameters().stream()
+                        .anyMatch(p -> p.span().equals(source.span())))
+        .findFirst();
+  }
+
   public Optional<DataSourceKind> kind(String name) {
     return kinds.stream().filter(k -> k.name().equals(name)).findFirst();
   }

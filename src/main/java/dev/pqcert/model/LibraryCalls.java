@@ -240,7 +240,12 @@ final class LibraryCalls {
         at = placeholder.end();
       }
       parts.add(new Value.Text(span, pattern.substring(at), file));
-      return joinAll(parts, new Value.Text(span, "", file), span, file, "Text.Format");
+      Value formatted = joinAll(parts, new Value.Text(span, "", file), span, file, "Text.Format");
+      // A resource string formatted with values is still that resource string, translated.
+      Optional<String> resource = ((Value.Text) Values.plain(format.get())).resource();
+      return formatted instanceof Value.Text text && resource.isPresent()
+          ? new Value.Text(text.span(), text.value(), text.file(), resource)
+          : formatted;
     }
     Value.Text constant = (Value.Text) Values.plain(format.get());
     return new Value.Unknown(

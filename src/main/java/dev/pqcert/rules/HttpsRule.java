@@ -3,6 +3,7 @@ package dev.pqcert.rules;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.DataSourceKind;
+import dev.pqcert.model.ExportedFunction;
 import dev.pqcert.model.Sink;
 import dev.pqcert.model.Taint;
 import dev.pqcert.model.Urls;
@@ -63,7 +64,8 @@ final class HttpsRule implements Rule {
       unchecked.add(sink);
     }
     for (List<Sink> site : Flows.bySite(unchecked).values()) {
-      Optional<String> credentials = credentials(model, site.get(0).call());
+      Optional<String> credentials =
+          credentials(model, site.get(0).call(), model.exportOf(site.get(0).flow().source()));
       if (credentials.isPresent()) {
         findings.report(
             site.get(0).file(),
@@ -105,7 +107,7 @@ final class HttpsRule implements Rule {
     CallSite first = url.calls.get(0);
     Optional<String> credentials = Optional.empty();
     for (CallSite call : url.calls) {
-      credentials = credentials(model, call);
+      credentials = credentials(model, call, Optional.empty());
       if (credentials.isPresent()) {
         first = call;
         break;
@@ -118,11 +120,10 @@ final class HttpsRule implements Rule {
           Level.MUST,
           url.file,
           url.span,
-          "the request of "
-              + request
-              + " goes to "
+          request
+              + " requests a URL on "
               + url.description
-              + " over plain HTTP, and it "
+              + ", plain HTTP, and the request "
               + credentials.get()
               + ": use https://");
     } else {
@@ -130,11 +131,10 @@ final class HttpsRule implements Rule {
           Level.SHOULD,
           url.file,
           url.span,
-          "the request of "
-              + request
-              + " goes to "
+          request
+              + " requests a URL on "
               + url.description
-              + " over plain HTTP; use https:// so responses cannot be read or changed on the way");
+              + ", plain HTTP; use https:// so that responses cannot be read or changed on the way");
     }
   }
 
@@ -150,17 +150,19 @@ final class HttpsRule implements Rule {
   /**
    * Why a request may carry credentials: a credential reaches it, or the engine adds the
    * connector's credential (any authentication but Anonymous) unless {@code ManualCredentials =
-   * true} leaves that to the connector. Empty when it cannot.
+   * true} leaves that to the connector. Empty when it cannot. A request reached from an export
+   * carries its kind's credential; one reached from nowhere known, any kind's.
    */
-  static Optional<String> credentials(ConnectorModel model, CallSite call) {
+  static Optional<String> credentials(
+      ConnectorModel model, CallSite call, Optional<ExportedFunction> from) {
     for (Sink sink : model.sinks()) {
       if (sink.flow().source().kind() == Taint.SourceKind.CREDENTIAL
           && sink.file().equals(call.file())
           && sink.span().equals(call.span())) {
         return Optional.of(
-            "sends the "
+            "sends a credential from "
                 + sink.flow().source().description()
-                + " credential ("
+                + " ("
                 + sink.flow().source().file()
                 + ":"
                 + sink.flow().source().span().start().line()
@@ -174,6 +176,9 @@ final class HttpsRule implements Rule {
     }
     List<String> kinds = new ArrayList<>();
     for (DataSourceKind kind : model.kinds()) {
+      if (from.isPresent() && !from.get().kind().equals(kind.name())) {
+        continue;
+      }
       Optional<Value.RecordValue> authentication = kind.authentication();
       if (authentication.isEmpty()) {
         if (kind.recordValue().isPresent() || !Values.isKnown(kind.record())) {

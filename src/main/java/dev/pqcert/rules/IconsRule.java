@@ -23,7 +23,15 @@ final class IconsRule implements Rule {
   }
 
   @Override
-  public void check(ConnectorModel model, FindingSink findings) {
+  public void check(ConnectorModel model, FindingSink sink) {
+    // One list reached through several records (merged, shared) is one set of findings.
+    Set<String> reported = new HashSet<>();
+    Reporter findings =
+        (file, span, message) -> {
+          if (reported.add(file + ":" + span.start().offset() + ":" + message)) {
+            sink.report(file, span, message);
+          }
+        };
     Set<String> checked = new HashSet<>();
     for (PublishRecord publish : model.publishRecords()) {
       Optional<Value.RecordValue> record = publish.record();
@@ -65,7 +73,7 @@ final class IconsRule implements Rule {
   }
 
   private static void checkSet(
-      PublishRecord publish, IconSet set, Value.RecordValue publishRecord, FindingSink findings) {
+      PublishRecord publish, IconSet set, Value.RecordValue publishRecord, Reporter findings) {
     Optional<Value.RecordValue> icons = set.record();
     String field = set.field().name();
     if (icons.isEmpty()) {
@@ -134,7 +142,7 @@ final class IconsRule implements Rule {
   }
 
   private static void checkImage(
-      String slot, Value item, Value.RecordValue record, FindingSink findings) {
+      String slot, Value item, Value.RecordValue record, Reporter findings) {
     Value plain = Values.plain(item);
     if (!Values.isKnown(plain)) {
       return;
@@ -159,6 +167,11 @@ final class IconsRule implements Rule {
               + bundled.name()
               + "' is not a .png file; Power Query icons are PNGs: convert it and bundle the .png");
     }
+  }
+
+  /** Where findings go, once each. */
+  private interface Reporter {
+    void report(String file, dev.pqcert.parse.Span span, String message);
   }
 
   private static String where(Value value, String fallbackFile) {

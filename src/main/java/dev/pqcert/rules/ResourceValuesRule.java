@@ -55,8 +55,14 @@ final class ResourceValuesRule implements Rule {
                 + entry.key()
                 + "' "
                 + problem.get()
-                + "; resources.resx is for text users read: write the value in the connector"
-                + " code (Contoso.BaseUrl = \"...\";) and remove the entry");
+                + "; resources.resx is for text users read: define the value in the connector"
+                + " code ("
+                + entry.key()
+                + " = \""
+                + entry.value().strip()
+                + "\";), use that instead of Extension.LoadString(\""
+                + entry.key()
+                + "\") and remove the entry");
       }
     }
   }
