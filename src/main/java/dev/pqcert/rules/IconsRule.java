@@ -40,7 +40,21 @@ final class IconsRule implements Rule {
       }
       List<String> missing =
           PublishRecord.ICON_FIELDS.stream().filter(f -> record.get().field(f).isEmpty()).toList();
-      if (!missing.isEmpty()) {
+      if (missing.size() == 1) {
+        String present = PublishRecord.ICON_FIELDS.get(missing.contains("SourceImage") ? 1 : 0);
+        findings.report(
+            publish.member().file(),
+            publish.member().nameSpan(),
+            "publish record '"
+                + publish.name()
+                + "' has "
+                + present
+                + " but no "
+                + missing.get(0)
+                + "; add "
+                + missing.get(0)
+                + " with the same icon record");
+      } else if (!missing.isEmpty()) {
         String prefix = publish.name().replaceFirst("\\.[^.]*$", "");
         String icons = prefix + ".Icons";
         findings.report(
@@ -48,11 +62,10 @@ final class IconsRule implements Rule {
             publish.member().nameSpan(),
             "publish record '"
                 + publish.name()
-                + "' has no "
-                + String.join(" or ", missing)
-                + ", so Get Data shows the connector without an icon; add "
-                + String.join(" = " + icons + ", ", missing)
-                + " = "
+                + "' has no SourceImage or SourceTypeImage, so Get Data shows the connector"
+                + " without an icon; add SourceImage = "
+                + icons
+                + ", SourceTypeImage = "
                 + icons
                 + " with "
                 + icons

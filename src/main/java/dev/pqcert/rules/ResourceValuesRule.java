@@ -6,7 +6,6 @@ import dev.pqcert.model.Resources;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,17 +20,41 @@ final class ResourceValuesRule implements Rule {
   private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://\\S+");
 
   /**
-   * A host name: dot-separated labels, lower case as hosts are written, ending in an alphabetic
-   * top-level label; a port or path may follow. Dotted M names ({@code Contoso.Contents}) are not
-   * lower case, file names end in an extension below.
+   * A host name: dot-separated labels, lower case as hosts are written, ending in a top-level
+   * domain hosts use (any two letters, or a common longer one); a port or path may follow. Dotted M
+   * names ({@code Contoso.Contents}) and file names ({@code icon16.png}) do not match.
    */
   private static final Pattern HOST =
-      Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+([a-z]{2,24})(?::\\d+)?(?:/\\S*)?");
+      Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+([a-z]{2,12})(?::\\d+)?(?:/\\S*)?");
 
-  private static final Set<String> FILE_EXTENSIONS =
+  private static final Set<String> TOP_LEVEL_DOMAINS =
       Set.of(
-          "png", "jpg", "jpeg", "gif", "svg", "json", "xml", "csv", "txt", "md", "pq", "pqm", "mez",
-          "pqx", "resx", "dll", "exe", "zip", "html", "htm", "pdf", "xlsx", "ini");
+          "com",
+          "net",
+          "org",
+          "edu",
+          "gov",
+          "mil",
+          "int",
+          "info",
+          "biz",
+          "cloud",
+          "app",
+          "dev",
+          "online",
+          "site",
+          "tech",
+          "xyz",
+          "example",
+          "test",
+          "local",
+          "internal",
+          "corp",
+          "lan");
+
+  /** Two-letter file extensions that are also country domains: a file name, not a host. */
+  private static final Set<String> FILE_EXTENSIONS =
+      Set.of("md", "pq", "js", "ts", "py", "cs", "ps", "rs", "sh", "db", "gz");
 
   @Override
   public String id() {
@@ -85,7 +108,9 @@ final class ResourceValuesRule implements Rule {
       return Optional.of("holds a URL (\"" + value + "\")");
     }
     java.util.regex.Matcher host = HOST.matcher(value);
-    if (host.matches() && !FILE_EXTENSIONS.contains(host.group(1).toLowerCase(Locale.ROOT))) {
+    if (host.matches()
+        && ((host.group(1).length() == 2 && !FILE_EXTENSIONS.contains(host.group(1)))
+            || TOP_LEVEL_DOMAINS.contains(host.group(1)))) {
       return Optional.of("holds a host name (\"" + value + "\")");
     }
     return Optional.empty();
