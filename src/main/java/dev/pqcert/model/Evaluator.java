@@ -589,12 +589,13 @@ public final class Evaluator {
             + ":"
             + source.file()
             + ":"
-            + source.span().start().offset()
-            // A path past an HTTPS check and one around it are two facts: the bypass must show.
-            + ":"
-            + sink.flow().scheme().map(s -> s.https() ? "https" : "http").orElse("unknown")
-            + (sink.flow().computed() ? ":computed" : "");
-    sinks.putIfAbsent(key, sink);
+            + source.span().start().offset();
+    // Of a path past an HTTPS check and one around it, the one around it is kept: the bypass
+    // must show. Otherwise the first path found.
+    sinks.merge(
+        key,
+        sink,
+        (kept, other) -> Taint.Flow.firstIsWeaker(kept.flow(), other.flow()) ? kept : other);
   }
 
   /** The library calls evaluated so far, in the order first reached. */

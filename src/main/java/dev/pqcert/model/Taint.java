@@ -79,11 +79,16 @@ public final class Taint {
 
     /** Of two paths from one source, the one that says less about HTTPS (never the safer). */
     static Flow weaker(Flow first, Flow second) {
+      return firstIsWeaker(first, second) ? first : second;
+    }
+
+    /** Whether {@link #weaker} keeps the first (ties keep the first path found). */
+    static boolean firstIsWeaker(Flow first, Flow second) {
       int byScheme = Integer.compare(rank(first), rank(second));
       if (byScheme != 0) {
-        return byScheme < 0 ? first : second;
+        return byScheme < 0;
       }
-      return first.computed() || !second.computed() ? first : second;
+      return first.computed() || !second.computed();
     }
 
     /** A known plain-HTTP scheme ranks below an unknown one, which ranks below HTTPS. */
