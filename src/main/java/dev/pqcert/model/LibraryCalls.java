@@ -247,12 +247,16 @@ final class LibraryCalls {
           ? new Value.Text(text.span(), text.value(), text.file(), resource)
           : formatted;
     }
+    // Values in a record: which flow goes where is not followed. One that starts the text
+    // decides the scheme; otherwise the format's start does.
     Value.Text constant = (Value.Text) Values.plain(format.get());
+    Taint.Step at = new Taint.Step("joined by Text.Format", file, span);
+    Taint taint =
+        pattern.startsWith("#[")
+            ? Taint.of(values.get()).computed(at)
+            : Taint.of(values.get()).joined(Urls.after(constant, file, span), at);
     return new Value.Unknown(
-        span,
-        Taint.of(values.get())
-            .joined(Urls.schemeOf(constant), new Taint.Step("joined by Text.Format", file, span)),
-        constant.value().isEmpty() ? Optional.empty() : Optional.of(constant));
+        span, taint, constant.value().isEmpty() ? Optional.empty() : Optional.of(constant));
   }
 
   /**
@@ -273,7 +277,7 @@ final class LibraryCalls {
     Taint taint =
         Taint.of(base.get())
             .computed(at)
-            .union(Taint.of(relative.get()).joined(Urls.schemeOf(base.get()), at));
+            .union(Taint.of(relative.get()).joined(Urls.after(base.get(), file, span), at));
     return new Value.Unknown(span, taint, Urls.base(base.get()));
   }
 }

@@ -53,7 +53,7 @@ final class SchemeChecks {
         new Check(
             sources,
             test.get().httpsWhenTrue(),
-            new Taint.Scheme(true, "the HTTPS check", file, at)));
+            new Taint.Scheme(Taint.SchemeKind.HTTPS, "the HTTPS check", file, at)));
   }
 
   private Optional<Test> test(Expr condition, Scope scope, String file, int depth) {
@@ -64,8 +64,8 @@ final class SchemeChecks {
       return test(unary.operand(), scope, file, depth + 1).map(SchemeChecks::negated);
     }
     if (condition instanceof Expr.Binary binary) {
+      // With `and`, both sides hold on the true branch; with `or`, neither on the false one.
       return switch (binary.operator()) {
-          // Both hold on the true branch; neither on the false one.
         case AND -> either(binary, scope, file, depth, true);
         case OR -> either(binary, scope, file, depth, false);
         case EQUAL, NOT_EQUAL -> comparison(binary, scope, file, depth);

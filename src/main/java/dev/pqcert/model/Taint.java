@@ -41,10 +41,25 @@ public final class Taint {
 
   /**
    * What is known of the URL scheme of the value a flow is part of, and what settled it: an HTTPS
-   * check the value passed ({@code Uri.Parts(url)[Scheme] = "https"}, in whatever helper), or a
-   * constant the value was joined onto ({@code "https://api.contoso.example/" & path}).
+   * check the value passed ({@code Uri.Parts(url)[Scheme] = "https"}, in whatever helper), a
+   * constant the value was joined onto ({@code "https://api.contoso.example/" & path}), or text of
+   * unknown origin joined before the flow's part, which then does not decide the scheme.
    */
-  public record Scheme(boolean https, String description, String file, Span span) {}
+  public record Scheme(SchemeKind kind, String description, String file, Span span) {
+    public boolean https() {
+      return kind == SchemeKind.HTTPS;
+    }
+  }
+
+  /** How a flow's scheme is settled; in order from least to most safe. */
+  public enum SchemeKind {
+    /** A constant {@code http://} the value was joined onto. */
+    HTTP,
+    /** Text of unknown origin before the flow's part: that text decides the scheme. */
+    PRECEDED,
+    /** An HTTPS check passed, or a constant {@code https://} the value was joined onto. */
+    HTTPS
+  }
 
   /**
    * One source and the path from it. {@code scheme} is what is known of the scheme of the value the
@@ -91,9 +106,20 @@ public final class Taint {
       return first.computed() || !second.computed();
     }
 
-    /** A known plain-HTTP scheme ranks below an unknown one, which ranks below HTTPS. */
+    /**
+     * A known plain-HTTP scheme ranks lowest, then a flow that may decide the scheme with nothing
+     * known of it, one preceded by other text, and HTTPS.
+     */
     private static int rank(Flow flow) {
-      return flow.scheme.map(s -> s.https() ? 2 : 0).orElse(1);
+      return flow.scheme
+          .map(
+              s ->
+                  switch (s.kind()) {
+                    case HTTP -> 0;
+                    case PRECEDED -> 2;
+                    case HTTPS -> 3;
+                  })
+          .orElse(1);
     }
   }
 
@@ -179,11 +205,14 @@ public final class Taint {
   }
 
   /** The flows of a text joined at {@code at} with other text, with the scheme the join gives. */
-  public Taint joined(Optional<Scheme> scheme, Step at) {
+  public Taint joined(Scheme scheme, Step at) {
     return map(
         flow ->
             new Flow(
-                flow.source(), flow.steps(), scheme, flow.computation.or(() -> Optional.of(at))));
+                flow.source(),
+                flow.steps(),
+                Optional.of(scheme),
+                flow.computation.or(() -> Optional.of(at))));
   }
 
   /** The flows with nothing known of the scheme (a part selected from the value, not the value). */

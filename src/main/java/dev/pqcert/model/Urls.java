@@ -54,7 +54,8 @@ public final class Urls {
           ? new Value.Unknown(span, unknown.taint().computed(at), unknown.base())
           : r;
     }
-    Taint taint = Taint.of(left).computed(at).union(Taint.of(right).joined(schemeOf(l), at));
+    Taint taint =
+        Taint.of(left).computed(at).union(Taint.of(right).joined(after(l, file, span), at));
     return new Value.Unknown(span, taint, base(l));
   }
 
@@ -87,9 +88,20 @@ public final class Urls {
         .map(
             s ->
                 new Taint.Scheme(
-                    s.equals("https"),
+                    s.equals("https") ? Taint.SchemeKind.HTTPS : Taint.SchemeKind.HTTP,
                     "the constant \"" + text.value() + "\"",
                     text.file(),
                     text.span()));
+  }
+
+  /**
+   * The scheme text joined after {@code left} has: {@code left}'s, or, when that is not known,
+   * {@code left} decides it (the part joined after does not).
+   */
+  static Taint.Scheme after(Value left, String file, Span span) {
+    return schemeOf(left)
+        .orElse(
+            new Taint.Scheme(
+                Taint.SchemeKind.PRECEDED, "the text before it", file, Values.plain(left).span()));
   }
 }

@@ -48,7 +48,7 @@ final class HttpsRule implements Rule {
       if (flow.scheme().isPresent()) {
         // Joined onto a constant: an https:// one settles it, an http:// one is reported there.
         Taint.Scheme scheme = flow.scheme().get();
-        if (!scheme.https()) {
+        if (scheme.kind() == Taint.SchemeKind.HTTP) {
           plain
               .computeIfAbsent(
                   scheme.file() + ":" + scheme.span().start().offset(),
