@@ -15,6 +15,16 @@ public record CallSite(String function, String file, Span span, List<Value> argu
     return index < arguments.size() ? Optional.of(arguments.get(index)) : Optional.empty();
   }
 
+  /** Whether it sends a web request ({@code Web.Contents}, {@code OData.Feed}...). */
+  public boolean isRequest() {
+    return Sinks.isRequest(function);
+  }
+
+  /** Whether it opens a connection ({@code Odbc.DataSource}, {@code Sql.Database}...). */
+  public boolean isConnection() {
+    return Sinks.isConnection(function);
+  }
+
   /** A field of an options-record argument ({@code Query}, {@code Headers}, {@code Content}). */
   public Optional<Value> option(int index, String field) {
     return argument(index).flatMap(Values::record).flatMap(r -> r.get(field));

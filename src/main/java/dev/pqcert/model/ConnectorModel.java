@@ -69,6 +69,36 @@ public record ConnectorModel(
         .toList();
   }
 
+  /** The publish records the exports name, each once. */
+  public List<PublishRecord> publishRecords() {
+    return PublishRecord.of(exports);
+  }
+
+  /** The strings the user reads in Power Query's dialogs, each place once. */
+  public List<DisplayString> displayStrings() {
+    return DisplayString.of(this);
+  }
+
+  /** The header of a bundled image, when the package has the file and it is an image. */
+  public Optional<ImageHeader> image(String name) {
+    return bundle.find(name).flatMap(entry -> ImageHeader.read(entry.bytes()));
+  }
+
+  /** The exported function a user-input source is a parameter of. */
+  public Optional<ExportedFunction> exportOf(Taint.Source source) {
+    if (source.kind() != Taint.SourceKind.USER_INPUT) {
+      return Optional.empty();
+    }
+    return exports.stream()
+        .filter(
+            e ->
+                Values.plain(e.value()) instanceof Value.FunctionValue f
+                    && f.file().equals(source.file())
+                    && f.function().parameters().stream()
+                        .anyMatch(p -> p.span().equals(source.span())))
+        .findFirst();
+  }
+
   public Optional<DataSourceKind> kind(String name) {
     return kinds.stream().filter(k -> k.name().equals(name)).findFirst();
   }

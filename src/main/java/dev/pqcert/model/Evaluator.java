@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Constant folding over M: computes what is static (literals, records, lists, {@code &}, names
@@ -137,22 +138,12 @@ public final class Evaluator {
           each.span(), eachAsFunction(each), scope, Optional.empty(), file);
     }
     if (expression instanceof Expr.Let let) {
-      Scope inner = scope.child();
-      for (Expr.Binding binding : let.bindings()) {
-        inner.bind(
-            new Definition.LetVariable(binding.name().name(), binding.name().span(), file),
-            Thunk.lazy(binding.value(), () -> eval(binding.value(), inner, file)));
-      }
-      return eval(let.body(), inner, file);
+      return eval(let.body(), letScope(let, scope, file), file);
     }
     if (expression instanceof Expr.If when) {
       Optional<Boolean> condition = Values.logical(eval(when.condition(), scope, file));
       if (condition.isEmpty()) {
-        // Either branch may run: follow both, so that flows and sinks in each are seen.
-        Taint either =
-            Taint.of(eval(when.whenTrue(), scope, file))
-                .union(Taint.of(eval(when.whenFalse(), scope, file)));
-        return new Value.Unknown(when.span(), either);
+        return eitherBranch(when, scope, file);
       }
       return eval(condition.get() ? when.whenTrue() : when.whenFalse(), scope, file);
     }
@@ -179,6 +170,63 @@ public final class Evaluator {
     }
     return unknown(expression);
   }
+
+  /** The scope of a {@code let}'s body: its variables, each evaluated lazily in that scope. */
+  Scope letScope(Expr.Let let, Scope scope, String file) {
+    Scope inner = scope.child();
+    for (Expr.Binding binding : let.bindings()) {
+      inner.bind(
+          new Definition.LetVariable(binding.name().name(), binding.name().span(), file),
+          Thunk.lazy(binding.value(), () -> eval(binding.value(), inner, file)));
+    }
+    return inner;
+  }
+
+  /**
+   * An {@code if} whose condition is not known: either branch may run, so both are followed and
+   * their flows and sinks seen. When the condition is an HTTPS check on a value, the branch where
+   * it holds sees that value's flows as HTTPS: the value it returns (a {@code ValidateUrl} helper)
+   * and the requests made while it is evaluated (M is lazy: they run only after the check).
+   */
+  private Value eitherBranch(Expr.If when, Scope scope, String file) {
+    Optional<SchemeChecks.Check> check = SchemeChecks.of(this, when.condition(), scope, file);
+    Value whenTrue = branch(when.whenTrue(), scope, file, check.filter(c -> c.httpsWhenTrue()));
+    Value whenFalse = branch(when.whenFalse(), scope, file, check.filter(c -> !c.httpsWhenTrue()));
+    boolean trueFails = when.whenTrue() instanceof Expr.ErrorRaise;
+    boolean falseFails = when.whenFalse() instanceof Expr.ErrorRaise;
+    // `if ok then x else error ...` is x whenever it returns a value.
+    if (falseFails && !trueFails) {
+      return whenTrue;
+    }
+    if (trueFails && !falseFails) {
+      return whenFalse;
+    }
+    return new Value.Unknown(when.span(), Taint.of(whenTrue).union(Taint.of(whenFalse)));
+  }
+
+  private Value branch(Expr branch, Scope scope, String file, Optional<SchemeChecks.Check> check) {
+    if (check.isEmpty()) {
+      return eval(branch, scope, file);
+    }
+    Taint.Scheme https = check.get().scheme();
+    Set<Taint.Source> sources = check.get().sources();
+    guards.push(new Guard(sources, https));
+    try {
+      Value value = eval(branch, scope, file);
+      if (Values.plain(value) instanceof Value.Unknown unknown) {
+        return new Value.Unknown(
+            unknown.span(), unknown.taint().checked(sources, https), unknown.base());
+      }
+      return value;
+    } finally {
+      guards.pop();
+    }
+  }
+
+  /** An HTTPS check in force while its branch is evaluated: the sources it checked. */
+  private record Guard(Set<Taint.Source> sources, Taint.Scheme scheme) {}
+
+  private final java.util.Deque<Guard> guards = new java.util.ArrayDeque<>();
 
   /** {@code each body} is {@code (_) => body}. */
   public static Expr.Function eachAsFunction(Expr.Each each) {
@@ -240,7 +288,8 @@ public final class Evaluator {
     Optional<Value.RecordValue> record = Values.record(target);
     if (record.isEmpty()) {
       return new Value.Unknown(
-          access.span(), Taint.of(target).through("[" + field + "]", file, access.span()));
+          access.span(),
+          Taint.of(target).through("[" + field + "]", file, access.span()).withoutScheme());
     }
     Optional<Value> value = record.get().get(field);
     if (value.isPresent()) {
@@ -305,6 +354,9 @@ public final class Evaluator {
           : new Value.Unknown(span, Taint.of(left).union(Taint.of(rightValue)));
     }
     Value right = eval(binary.right(), scope, file);
+    if (binary.operator() == Expr.BinaryOperator.CONCATENATE && Urls.mayBeText(left, right)) {
+      return Urls.join(span, left, right, file, "joined with &");
+    }
     Taint taint = Taint.of(left).union(Taint.of(right));
     if (!taint.isEmpty()
         && binary.operator() != Expr.BinaryOperator.META
@@ -354,10 +406,8 @@ public final class Evaluator {
     }
   }
 
+  /** Records or lists joined with {@code &}; text is joined by {@link Urls#join}. */
   private static Value concatenate(Span span, Value l, Value r, String file) {
-    if (l instanceof Value.Text a && r instanceof Value.Text b) {
-      return new Value.Text(span, a.value() + b.value(), file);
-    }
     if (l instanceof Value.RecordValue a && r instanceof Value.RecordValue b) {
       Map<String, Value.RecordField> merged = new LinkedHashMap<>(a.fields());
       merged.putAll(b.fields()); // the right record's fields win, as in M
@@ -436,7 +486,7 @@ public final class Evaluator {
         for (Thunk argument : arguments) {
           carried = carried.union(Taint.of(argument.force()));
         }
-        return new Value.Unknown(span, carried.through("through " + callee, file, span));
+        return new Value.Unknown(span, carried.transformed("through " + callee, file, span));
       }
       Scope inner = closure.closure().child();
       List<Expr.Parameter> parameters = closure.function().parameters();
@@ -467,7 +517,7 @@ public final class Evaluator {
     for (Thunk argument : arguments) {
       taint = taint.union(Taint.of(argument.force()));
     }
-    return new Value.Unknown(span, taint.through("through " + callee, file, span));
+    return new Value.Unknown(span, taint.transformed("through " + callee, file, span));
   }
 
   /** An argument as the parameter sees it: tainted flows gain a step naming the call. */
@@ -482,7 +532,8 @@ public final class Evaluator {
                 unknown.span(),
                 unknown
                     .taint()
-                    .through("passed to " + callee + " as '" + parameter + "'", file, span));
+                    .through("passed to " + callee + " as '" + parameter + "'", file, span),
+                unknown.base());
           }
           return value;
         });
@@ -504,11 +555,28 @@ public final class Evaluator {
             .append(call.span().start().offset());
     for (Value argument : call.arguments()) {
       key.append('|').append(Value.describe(argument));
+      // Joined onto different constants, one site is several facts (http here, https there).
+      if (Values.plain(argument) instanceof Value.Unknown unknown && unknown.base().isPresent()) {
+        key.append(" on ").append(unknown.base().get().value());
+      }
     }
     callSites.putIfAbsent(key.toString(), call);
   }
 
-  void recordSink(Sink sink) {
+  void recordSink(Sink reached) {
+    Sink sink = reached;
+    Taint.Flow flow = sink.flow();
+    if (flow.scheme().isEmpty()) {
+      for (Guard guard : guards) {
+        if (guard.sources().contains(flow.source())) {
+          Taint.Flow checked = flow.withScheme(Optional.of(guard.scheme()));
+          sink =
+              new Sink(
+                  sink.function(), sink.role(), sink.file(), sink.span(), checked, sink.call());
+          break;
+        }
+      }
+    }
     Taint.Source source = sink.flow().source();
     String key =
         sink.file()
@@ -522,7 +590,12 @@ public final class Evaluator {
             + source.file()
             + ":"
             + source.span().start().offset();
-    sinks.putIfAbsent(key, sink);
+    // Of a path past an HTTPS check and one around it, the one around it is kept: the bypass
+    // must show. Otherwise the first path found.
+    sinks.merge(
+        key,
+        sink,
+        (kept, other) -> Taint.Flow.firstIsWeaker(kept.flow(), other.flow()) ? kept : other);
   }
 
   /** The library calls evaluated so far, in the order first reached. */

@@ -26,8 +26,18 @@ final class LibraryCalls {
       evaluator.recordCall(call);
       Sinks.record(evaluator, call);
     }
+    if (name.equals("Diagnostics.Trace") && arguments.size() >= 3) {
+      // Diagnostics.Trace(level, message, value, delayed) returns value (or, delayed, its result).
+      Value value = arguments.get(2).force();
+      boolean delayed =
+          argument(arguments, 3).flatMap(Values::logical).orElse(false)
+              && Values.plain(value) instanceof Value.FunctionValue;
+      return delayed ? evaluator.call(value, List.of(), span, file, "the traced function") : value;
+    }
     Value result = fold(evaluator, name, arguments, span, file);
-    if (result instanceof Value.Unknown unknown && unknown.taint().isEmpty()) {
+    if (result instanceof Value.Unknown unknown
+        && unknown.taint().isEmpty()
+        && unknown.base().isEmpty()) {
       return new Value.Unknown(span, flowsThrough(evaluator, name, arguments, span, file));
     }
     return result;
@@ -69,7 +79,7 @@ final class LibraryCalls {
       // A response is web data: it does not carry the credentials or input that requested it.
       return Taint.of(new Taint.Source(Taint.SourceKind.WEB_RESPONSE, name + "(...)", file, span));
     }
-    return carried.through("through " + name, file, span);
+    return carried.transformed("through " + name, file, span);
   }
 
   private static Value fold(
@@ -78,8 +88,13 @@ final class LibraryCalls {
       case "Extension.LoadString":
         return argument(arguments, 0)
             .flatMap(Values::text)
-            .flatMap(key -> evaluator.environment().resource(key))
-            .<Value>map(text -> new Value.Text(span, text, file))
+            .flatMap(
+                key ->
+                    evaluator
+                        .environment()
+                        .resource(key)
+                        .map(text -> new Value.Text(span, text, file, Optional.of(key))))
+            .<Value>map(text -> text)
             .orElse(new Value.Unknown(span));
       case "Extension.Contents":
         return argument(arguments, 0)
@@ -111,6 +126,10 @@ final class LibraryCalls {
         return combineRecords(arguments, span, file);
       case "Text.Combine":
         return combineTexts(arguments, span, file);
+      case "Text.Format":
+        return format(arguments, span, file);
+      case "Uri.Combine":
+        return combineUri(arguments, span, file);
       default:
         return new Value.Unknown(span);
     }
@@ -171,10 +190,94 @@ final class LibraryCalls {
     for (Value item : texts.items()) {
       Optional<String> text = Values.text(item);
       if (text.isEmpty()) {
-        return new Value.Unknown(span);
+        return joinAll(
+            texts.items(), new Value.Text(span, separator, file), span, file, "Text.Combine");
       }
       parts.add(text.get());
     }
     return new Value.Text(span, String.join(separator, parts), file);
+  }
+
+  /** Items joined with a separator, as {@code &} would: what is known of the start is kept. */
+  private static Value joinAll(
+      List<Value> items, Value separator, Span span, String file, String function) {
+    if (items.isEmpty() || items.stream().anyMatch(i -> !Urls.mayBeText(i, separator))) {
+      return new Value.Unknown(span);
+    }
+    Value joined = items.get(0);
+    for (int i = 1; i < items.size(); i++) {
+      String how = "joined by " + function;
+      joined =
+          Urls.join(span, Urls.join(span, joined, separator, file, how), items.get(i), file, how);
+    }
+    return joined;
+  }
+
+  /**
+   * {@code Text.Format("https://#{0}.contoso.example/", {tenant})}: folded when every value is
+   * known text; otherwise unknown, built on the format string's constant start.
+   */
+  private static Value format(List<Thunk> arguments, Span span, String file) {
+    Optional<Value> format = argument(arguments, 0);
+    Optional<Value> values = argument(arguments, 1);
+    if (format.isEmpty() || values.isEmpty() || Values.text(format.get()).isEmpty()) {
+      return new Value.Unknown(span);
+    }
+    String pattern = Values.text(format.get()).get();
+    Value plainValues = Values.plain(values.get());
+    if (plainValues instanceof Value.ListValue list) {
+      List<Value> parts = new ArrayList<>();
+      int at = 0;
+      java.util.regex.Matcher placeholder =
+          java.util.regex.Pattern.compile("#\\{(\\d+)\\}").matcher(pattern);
+      while (placeholder.find()) {
+        int index = Integer.parseInt(placeholder.group(1));
+        if (index >= list.items().size()) {
+          return new Value.Unknown(span);
+        }
+        parts.add(new Value.Text(span, pattern.substring(at, placeholder.start()), file));
+        parts.add(list.items().get(index));
+        at = placeholder.end();
+      }
+      parts.add(new Value.Text(span, pattern.substring(at), file));
+      Value formatted = joinAll(parts, new Value.Text(span, "", file), span, file, "Text.Format");
+      // A resource string formatted with values is still that resource string, translated.
+      Optional<String> resource = ((Value.Text) Values.plain(format.get())).resource();
+      return formatted instanceof Value.Text text && resource.isPresent()
+          ? new Value.Text(text.span(), text.value(), text.file(), resource)
+          : formatted;
+    }
+    // Values in a record: which flow goes where is not followed. One that starts the text
+    // decides the scheme; otherwise the format's start does.
+    Value.Text constant = (Value.Text) Values.plain(format.get());
+    Taint.Step at = new Taint.Step("joined by Text.Format", file, span);
+    Taint taint =
+        pattern.startsWith("#[")
+            ? Taint.of(values.get()).computed(at)
+            : Taint.of(values.get()).joined(Urls.after(constant, file, span), at);
+    return new Value.Unknown(
+        span, taint, constant.value().isEmpty() ? Optional.empty() : Optional.of(constant));
+  }
+
+  /**
+   * {@code Uri.Combine(base, relative)}: the base's scheme, unless the relative part is itself an
+   * absolute URL (then it is the result).
+   */
+  private static Value combineUri(List<Thunk> arguments, Span span, String file) {
+    Optional<Value> base = argument(arguments, 0);
+    Optional<Value> relative = argument(arguments, 1);
+    if (base.isEmpty() || relative.isEmpty()) {
+      return new Value.Unknown(span);
+    }
+    Optional<String> absolute = Values.text(relative.get()).flatMap(Urls::scheme);
+    if (absolute.isPresent()) {
+      return relative.get();
+    }
+    Taint.Step at = new Taint.Step("joined by Uri.Combine", file, span);
+    Taint taint =
+        Taint.of(base.get())
+            .computed(at)
+            .union(Taint.of(relative.get()).joined(Urls.after(base.get(), file, span), at));
+    return new Value.Unknown(span, taint, Urls.base(base.get()));
   }
 }

@@ -1,7 +1,13 @@
 package dev.pqcert.model;
 
+import dev.pqcert.bundle.InputException;
+import dev.pqcert.bundle.TextDecoder;
+import dev.pqcert.parse.SourceText;
+import dev.pqcert.parse.Span;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
@@ -15,8 +21,11 @@ import javax.xml.stream.XMLStreamReader;
  * tool read other files or expand entities without bound.
  */
 public final class Resources {
-  /** One string and the line of its {@code <data>} element. */
-  public record Entry(String key, String value, int line) {}
+  /**
+   * One string and where its {@code <data>} element starts ({@link Span#NONE} when the file's text
+   * cannot be decoded), for findings that point into {@code resources.resx}.
+   */
+  public record Entry(String key, String value, Span span) {}
 
   private final Optional<String> file;
   private final Map<String, Entry> entries;
@@ -38,10 +47,12 @@ public final class Resources {
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     Map<String, Entry> entries = new LinkedHashMap<>();
+    List<Span> dataTags = dataTags(fileName, bytes);
+    int dataIndex = 0;
     try {
       XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
       String key = null;
-      int line = 0;
+      Span span = Span.NONE;
       boolean inValue = false;
       StringBuilder value = new StringBuilder();
       while (xml.hasNext()) {
@@ -50,7 +61,8 @@ public final class Resources {
           String element = xml.getLocalName();
           if (element.equals("data")) {
             key = xml.getAttributeValue(null, "name");
-            line = xml.getLocation().getLineNumber();
+            span = dataIndex < dataTags.size() ? dataTags.get(dataIndex) : Span.NONE;
+            dataIndex++;
           } else if (element.equals("value") && key != null) {
             inValue = true;
             value.setLength(0);
@@ -61,7 +73,7 @@ public final class Resources {
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           if (xml.getLocalName().equals("value") && inValue) {
             inValue = false;
-            entries.putIfAbsent(key, new Entry(key, value.toString(), line));
+            entries.putIfAbsent(key, new Entry(key, value.toString(), span));
           } else if (xml.getLocalName().equals("data")) {
             key = null;
           }
@@ -74,6 +86,48 @@ public final class Resources {
       return new Resources(Optional.of(fileName), Map.copyOf(entries), Optional.of(message));
     }
     return new Resources(Optional.of(fileName), entries, Optional.empty());
+  }
+
+  /**
+   * Where each {@code <data} start tag is, in document order (the order the XML reader meets them),
+   * skipping comments, CDATA and processing instructions. The reader's own locations point past the
+   * tag, and in UTF-16 units rather than code points.
+   */
+  private static List<Span> dataTags(String fileName, byte[] bytes) {
+    SourceText source;
+    try {
+      source = new SourceText(fileName, TextDecoder.decode(fileName, bytes).text());
+    } catch (InputException e) {
+      return List.of();
+    }
+    String text = source.text();
+    List<Span> tags = new ArrayList<>();
+    int counted = 0;
+    int codePoints = 0;
+    int i = 0;
+    while ((i = text.indexOf('<', i)) >= 0) {
+      String skipTo =
+          text.startsWith("<!--", i)
+              ? "-->"
+              : text.startsWith("<![CDATA[", i) ? "]]>" : text.startsWith("<?", i) ? "?>" : null;
+      if (skipTo != null) {
+        int end = text.indexOf(skipTo, i);
+        i = end < 0 ? text.length() : end + skipTo.length();
+        continue;
+      }
+      int after = i + "<data".length();
+      if (text.startsWith("<data", i)
+          && (after == text.length()
+              || Character.isWhitespace(text.charAt(after))
+              || text.charAt(after) == '>'
+              || text.charAt(after) == '/')) {
+        codePoints += text.codePointCount(counted, i); // counted so far: linear in the text
+        counted = i;
+        tags.add(source.span(codePoints, codePoints + "<data".length()));
+      }
+      i++;
+    }
+    return tags;
   }
 
   /** The resx file's name in the package, when there is one. */

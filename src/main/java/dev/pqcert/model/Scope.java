@@ -43,6 +43,16 @@ public final class Scope {
     return Optional.empty();
   }
 
+  /** The scope that binds {@code name}: where a {@code let} variable's expression is evaluated. */
+  public Optional<Scope> owner(String name) {
+    for (Scope scope = this; scope != null; scope = scope.parent) {
+      if (scope.bindings.containsKey(name)) {
+        return Optional.of(scope);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The bindings made directly in this scope, in order. */
   public Map<String, Binding> own() {
     return java.util.Collections.unmodifiableMap(bindings);

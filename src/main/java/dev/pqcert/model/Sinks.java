@@ -58,6 +58,10 @@ final class Sinks {
     return REQUESTS.contains(name);
   }
 
+  static boolean isConnection(String name) {
+    return CONNECTIONS.contains(name);
+  }
+
   static boolean isInteresting(String name) {
     return REQUESTS.contains(name)
         || CONNECTIONS.contains(name)

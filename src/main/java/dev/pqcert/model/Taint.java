@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The sources an unknown value may carry: a credential, a user-entered parameter, a web response.
@@ -38,10 +39,87 @@ public final class Taint {
   /** A place the value passed through: a field read, a call, a parameter. */
   public record Step(String description, String file, Span span) {}
 
-  /** One source and the path from it. */
-  public record Flow(Source source, List<Step> steps) {
+  /**
+   * What is known of the URL scheme of the value a flow is part of, and what settled it: an HTTPS
+   * check the value passed ({@code Uri.Parts(url)[Scheme] = "https"}, in whatever helper), a
+   * constant the value was joined onto ({@code "https://api.contoso.example/" & path}), or text of
+   * unknown origin joined before the flow's part, which then does not decide the scheme.
+   */
+  public record Scheme(SchemeKind kind, String description, String file, Span span) {
+    public boolean https() {
+      return kind == SchemeKind.HTTPS;
+    }
+  }
+
+  /** How a flow's scheme is settled; in order from least to most safe. */
+  public enum SchemeKind {
+    /** A constant {@code http://} the value was joined onto. */
+    HTTP,
+    /** Text of unknown origin before the flow's part: that text decides the scheme. */
+    PRECEDED,
+    /** An HTTPS check passed, or a constant {@code https://} the value was joined onto. */
+    HTTPS
+  }
+
+  /**
+   * One source and the path from it. {@code scheme} is what is known of the scheme of the value the
+   * flow reached (empty: nothing). {@code computation} is where that value was first computed from
+   * the source (joined with other text, transformed by a function); empty while the source's value
+   * is passed on as it is.
+   */
+  public record Flow(
+      Source source, List<Step> steps, Optional<Scheme> scheme, Optional<Step> computation) {
     public Flow {
       steps = List.copyOf(steps);
+    }
+
+    public Flow(Source source, List<Step> steps) {
+      this(source, steps, Optional.empty(), Optional.empty());
+    }
+
+    /** Whether the value was computed from the source rather than passed on as it is. */
+    public boolean computed() {
+      return computation.isPresent();
+    }
+
+    /** The same flow, with what is now known of its scheme. */
+    public Flow withScheme(Optional<Scheme> known) {
+      return new Flow(source, steps, known, computation);
+    }
+
+    /** Whether the value is known to go over HTTPS. */
+    public boolean https() {
+      return scheme.map(Scheme::https).orElse(false);
+    }
+
+    /** Of two paths from one source, the one that says less about HTTPS (never the safer). */
+    static Flow weaker(Flow first, Flow second) {
+      return firstIsWeaker(first, second) ? first : second;
+    }
+
+    /** Whether {@link #weaker} keeps the first (ties keep the first path found). */
+    static boolean firstIsWeaker(Flow first, Flow second) {
+      int byScheme = Integer.compare(rank(first), rank(second));
+      if (byScheme != 0) {
+        return byScheme < 0;
+      }
+      return first.computed() || !second.computed();
+    }
+
+    /**
+     * A known plain-HTTP scheme ranks lowest, then a flow that may decide the scheme with nothing
+     * known of it, one preceded by other text, and HTTPS.
+     */
+    private static int rank(Flow flow) {
+      return flow.scheme
+          .map(
+              s ->
+                  switch (s.kind()) {
+                    case HTTP -> 0;
+                    case PRECEDED -> 2;
+                    case HTTPS -> 3;
+                  })
+          .orElse(1);
     }
   }
 
@@ -67,7 +145,11 @@ public final class Taint {
     return flows.stream().anyMatch(f -> f.source().kind() == kind);
   }
 
-  /** Both taints; one flow per source (the first path found), at most a bounded number. */
+  /**
+   * Both taints; one flow per source (the first path found, unless another path from the same
+   * source is less safe: a guard on one path must not hide its bypass on another), at most a
+   * bounded number.
+   */
   public Taint union(Taint other) {
     if (other.isEmpty()) {
       return this;
@@ -77,33 +159,112 @@ public final class Taint {
     }
     Map<Source, Flow> bySource = new LinkedHashMap<>();
     for (Flow flow : flows) {
-      bySource.putIfAbsent(flow.source(), flow);
+      bySource.merge(flow.source(), flow, Flow::weaker);
     }
     for (Flow flow : other.flows) {
-      if (bySource.size() >= MAX_FLOWS) {
-        break;
+      if (bySource.size() >= MAX_FLOWS && !bySource.containsKey(flow.source())) {
+        continue;
       }
-      bySource.putIfAbsent(flow.source(), flow);
+      bySource.merge(flow.source(), flow, Flow::weaker);
     }
     return new Taint(List.copyOf(bySource.values()));
   }
 
-  /** The same flows, each with one more step on its path. */
+  /** The same flows, each with one more step on its path: the same value, passed on. */
   public Taint through(String description, String file, Span span) {
+    return map(
+        flow ->
+            new Flow(
+                flow.source(), step(flow, description, file, span), flow.scheme, flow.computation));
+  }
+
+  /**
+   * The flows of a value computed from this one by a function: one more step each, computed there,
+   * and nothing known of the new value's scheme.
+   */
+  public Taint transformed(String description, String file, Span span) {
+    Step at = new Step(description, file, span);
+    return map(
+        flow ->
+            new Flow(
+                flow.source(),
+                step(flow, description, file, span),
+                Optional.empty(),
+                flow.computation.or(() -> Optional.of(at))));
+  }
+
+  /** The same flows, now part of a value computed from them at {@code at} (joined text). */
+  public Taint computed(Step at) {
+    return map(
+        flow ->
+            new Flow(
+                flow.source(),
+                flow.steps(),
+                flow.scheme,
+                flow.computation.or(() -> Optional.of(at))));
+  }
+
+  /** The flows of a text joined at {@code at} with other text, with the scheme the join gives. */
+  public Taint joined(Scheme scheme, Step at) {
+    return map(
+        flow ->
+            new Flow(
+                flow.source(),
+                flow.steps(),
+                Optional.of(scheme),
+                flow.computation.or(() -> Optional.of(at))));
+  }
+
+  /** The flows with nothing known of the scheme (a part selected from the value, not the value). */
+  public Taint withoutScheme() {
+    return map(flow -> flow.withScheme(Optional.empty()));
+  }
+
+  /**
+   * The flows after an HTTPS check on a value carrying {@code sources}: those flows from them whose
+   * scheme was not known are now known to be HTTPS.
+   */
+  public Taint checked(java.util.Set<Source> sources, Scheme check) {
+    return map(
+        flow ->
+            flow.scheme.isEmpty() && sources.contains(flow.source())
+                ? flow.withScheme(Optional.of(check))
+                : flow);
+  }
+
+  /** The sources of the flows. */
+  public java.util.Set<Source> sources() {
+    java.util.Set<Source> sources = new java.util.LinkedHashSet<>();
+    flows.forEach(f -> sources.add(f.source()));
+    return sources;
+  }
+
+  /** The scheme every flow is known to have, when they all agree on HTTPS. */
+  public Optional<Scheme> httpsScheme() {
+    if (isEmpty() || !flows.stream().allMatch(Flow::https)) {
+      return Optional.empty();
+    }
+    return flows.get(0).scheme();
+  }
+
+  private Taint map(java.util.function.UnaryOperator<Flow> change) {
     if (isEmpty()) {
       return this;
     }
-    List<Flow> extended = new ArrayList<>();
+    List<Flow> changed = new ArrayList<>();
     for (Flow flow : flows) {
-      if (flow.steps().size() >= MAX_STEPS) {
-        extended.add(flow);
-        continue;
-      }
-      List<Step> steps = new ArrayList<>(flow.steps());
-      steps.add(new Step(description, file, span));
-      extended.add(new Flow(flow.source(), steps));
+      changed.add(change.apply(flow));
     }
-    return new Taint(List.copyOf(extended));
+    return new Taint(List.copyOf(changed));
+  }
+
+  private static List<Step> step(Flow flow, String description, String file, Span span) {
+    if (flow.steps().size() >= MAX_STEPS) {
+      return flow.steps();
+    }
+    List<Step> steps = new ArrayList<>(flow.steps());
+    steps.add(new Step(description, file, span));
+    return steps;
   }
 
   /** Every flow a value may carry, looking inside records, lists and metadata. */

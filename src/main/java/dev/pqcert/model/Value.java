@@ -20,7 +20,15 @@ public sealed interface Value {
     return "";
   }
 
-  record Text(Span span, String value, String file) implements Value {}
+  /**
+   * Text; {@code resource} is the {@code resources.resx} key it was loaded from with {@code
+   * Extension.LoadString}, when it was.
+   */
+  record Text(Span span, String value, String file, Optional<String> resource) implements Value {
+    public Text(Span span, String value, String file) {
+      this(span, value, file, Optional.empty());
+    }
+  }
 
   record NumberValue(Span span, double value, String raw, String file) implements Value {}
 
@@ -83,8 +91,14 @@ public sealed interface Value {
   /**
    * A value not known before run time; {@code taint} says which sensitive or untrusted sources it
    * may carry (a value derived from one is never static, so only unknown values carry taint).
+   * {@code base} is the constant text it was built on, when it is text joined onto a constant
+   * ({@code BaseUrl & path}, {@code Uri.Combine(BaseUrl, path)}): its scheme is that constant's.
    */
-  record Unknown(Span span, Taint taint) implements Value {
+  record Unknown(Span span, Taint taint, Optional<Text> base) implements Value {
+    public Unknown(Span span, Taint taint) {
+      this(span, taint, Optional.empty());
+    }
+
     public Unknown(Span span) {
       this(span, Taint.NONE);
     }

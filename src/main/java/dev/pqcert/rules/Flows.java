@@ -39,6 +39,41 @@ final class Flows {
         + ")";
   }
 
+  /**
+   * Several flows that reach one sink, as one finding's words: the first in full, the other sources
+   * named after it.
+   */
+  static String describe(java.util.List<Sink> sinks) {
+    String first = describe(sinks.get(0));
+    java.util.List<String> others =
+        sinks.stream()
+            .skip(1)
+            .map(s -> s.flow().source())
+            .distinct()
+            .map(
+                source ->
+                    source.description()
+                        + " ("
+                        + source.file()
+                        + ":"
+                        + source.span().start().line()
+                        + ")")
+            .toList();
+    return others.isEmpty() ? first : first + " (and so does " + String.join(", ", others) + ")";
+  }
+
+  /** Sinks grouped by the call they reach, in the order first reached. */
+  static java.util.Map<String, java.util.List<Sink>> bySite(java.util.List<Sink> sinks) {
+    java.util.Map<String, java.util.List<Sink>> sites = new java.util.LinkedHashMap<>();
+    for (Sink sink : sinks) {
+      sites
+          .computeIfAbsent(
+              sink.file() + ":" + sink.span().start().offset(), k -> new java.util.ArrayList<>())
+          .add(sink);
+    }
+    return sites;
+  }
+
   static String where(Sink sink) {
     return switch (sink.role()) {
       case "URL" -> "the URL of " + sink.function();

@@ -48,7 +48,13 @@ public final class RuleRegistry {
                 new GatewayTypesRule(),
                 new OAuthHygieneRule(),
                 new SingleSectionDocumentRule(),
-                new BundledFilesRule()));
+                new BundledFilesRule(),
+                new IconsRule(),
+                new IconImagesRule(),
+                new ResourceStringsRule(),
+                new ResourceValuesRule(),
+                new HttpsRule(),
+                new StableBaseRule()));
     Set<String> ids = new TreeSet<>();
     rules.forEach(rule -> ids.add(rule.id()));
     rules.add(new SuppressionRule(ids));

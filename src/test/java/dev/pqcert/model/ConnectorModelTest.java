@@ -245,4 +245,71 @@ class ConnectorModelTest {
     assertEquals(0, unresolved, model.resolutions().toString());
     assertTrue(model.resolutions().keySet().stream().allMatch(Expr.Identifier.class::isInstance));
   }
+
+  @Test
+  void httpsChecksAndConstantBasesTravelWithTheFlow() {
+    ConnectorModel model = model("urls");
+    Map<String, Taint.Flow> byExport =
+        model.sinks().stream()
+            .filter(s -> s.role().equals("URL"))
+            .collect(
+                Collectors.toMap(s -> s.flow().source().description(), Sink::flow, (a, b) -> a));
+    Taint.Flow checked = byExport.get("parameter 'url' of Urls.Checked");
+    assertTrue(checked.https(), "Check(url) returns the checked URL");
+    assertEquals(4, checked.scheme().orElseThrow().span().start().line());
+    assertFalse(checked.computed(), "the URL is the parameter as it is");
+    Taint.Flow unchecked = byExport.get("parameter 'url' of Urls.Unchecked");
+    assertTrue(unchecked.scheme().isEmpty());
+    Taint.Flow joined = byExport.get("parameter 'path' of Urls.Joined");
+    assertTrue(joined.https(), "joined onto a resource string that is an https:// URL");
+    assertEquals("joined with &", joined.computation().orElseThrow().description());
+    Taint.Flow plain = byExport.get("parameter 'host' of Urls.Plain");
+    assertFalse(plain.scheme().orElseThrow().https(), "the constant http:// prefix");
+    CallSite joinedCall =
+        model.calls("Web.Contents").stream()
+            .filter(c -> c.span().start().line() == 13)
+            .findFirst()
+            .orElseThrow();
+    Value.Unknown url = (Value.Unknown) joinedCall.argument(0).orElseThrow();
+    assertEquals(Optional.of("Base"), url.base().flatMap(Value.Text::resource));
+  }
+
+  @Test
+  void resourceEntriesKnowWhereTheirDataElementIs() {
+    ConnectorModel model = model("urls");
+    Resources.Entry base = model.resources().get("Base").orElseThrow();
+    assertEquals("4:3", base.span().start().toString(), "the commented-out entry is skipped");
+    assertEquals("5:2", model.resources().get("KeyLabel").orElseThrow().span().start().toString());
+  }
+
+  @Test
+  void publishRecordsIconsAndDisplayStrings() {
+    ConnectorModel model = model("urls");
+    PublishRecord publish = model.publishRecords().get(0);
+    assertEquals(2, publish.iconSets().size());
+    List<IconSet.Icon> icons = publish.iconSets().get(0).icons();
+    assertEquals(Optional.of("Urls16.png"), icons.get(0).fileName());
+    assertEquals(List.of(16, 20, 24, 32), icons.get(0).allowedSizes(), "a short list: any size");
+    Map<String, Boolean> fromResources =
+        model.displayStrings().stream()
+            .collect(Collectors.toMap(DisplayString::what, DisplayString::fromResources));
+    assertEquals(
+        Map.of(
+            "the ButtonText title of publish record 'Urls.Publish'", true,
+            "the ButtonText help text of publish record 'Urls.Publish'", false,
+            "the Label of data source kind 'Urls'", false,
+            "the KeyLabel of the Key authentication of 'Urls'", true),
+        fromResources);
+  }
+
+  @Test
+  void imageHeadersAreReadNotTrusted() {
+    byte[] png = dev.pqcert.testing.Images.image("png", 20, 24);
+    assertEquals(Optional.of(new ImageHeader("PNG", 20, 24)), ImageHeader.read(png));
+    byte[] jpeg = dev.pqcert.testing.Images.image("jpeg", 16, 16);
+    assertEquals(Optional.of(new ImageHeader("JPEG", 16, 16)), ImageHeader.read(jpeg));
+    assertEquals(
+        Optional.empty(),
+        ImageHeader.read("text".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
 }

@@ -86,16 +86,27 @@ class RuleDocsTest {
 
   /**
    * Writes an example as a connector: one file {@code Example.pq}, or the files it introduces with
-   * {@code // file: Name} lines (a package-level example needs several).
+   * {@code // file: Name} lines (a package-level example needs several). {@code // file: X16.png
+   * (PNG 16x16)} stands for an image of that format and size, drawn by the test.
    */
   private static Path writeExample(Path folder, String example) throws IOException {
     java.util.regex.Matcher header =
-        java.util.regex.Pattern.compile("(?m)^// file: (\\S+)$").matcher(example);
+        java.util.regex.Pattern.compile("(?m)^// file: (\\S+)(?: \\((PNG|JPEG) (\\d+)x(\\d+)\\))?$")
+            .matcher(example);
     List<int[]> starts = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    java.util.Map<String, byte[]> images = new java.util.HashMap<>();
     while (header.find()) {
       starts.add(new int[] {header.start(), header.end()});
       names.add(header.group(1));
+      if (header.group(2) != null) {
+        images.put(
+            header.group(1),
+            dev.pqcert.testing.Images.image(
+                header.group(2).toLowerCase(java.util.Locale.ROOT),
+                Integer.parseInt(header.group(3)),
+                Integer.parseInt(header.group(4))));
+      }
     }
     if (names.isEmpty()) {
       Path file = folder.resolve("Example.pq");
@@ -105,6 +116,10 @@ class RuleDocsTest {
     for (int i = 0; i < names.size(); i++) {
       int from = starts.get(i)[1] + 1;
       int to = i + 1 < names.size() ? starts.get(i + 1)[0] : example.length();
+      if (images.containsKey(names.get(i))) {
+        Files.write(folder.resolve(names.get(i)), images.get(names.get(i)));
+        continue;
+      }
       Files.writeString(folder.resolve(names.get(i)), example.substring(Math.min(from, to), to));
     }
     // `// package: Name.mez` makes the example a package of that name, built by our packer.

@@ -1,6 +1,7 @@
 package dev.pqcert.testing;
 
 import dev.pqcert.bundle.Bundle;
+import dev.pqcert.bundle.BundleEntry;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.InputException;
 import dev.pqcert.check.Checker;
@@ -54,6 +55,16 @@ public final class Connectors {
     List<Expectations.Expected> expected = new ArrayList<>();
     for (SourceFile file : model.files()) {
       expected.addAll(Expectations.parse(file.name(), file.parse()));
+    }
+    for (BundleEntry entry : model.bundle().entries()) {
+      if (entry.name().toLowerCase(java.util.Locale.ROOT).endsWith(".resx")) {
+        try {
+          String text = entry.text(model.bundle().displayName()).text();
+          expected.addAll(Expectations.parseXml(entry.name(), text));
+        } catch (InputException e) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+      }
     }
     expected.sort(null);
     return expected;

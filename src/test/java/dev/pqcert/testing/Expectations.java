@@ -73,6 +73,34 @@ public final class Expectations {
     return expected;
   }
 
+  private static final Pattern XML_COMMENT = Pattern.compile("<!--(.*?)-->", Pattern.DOTALL);
+
+  /**
+   * The markers in the comments of an XML file ({@code resources.resx}): {@code <!-- expect: PQ035
+   * -->} on the line a finding points at.
+   */
+  public static List<Expected> parseXml(String file, String text) {
+    List<Expected> expected = new ArrayList<>();
+    Matcher comment = XML_COMMENT.matcher(text);
+    while (comment.find()) {
+      String body = comment.group(1);
+      Matcher marker = MARKER.matcher(body);
+      int line =
+          1 + (int) text.substring(0, comment.start()).chars().filter(c -> c == '\n').count();
+      if (marker.matches()) {
+        boolean onPackage = marker.group(1).equals("expect-package");
+        for (String id : IDS.splitAsStream(marker.group(2)).toList()) {
+          expected.add(new Expected(onPackage ? "" : file, onPackage ? 0 : line, id));
+        }
+      } else if (MENTIONS.matcher(body).find()) {
+        throw new IllegalArgumentException(
+            file + ":" + line + ": malformed expectation marker '" + body.strip() + "'");
+      }
+    }
+    expected.sort(null);
+    return expected;
+  }
+
   /** The findings in the same shape as the markers, for a direct comparison. */
   public static List<Expected> actual(List<Finding> findings) {
     List<Expected> actual = new ArrayList<>();

@@ -1,0 +1,107 @@
+package dev.pqcert.model;
+
+import dev.pqcert.parse.Span;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Text joined into URLs: what a joined value keeps of the constant it is built on, and what its
+ * scheme is. The scheme of {@code a & b} is the scheme of {@code a}: {@code "https://api/" & path}
+ * goes over HTTPS whatever {@code path} is, and so does {@code checkedUrl & "/v1"}.
+ */
+public final class Urls {
+  private Urls() {}
+
+  /** The scheme a URL text starts with ({@code https}, {@code http}), lower case. */
+  public static Optional<String> scheme(String text) {
+    String lower = text.strip().toLowerCase(Locale.ROOT);
+    if (lower.startsWith("https://")) {
+      return Optional.of("https");
+    }
+    if (lower.startsWith("http://")) {
+      return Optional.of("http");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code &} on these operands may be text (not a record or list merge). */
+  static boolean mayBeText(Value left, Value right) {
+    return isText(Values.plain(left)) && isText(Values.plain(right));
+  }
+
+  private static boolean isText(Value value) {
+    return value instanceof Value.Text || value instanceof Value.Unknown;
+  }
+
+  /**
+   * {@code left & right} on text. Two constants fold (a string of two resource strings is still
+   * theirs). Otherwise the result is unknown, keeps the constant it is built on, and its flows are
+   * computed: the right part's flows take the scheme the left part gives the whole.
+   */
+  static Value join(Span span, Value left, Value right, String file, String how) {
+    Value l = Values.plain(left);
+    Value r = Values.plain(right);
+    if (l instanceof Value.Text a && r instanceof Value.Text b) {
+      Optional<String> resource =
+          a.resource().isPresent() && b.resource().isPresent()
+              ? Optional.of(a.resource().get() + " & " + b.resource().get())
+              : Optional.empty();
+      return new Value.Text(span, a.value() + b.value(), file, resource);
+    }
+    Taint.Step at = new Taint.Step(how, file, span);
+    if (l instanceof Value.Text a && a.value().isEmpty()) {
+      return r instanceof Value.Unknown unknown
+          ? new Value.Unknown(span, unknown.taint().computed(at), unknown.base())
+          : r;
+    }
+    Taint taint =
+        Taint.of(left).computed(at).union(Taint.of(right).joined(after(l, file, span), at));
+    return new Value.Unknown(span, taint, base(l));
+  }
+
+  /** The constant a value is built on: itself when it is text, else the one it was joined onto. */
+  static Optional<Value.Text> base(Value value) {
+    Value plain = Values.plain(value);
+    if (plain instanceof Value.Text text) {
+      return text.value().isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+    return plain instanceof Value.Unknown unknown ? unknown.base() : Optional.empty();
+  }
+
+  /**
+   * What is known of a value's scheme: the scheme of the constant it starts with, or HTTPS when all
+   * its flows passed an HTTPS check.
+   */
+  static Optional<Taint.Scheme> schemeOf(Value value) {
+    Optional<Value.Text> base = base(value);
+    if (base.isPresent()) {
+      return schemeOf(base.get());
+    }
+    Value plain = Values.plain(value);
+    return plain instanceof Value.Unknown unknown
+        ? unknown.taint().httpsScheme()
+        : Optional.empty();
+  }
+
+  static Optional<Taint.Scheme> schemeOf(Value.Text text) {
+    return scheme(text.value())
+        .map(
+            s ->
+                new Taint.Scheme(
+                    s.equals("https") ? Taint.SchemeKind.HTTPS : Taint.SchemeKind.HTTP,
+                    "the constant \"" + text.value() + "\"",
+                    text.file(),
+                    text.span()));
+  }
+
+  /**
+   * The scheme text joined after {@code left} has: {@code left}'s, or, when that is not known,
+   * {@code left} decides it (the part joined after does not).
+   */
+  static Taint.Scheme after(Value left, String file, Span span) {
+    return schemeOf(left)
+        .orElse(
+            new Taint.Scheme(
+                Taint.SchemeKind.PRECEDED, "the text before it", file, Values.plain(left).span()));
+  }
+}

@@ -1,0 +1,107 @@
+package dev.pqcert.rules;
+
+import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.IconSet;
+import dev.pqcert.model.ImageHeader;
+import dev.pqcert.model.PublishRecord;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * PQ031: each icon a publish record shows is a real PNG of its slot's size, read from the file's
+ * header: a JPEG renamed {@code .png}, or a 64 px image in a 16 px slot, is blurred, cropped or not
+ * shown at all.
+ */
+final class IconImagesRule implements Rule {
+  private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth");
+
+  @Override
+  public String id() {
+    return "PQ031";
+  }
+
+  @Override
+  public void check(ConnectorModel model, FindingSink findings) {
+    Set<String> reported = new HashSet<>();
+    for (PublishRecord publish : model.publishRecords()) {
+      for (IconSet set : publish.iconSets()) {
+        for (IconSet.Icon icon : set.icons()) {
+          Optional<String> name = icon.fileName();
+          if (name.isEmpty() || model.bundle().find(name.get()).isEmpty()) {
+            continue; // not a bundled file (PQ030), or missing from the package (PQ103)
+          }
+          String file =
+              icon.file().isEmpty()
+                  ? set.record().map(r -> r.file()).orElse(publish.member().file())
+                  : icon.file();
+          Optional<String> problem = problem(name.get(), model.image(name.get()), icon);
+          String key = file + ":" + icon.span().start().offset() + ":" + icon.allowedSizes();
+          if (problem.isPresent() && reported.add(key)) {
+            findings.report(file, icon.span(), problem.get());
+          }
+        }
+      }
+    }
+  }
+
+  private static Optional<String> problem(
+      String name, Optional<ImageHeader> header, IconSet.Icon icon) {
+    String slot = slot(icon);
+    if (header.isEmpty()) {
+      return Optional.of(
+          "'"
+              + name
+              + "' ("
+              + slot
+              + ") is not a PNG image (its bytes are no image format);"
+              + " save the icon as a PNG");
+    }
+    ImageHeader image = header.get();
+    if (!image.isPng()) {
+      return Optional.of(
+          "'"
+              + name
+              + "' ("
+              + slot
+              + ") is a "
+              + image.format()
+              + (name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? " named .png" : "")
+              + ", not a PNG; export it as a PNG");
+    }
+    if (image.width() <= 0 || image.height() <= 0) {
+      return Optional.of(
+          "'" + name + "' (" + slot + ") is not a valid PNG (no image header); export it again");
+    }
+    List<Integer> sizes = icon.allowedSizes();
+    if (image.width() == image.height() && sizes.contains(image.width())) {
+      return Optional.empty();
+    }
+    String wanted =
+        sizes.size() == 1
+            ? sizes.get(0) + "x" + sizes.get(0) + " px"
+            : sizes.stream().map(s -> s + "x" + s).collect(Collectors.joining(", ")) + " px";
+    return Optional.of(
+        "'"
+            + name
+            + "' ("
+            + slot
+            + ") is "
+            + image.width()
+            + "x"
+            + image.height()
+            + " px; it must be "
+            + (sizes.size() == 1 ? "" : "one of ")
+            + wanted
+            + ": resize it, or bundle the right size under that name");
+  }
+
+  /** Names an image's place: "the second image of Icon16" or "Icon16". */
+  private static String slot(IconSet.Icon icon) {
+    return icon.count() == IconSet.SLOTS.get(icon.slot()).size()
+        ? "the " + ORDINALS.get(icon.index()) + " image of " + icon.slot()
+        : icon.slot();
+  }
+}
