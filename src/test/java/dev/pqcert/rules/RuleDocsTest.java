@@ -46,6 +46,24 @@ class RuleDocsTest {
   }
 
   @Test
+  void readmeRuleTableListsEveryRuleWithItsLevelAndTitle() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    for (RuleDoc doc : Connectors.RULES.docs()) {
+      String row =
+          "| ["
+              + doc.id()
+              + "](rules/"
+              + doc.id()
+              + ".md) | "
+              + doc.level()
+              + " | "
+              + doc.title()
+              + " |";
+      assertTrue(readme.contains(row), "README.md's rule table lacks: " + row);
+    }
+  }
+
+  @Test
   void documentsHaveTheFixedShape() {
     for (RuleDoc doc : Connectors.RULES.docs()) {
       String where = "rules/" + doc.id() + ".md";
