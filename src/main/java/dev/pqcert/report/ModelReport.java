@@ -83,6 +83,32 @@ public final class ModelReport {
       node.put("value", Value.describe(export.value()));
       export.signature().ifPresent(s -> node.set("signature", signature(s)));
     }
+    ArrayNode publishRecords = root.putArray("publishRecords");
+    for (dev.pqcert.model.PublishRecord publish : model.publishRecords()) {
+      ObjectNode node = publishRecords.addObject();
+      node.put("name", publish.name());
+      node.put("at", place(publish.member().file(), publish.member().nameSpan()));
+      ArrayNode iconSets = node.putArray("iconSets");
+      for (dev.pqcert.model.IconSet set : publish.iconSets()) {
+        ObjectNode setNode = iconSets.addObject();
+        setNode.put("field", set.field().name());
+        ArrayNode icons = setNode.putArray("icons");
+        for (dev.pqcert.model.IconSet.Icon icon : set.icons()) {
+          ObjectNode iconNode = icons.addObject();
+          iconNode.put("slot", icon.slot());
+          iconNode.put("file", icon.fileName().orElse(null));
+          ArrayNode sizes = iconNode.putArray("pixels");
+          icon.allowedSizes().forEach(sizes::add);
+        }
+      }
+    }
+    ArrayNode displayStrings = root.putArray("displayStrings");
+    for (dev.pqcert.model.DisplayString string : model.displayStrings()) {
+      ObjectNode node = displayStrings.addObject();
+      node.put("what", string.what());
+      node.set("text", value(string.value()));
+      node.put("fromResources", string.fromResources());
+    }
     ArrayNode navigation = root.putArray("navigationEvidence");
     model
         .navigationEvidence()
@@ -112,6 +138,17 @@ public final class ModelReport {
           .steps()
           .forEach(
               step -> steps.add(step.description() + " (" + place(step.file(), step.span()) + ")"));
+      sink.flow()
+          .scheme()
+          .ifPresent(
+              scheme ->
+                  node.putObject("scheme")
+                      .put("kind", scheme.kind().name().toLowerCase(java.util.Locale.ROOT))
+                      .put("settledBy", scheme.description())
+                      .put("at", place(scheme.file(), scheme.span())));
+      sink.flow()
+          .computation()
+          .ifPresent(step -> node.put("computedAt", place(step.file(), step.span())));
       node.put("sink", sink.function());
       node.put("role", sink.role());
       node.put("sinkAt", place(sink.file(), sink.span()));

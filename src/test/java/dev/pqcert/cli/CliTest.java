@@ -206,4 +206,26 @@ class CliTest {
     assertEquals(0, update.exit(), update.out());
     assertEquals(2, run("check", "--release", "later", mez.toString()).exit());
   }
+
+  @Test
+  void modelCommandPrintsTheFactsRulesRead() throws IOException {
+    Run model = run("model", "samples/good/Contoso.mez");
+    assertEquals(0, model.exit(), model.err());
+    JsonNode target = new ObjectMapper().readTree(model.out()).path("targets").get(0);
+    assertEquals("Contoso", target.path("kinds").get(0).path("name").asText());
+    assertEquals(
+        "Contoso.Contents",
+        target.path("kinds").get(0).path("testConnection").path("function").asText());
+    JsonNode publish = target.path("publishRecords").get(0);
+    assertEquals("Contoso.Publish", publish.path("name").asText());
+    assertEquals(8, publish.path("iconSets").get(0).path("icons").size());
+    assertTrue(target.path("displayStrings").get(0).path("fromResources").asBoolean());
+    boolean checkedUrl = false;
+    for (JsonNode flow : target.path("flows")) {
+      checkedUrl |=
+          flow.path("role").asText().equals("URL")
+              && flow.path("scheme").path("kind").asText().equals("https");
+    }
+    assertTrue(checkedUrl, "the user's URL passes the HTTPS check: " + target.path("flows"));
+  }
 }
