@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The files of a connector project folder in the Power Query SDK layout: only the top level
@@ -23,6 +24,12 @@ import java.util.function.Predicate;
 final class ProjectFolder {
   private static final List<String> BUILD_FILE_EXTENSIONS =
       List.of(".mproj", ".proj", ".sln", ".user");
+
+  /**
+   * pqcert's own files (configuration, baseline) live beside the sources but are not part of them.
+   */
+  private static final Pattern PQCERT_FILE =
+      Pattern.compile("pqcert[^/]*\\.(json|ya?ml)", Pattern.CASE_INSENSITIVE);
 
   private ProjectFolder() {}
 
@@ -60,7 +67,9 @@ final class ProjectFolder {
 
   private static boolean isSourceFile(Path path, String name) throws IOException {
     String lower = name.toLowerCase(Locale.ROOT);
-    if (name.startsWith(".") || BUILD_FILE_EXTENSIONS.stream().anyMatch(lower::endsWith)) {
+    if (name.startsWith(".")
+        || BUILD_FILE_EXTENSIONS.stream().anyMatch(lower::endsWith)
+        || PQCERT_FILE.matcher(name).matches()) {
       return false;
     }
     BasicFileAttributes attributes =

@@ -3,12 +3,14 @@ package dev.pqcert.check;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pqcert.json.Json;
 import dev.pqcert.rules.Finding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,30 +21,40 @@ import java.util.Map;
 /**
  * The findings a team accepted when it adopted pqcert on an existing connector. A later run reports
  * only findings that are not in the baseline, and lists baseline entries that no longer occur. A
- * finding is matched by its {@link Fingerprint}, not its position; an entry matches one finding
- * (three identical findings need three entries).
+ * finding is matched within its own target (as given on the command line) by its {@link
+ * Fingerprint}, not its position; an entry matches one finding (three identical findings need three
+ * entries).
  */
 public record Baseline(List<Entry> findings) {
   /** Baselines are small; a larger file is not one. */
   static final int MAX_BYTES = 16 << 20;
 
   private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private static final Comparator<Entry> ORDER =
-      Comparator.comparing(Entry::file)
+      Comparator.comparing(Entry::target)
+          .thenComparing(Entry::file)
           .thenComparing(Entry::rule)
           .thenComparing(Entry::fingerprint)
           .thenComparing(Entry::message);
 
-  /** One accepted finding; {@code file} is empty for a package-level finding. */
-  public record Entry(String rule, String file, String fingerprint, String message) {
-    static Entry of(Finding finding) {
+  /**
+   * One accepted finding: the target it was found in (as given), the file inside it (empty for a
+   * package-level finding), its rule and fingerprint, and its message for people reading the file.
+   */
+  public record Entry(String target, String file, String rule, String fingerprint, String message) {
+    static Entry of(String target, Finding finding) {
       return new Entry(
-          finding.ruleId(), finding.file().orElse(""), Fingerprint.of(finding), finding.message());
+          target,
+          finding.file().orElse(""),
+          finding.ruleId(),
+          Fingerprint.of(finding),
+          finding.message());
+    }
+
+    String key() {
+      return target + '\u0000' + file + '\u0000' + rule + '\u0000' + fingerprint;
     }
   }
 
@@ -57,25 +69,27 @@ public record Baseline(List<Entry> findings) {
   public static Baseline of(List<TargetResult> results) {
     List<Entry> entries = new ArrayList<>();
     for (TargetResult result : results) {
-      result.findings().forEach(f -> entries.add(Entry.of(f)));
+      result.findings().forEach(f -> entries.add(Entry.of(result.path(), f)));
     }
     return new Baseline(entries);
   }
 
+  /** Reads a baseline; every problem is an {@link IOException} with a one-line message. */
   public static Baseline read(Path file) throws IOException {
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (NoSuchFileException e) {
+      throw new IOException("no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new IOException("permission denied", e);
     }
     if (bytes.length > MAX_BYTES) {
       throw new IOException("larger than 16 MiB; not a pqcert baseline");
     }
+    Raw raw;
     try {
-      Baseline baseline = JSON.readValue(bytes, Baseline.class);
-      if (baseline.findings() == null) {
-        throw new IOException("not a pqcert baseline (no \"findings\" list)");
-      }
-      return baseline;
+      raw = JSON.readValue(bytes, Raw.class);
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage();
       int cut = message.indexOf('\n');
@@ -90,18 +104,47 @@ public record Baseline(List<Entry> findings) {
           "not a pqcert baseline" + where + ": " + (cut < 0 ? message : message.substring(0, cut)),
           e);
     }
+    if (raw == null || raw.findings() == null) {
+      throw new IOException("not a pqcert baseline: no \"findings\" list");
+    }
+    for (int i = 0; i < raw.findings().size(); i++) {
+      Entry entry = raw.findings().get(i);
+      String missing =
+          entry == null
+              ? "is empty"
+              : entry.target() == null
+                  ? "has no \"target\""
+                  : entry.file() == null
+                      ? "has no \"file\""
+                      : entry.rule() == null
+                          ? "has no \"rule\""
+                          : entry.fingerprint() == null ? "has no \"fingerprint\"" : null;
+      if (missing != null) {
+        throw new IOException("not a pqcert baseline: finding " + (i + 1) + " " + missing);
+      }
+    }
+    return new Baseline(
+        raw.findings().stream()
+            .map(
+                e ->
+                    new Entry(
+                        e.target(),
+                        e.file(),
+                        e.rule(),
+                        e.fingerprint(),
+                        e.message() == null ? "" : e.message()))
+            .toList());
   }
+
+  /** The file's shape before it is checked: any field may be missing. */
+  private record Raw(List<Entry> findings) {}
 
   public void write(Path file) throws IOException {
     Files.writeString(file, render(), StandardCharsets.UTF_8);
   }
 
   public String render() {
-    try {
-      return JSON.writeValueAsString(this) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a baseline", e);
-    }
+    return Json.pretty(this);
   }
 
   /** Removes accepted findings from the results. */
@@ -109,20 +152,19 @@ public record Baseline(List<Entry> findings) {
     Map<String, Integer> remaining = new HashMap<>();
     Map<String, List<Entry>> entriesByKey = new HashMap<>();
     for (Entry entry : findings) {
-      String key = key(entry.rule(), entry.file(), entry.fingerprint());
-      remaining.merge(key, 1, Integer::sum);
-      entriesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+      remaining.merge(entry.key(), 1, Integer::sum);
+      entriesByKey.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(entry);
     }
     List<TargetResult> filtered = new ArrayList<>();
     for (TargetResult result : results) {
       List<Finding> kept = new ArrayList<>();
-      int accepted = 0;
+      List<Finding> accepted = new ArrayList<>();
       for (Finding finding : result.findings()) {
-        String key = key(finding.ruleId(), finding.file().orElse(""), Fingerprint.of(finding));
+        String key = Entry.of(result.path(), finding).key();
         Integer left = remaining.get(key);
         if (left != null && left > 0) {
           remaining.put(key, left - 1);
-          accepted++;
+          accepted.add(finding);
         } else {
           kept.add(finding);
         }
@@ -137,9 +179,5 @@ public record Baseline(List<Entry> findings) {
         });
     absent.sort(ORDER);
     return new Applied(filtered, List.copyOf(absent));
-  }
-
-  private static String key(String rule, String file, String fingerprint) {
-    return rule + '\u0000' + file + '\u0000' + fingerprint;
   }
 }

@@ -61,7 +61,7 @@ public final class Checker {
           analysis.findings(),
           Optional.empty(),
           analysis.suppressed(),
-          0,
+          List.of(),
           rules.ids().stream().filter(id -> !config.enabled(id)).toList());
     } catch (InputException unreadable) {
       return TargetResult.unreadable(display, unreadable.problem());

@@ -9,11 +9,15 @@ import java.util.regex.Pattern;
 
 /**
  * A finding's identity that survives edits elsewhere in the file: its rule, its file and its
- * message with every number masked (messages quote positions such as {@code line 235} or {@code
- * X.pq:41}, which move when code is added above). Not its line or column.
+ * message with the positions it quotes masked ({@code line 235}, {@code X.pq:41:7}: they move when
+ * code is added above). Not its line or column. Other numbers stay: {@code server1} and {@code
+ * server2} are different findings.
  */
 public final class Fingerprint {
-  private static final Pattern NUMBERS = Pattern.compile("\\d+");
+  private static final Pattern POSITIONS =
+      Pattern.compile(
+          "(?<=\\.(?:pq|pqm|m|resx|png|xml)):\\d+(?::\\d+)?|(?<=\\b(?:line|lines|column) )\\d+",
+          Pattern.CASE_INSENSITIVE);
 
   private Fingerprint() {}
 
@@ -23,7 +27,7 @@ public final class Fingerprint {
             + '\u0000'
             + finding.file().orElse("")
             + '\u0000'
-            + NUMBERS.matcher(finding.message()).replaceAll("#");
+            + POSITIONS.matcher(finding.message()).replaceAll("#");
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -11,7 +11,7 @@ import java.util.Optional;
  * are no findings and {@code kind} may be unknown).
  *
  * @param suppressed findings an inline suppression removed
- * @param baselined findings the baseline accepted
+ * @param baselined findings the baseline accepted (not reported, but not fixed either)
  * @param disabledRules rules the configuration switched off for this target, sorted
  */
 public record TargetResult(
@@ -20,17 +20,18 @@ public record TargetResult(
     List<Finding> findings,
     Optional<String> error,
     int suppressed,
-    int baselined,
+    List<Finding> baselined,
     List<String> disabledRules) {
 
   public TargetResult {
     findings = List.copyOf(findings);
+    baselined = List.copyOf(baselined);
     disabledRules = disabledRules.stream().sorted().toList();
   }
 
   public TargetResult(
       String path, Optional<BundleKind> kind, List<Finding> findings, Optional<String> error) {
-    this(path, kind, findings, error, 0, 0, List.of());
+    this(path, kind, findings, error, 0, List.of(), List.of());
   }
 
   public static TargetResult unreadable(String path, String problem) {
@@ -38,9 +39,8 @@ public record TargetResult(
   }
 
   /** The same result with only the findings a baseline did not accept. */
-  public TargetResult withBaselined(List<Finding> kept, int accepted) {
-    return new TargetResult(
-        path, kind, kept, error, suppressed, baselined + accepted, disabledRules);
+  public TargetResult withBaselined(List<Finding> kept, List<Finding> accepted) {
+    return new TargetResult(path, kind, kept, error, suppressed, accepted, disabledRules);
   }
 
   public long count(Level level) {

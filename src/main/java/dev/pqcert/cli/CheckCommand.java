@@ -210,7 +210,11 @@ final class CheckCommand implements Callable<Integer> {
             versionOrUnknown(),
             registry,
             reportPolicy,
-            new SourceLocator(Optional.ofNullable(sourceRoot)),
+            new SourceLocator(
+                Optional.ofNullable(sourceRoot),
+                Optional.ofNullable(System.getenv("GITHUB_WORKSPACE"))
+                    .filter(w -> !w.isBlank())
+                    .map(Path::of)),
             absent);
 
     boolean colourable = output == null && interactive && System.getenv("NO_COLOR") == null;
@@ -222,7 +226,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
           Files.writeString(file.get(), report, StandardCharsets.UTF_8);
         } catch (IOException e) {
-          err.println("pqcert: " + file.get() + ": cannot write the report: " + e.getMessage());
+          err.println("pqcert: " + file.get() + ": cannot write the report: " + problem(e));
           return ExitCodes.INPUT_ERROR;
         }
       } else {
@@ -230,13 +234,18 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    err.println(TextReport.summary(reported));
+    err.println(TextReport.summary(reported, absent.map(List::size).orElse(0)));
+    if (writeBaseline != null && results.stream().anyMatch(r -> r.error().isPresent())) {
+      // A baseline without the unreadable target's findings would report them all as new later.
+      err.println("pqcert: " + writeBaseline + ": not written, a target could not be read");
+      return ExitCodes.INPUT_ERROR;
+    }
     if (writeBaseline != null) {
       Baseline written = Baseline.of(results);
       try {
         written.write(writeBaseline);
       } catch (IOException e) {
-        err.println("pqcert: " + writeBaseline + ": cannot write the baseline: " + e.getMessage());
+        err.println("pqcert: " + writeBaseline + ": cannot write the baseline: " + problem(e));
         return ExitCodes.INPUT_ERROR;
       }
       err.println(
@@ -326,6 +335,20 @@ final class CheckCommand implements Callable<Integer> {
               + String.join(", ", new java.util.TreeSet<>(choices.keySet())));
     }
     return chosen;
+  }
+
+  /** An I/O failure in plain words (the JDK's messages for these are just the path again). */
+  private static String problem(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "its folder does not exist";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   private static String versionOrUnknown() {

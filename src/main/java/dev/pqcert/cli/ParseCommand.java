@@ -1,11 +1,11 @@
 package dev.pqcert.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pqcert.bundle.InputException;
 import dev.pqcert.bundle.TextDecoder;
+import dev.pqcert.json.Json;
 import dev.pqcert.parse.DocumentKind;
 import dev.pqcert.parse.DocumentParser;
 import dev.pqcert.parse.ParseResult;
@@ -61,7 +61,7 @@ final class ParseCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
     ArrayNode results = root.putArray("files");
     boolean anyUnreadable = false;
@@ -94,7 +94,7 @@ final class ParseCommand implements Callable<Integer> {
       }
     }
     if (format == OutputFormat.json) {
-      out.println(json.writeValueAsString(root));
+      out.print(Json.pretty(json, root));
     }
     out.flush();
     err.println(

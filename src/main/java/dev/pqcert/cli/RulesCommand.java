@@ -1,8 +1,8 @@
 package dev.pqcert.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.pqcert.json.Json;
 import dev.pqcert.rules.RuleDoc;
 import dev.pqcert.rules.RuleRegistry;
 import java.io.PrintWriter;
@@ -35,7 +35,7 @@ final class RulesCommand implements Callable<Integer> {
         }
         break;
       case "json":
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper json = new ObjectMapper();
         ArrayNode rules = json.createArrayNode();
         for (RuleDoc doc : registry.docs()) {
           rules
@@ -45,7 +45,7 @@ final class RulesCommand implements Callable<Integer> {
               .put("title", doc.title())
               .put("requirement", doc.requirement());
         }
-        out.println(json.writeValueAsString(json.createObjectNode().set("rules", rules)));
+        out.print(Json.pretty(json, json.createObjectNode().set("rules", rules)));
         break;
       default:
         spec.commandLine().getErr().println("pqcert: --format " + format + ": use text or json");

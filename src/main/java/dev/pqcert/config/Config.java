@@ -8,8 +8,6 @@ import java.nio.file.PathMatcher;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What the user configured for a run: from a configuration file, the command line, or both (the
@@ -37,9 +35,9 @@ public record Config(
   public static final String ALL_RULES = "*";
 
   public Config {
-    rules = Map.copyOf(new TreeMap<>(rules));
-    ignores = Map.copyOf(new TreeMap<>(ignores));
-    functionNames = Set.copyOf(new TreeSet<>(functionNames));
+    rules = Map.copyOf(rules);
+    ignores = Map.copyOf(ignores);
+    functionNames = Set.copyOf(functionNames);
   }
 
   /** A rule's setting: off, or on at its own level or another. */
@@ -78,13 +76,18 @@ public record Config(
   }
 
   static boolean matches(String glob, String file) {
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
     Path path = Path.of(file);
     if (!glob.contains("/")) {
       Path name = path.getFileName();
-      return name != null && matcher.matches(name);
+      return name != null && matcher(glob).matches(name);
     }
-    return matcher.matches(path);
+    // "**/x" also matches x at the top, as in .gitignore (Java's glob wants a "/" there).
+    return matcher(glob).matches(path)
+        || (glob.startsWith("**/") && matcher(glob.substring(3)).matches(path));
+  }
+
+  private static PathMatcher matcher(String glob) {
+    return FileSystems.getDefault().getPathMatcher("glob:" + glob);
   }
 
   /** The settings the rules see. */

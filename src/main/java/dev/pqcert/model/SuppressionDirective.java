@@ -47,8 +47,14 @@ public record SuppressionDirective(
 
   private static final Pattern DIRECTIVE =
       Pattern.compile(
-          "^\\s*(pqcert-disable-next-line|pqcert-disable-line|pqcert-disable-file)\\b(.*)$",
+          "^(pqcert-disable-next-line|pqcert-disable-line|pqcert-disable-file)\\b(.*)$",
           Pattern.DOTALL);
+
+  /**
+   * What comes before the directive: blanks, and the decoration of {@code ///} and {@code /* *}.
+   */
+  private static final Pattern DECORATION = Pattern.compile("^[\\s*/]*");
+
   private static final Pattern MENTION = Pattern.compile("\\bpqcert-(disable|enable)\\S*");
   private static final Pattern RULE_ID = Pattern.compile("PQ\\d{3}");
   private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
@@ -70,7 +76,7 @@ public record SuppressionDirective(
   static List<SuppressionDirective> read(String file, List<Comment> comments) {
     List<SuppressionDirective> directives = new ArrayList<>();
     for (Comment comment : comments) {
-      String body = body(comment);
+      String body = DECORATION.matcher(body(comment)).replaceFirst("");
       Matcher matcher = DIRECTIVE.matcher(body);
       if (matcher.matches()) {
         directives.add(parse(file, comment.span(), scopeOf(matcher.group(1)), matcher.group(2)));
@@ -87,9 +93,9 @@ public record SuppressionDirective(
                   List.of(
                       "'"
                           + mention.group()
-                          + "' is not a pqcert directive; write pqcert-disable-next-line,"
-                          + " pqcert-disable-line or pqcert-disable-file at the start of the"
-                          + " comment")));
+                          + "' is not read as a directive: pqcert-disable-next-line,"
+                          + " pqcert-disable-line or pqcert-disable-file must be the first words"
+                          + " of their own comment")));
         }
       }
     }
@@ -104,13 +110,18 @@ public record SuppressionDirective(
         dashes < 0
             ? Optional.empty()
             : Optional.of(rest.substring(dashes + 2).strip()).filter(r -> !r.isEmpty());
+    if (reason.isPresent() && MENTION.matcher(reason.get()).find()) {
+      problems.add("holds a second directive in its reason; give each directive its own comment");
+    }
     List<String> ids = new ArrayList<>();
     for (String token : SEPARATORS.splitAsStream(idsText).toList()) {
       if (token.isEmpty()) {
         continue;
       }
       if (RULE_ID.matcher(token).matches()) {
-        ids.add(token);
+        if (!ids.contains(token)) {
+          ids.add(token);
+        }
       } else {
         problems.add("'" + token + "' is not a rule id (ids look like PQ053)");
       }

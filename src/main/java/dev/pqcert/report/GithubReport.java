@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * GitHub Actions workflow commands: one {@code ::error}, {@code ::warning} or {@code ::notice} line
- * per finding, which the Actions runner turns into annotations on the pull request. Values are
- * escaped as the runner expects ({@code %}, CR and LF everywhere; also {@code :} and {@code ,} in
- * properties), so any message survives intact.
+ * per finding, which the Actions runner turns into annotations on the pull request. A span over
+ * several lines is written as its start ({@code line}, {@code col}): the runner ignores columns
+ * unless {@code line} and {@code endLine} are equal. Values are escaped as the runner expects
+ * ({@code %}, CR and LF everywhere; also {@code :} and {@code ,} in properties), so any message
+ * survives intact.
  */
 public final class GithubReport {
   private GithubReport() {}
@@ -18,7 +20,7 @@ public final class GithubReport {
   public static String render(List<TargetResult> targets, ReportContext context) {
     StringBuilder out = new StringBuilder();
     for (TargetResult target : targets) {
-      String targetPath = SourceLocator.targetPath(target);
+      String targetPath = context.locator().targetPath(target);
       if (target.error().isPresent()) {
         command(out, "error", targetPath, Optional.empty(), "pqcert", target.error().get());
         continue;
@@ -63,15 +65,15 @@ public final class GithubReport {
       String message) {
     out.append("::").append(command).append(" file=").append(property(file));
     location.ifPresent(
-        l ->
-            out.append(",line=")
-                .append(l.span().start().line())
-                .append(",col=")
-                .append(l.span().start().column())
-                .append(",endLine=")
-                .append(l.span().end().line())
-                .append(",endColumn=")
-                .append(l.span().end().column()));
+        l -> {
+          out.append(",line=").append(l.span().start().line());
+          out.append(",col=").append(l.span().start().column());
+          // The runner drops columns from a span over several lines; then it keeps line and col.
+          if (l.span().end().line() == l.span().start().line()) {
+            out.append(",endLine=").append(l.span().end().line());
+            out.append(",endColumn=").append(l.span().end().column());
+          }
+        });
     out.append(",title=").append(property(title)).append("::").append(data(message)).append('\n');
   }
 

@@ -1,12 +1,11 @@
 package dev.pqcert.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pqcert.check.Baseline;
 import dev.pqcert.check.TargetResult;
+import dev.pqcert.json.Json;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
 import dev.pqcert.rules.Location;
@@ -18,8 +17,7 @@ import java.util.Locale;
  * the same input gives byte-identical output.
  */
 public final class JsonReport {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private JsonReport() {}
 
@@ -63,8 +61,8 @@ public final class JsonReport {
       if (target.suppressed() > 0) {
         node.put("suppressed", target.suppressed());
       }
-      if (target.baselined() > 0) {
-        node.put("baselined", target.baselined());
+      if (!target.baselined().isEmpty()) {
+        node.put("baselined", target.baselined().size());
       }
       if (!target.disabledRules().isEmpty()) {
         ArrayNode disabled = node.putArray("disabledRules");
@@ -84,16 +82,13 @@ public final class JsonReport {
       ArrayNode absent = root.putObject("baseline").putArray("absent");
       for (Baseline.Entry entry : context.absentFromBaseline().get()) {
         ObjectNode e = absent.addObject();
+        e.put("target", entry.target());
         e.put("rule", entry.rule());
         e.put("file", entry.file().isEmpty() ? null : entry.file());
         e.put("fingerprint", entry.fingerprint());
         e.put("message", entry.message());
       }
     }
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON report", e);
-    }
+    return Json.pretty(JSON, root);
   }
 }

@@ -12,10 +12,10 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML, the test-report format every CI server renders: one {@code <testsuite>} per target,
- * one {@code <testcase>} per rule. Each finding at or above the exit policy's level is a {@code
- * <failure>} of its rule's test case; findings below it are listed in the test case's {@code
- * <system-out>}; rules switched off by the configuration are {@code <skipped>}; a target that
- * cannot be read is an {@code <error>}.
+ * one {@code <testcase>} per rule. A rule with findings at or above the exit policy's level fails:
+ * its one {@code <failure>} lists each of them, a line per finding; findings below that level are
+ * listed in the test case's {@code <system-out>}; rules switched off by the configuration are
+ * {@code <skipped>}; a target that cannot be read is an {@code <error>}.
  */
 public final class JunitReport {
   private JunitReport() {}
@@ -99,20 +99,28 @@ public final class JunitReport {
         xml.writeEmptyElement("skipped");
         xml.writeAttribute("message", "switched off in the configuration");
       }
-      StringBuilder below = new StringBuilder();
-      for (Finding finding : findings) {
-        String line = describe(finding);
-        if (context.failOn().fails(finding.level())) {
-          newline(xml, 3);
-          xml.writeStartElement("failure");
-          xml.writeAttribute("message", xmlSafe(finding.message()));
-          xml.writeAttribute("type", finding.level().name());
-          xml.writeCharacters(xmlSafe(line));
-          xml.writeEndElement();
-        } else {
-          below.append(line).append('\n');
-        }
+      List<Finding> failing =
+          findings.stream().filter(f -> context.failOn().fails(f.level())).toList();
+      if (!failing.isEmpty()) {
+        // One <failure> per test case, as the JUnit schema allows; it lists every finding.
+        StringBuilder lines = new StringBuilder();
+        failing.forEach(f -> lines.append(describe(f)).append('\n'));
+        newline(xml, 3);
+        xml.writeStartElement("failure");
+        xml.writeAttribute(
+            "message",
+            xmlSafe(
+                failing.size() == 1
+                    ? failing.get(0).message()
+                    : failing.size() + " findings; the first: " + failing.get(0).message()));
+        xml.writeAttribute("type", failing.get(0).level().name());
+        xml.writeCharacters(xmlSafe(lines.toString()));
+        xml.writeEndElement();
       }
+      StringBuilder below = new StringBuilder();
+      findings.stream()
+          .filter(f -> !context.failOn().fails(f.level()))
+          .forEach(f -> below.append(describe(f)).append('\n'));
       if (below.length() > 0) {
         newline(xml, 3);
         xml.writeStartElement("system-out");
@@ -133,8 +141,13 @@ public final class JunitReport {
     xml.writeAttribute("name", rule.id() + " " + context.title(rule.id()));
   }
 
-  private static List<Finding> failing(TargetResult target, ReportContext context) {
-    return target.findings().stream().filter(f -> context.failOn().fails(f.level())).toList();
+  /** The rules whose test case fails: those with a finding at the failing level. */
+  private static List<String> failing(TargetResult target, ReportContext context) {
+    return target.findings().stream()
+        .filter(f -> context.failOn().fails(f.level()))
+        .map(Finding::ruleId)
+        .distinct()
+        .toList();
   }
 
   private static String describe(Finding finding) {

@@ -4,7 +4,6 @@ import dev.pqcert.check.TargetResult;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A certification-readiness report to paste into a pull request or attach to a submission: per
@@ -42,27 +41,33 @@ public final class MarkdownReport {
         continue;
       }
       long must = target.count(Level.MUST);
-      out.append("**")
-          .append(verdict(target))
-          .append("**: ")
-          .append(
-              must == 0
-                  ? "no MUST requirement is violated."
-                  : must
-                      + " MUST requirement"
-                      + (must == 1 ? " is" : "s are")
-                      + " violated; fix "
-                      + (must == 1 ? "it" : "them")
-                      + " before submitting.")
-          .append("\n");
-      if (target.suppressed() > 0 || target.baselined() > 0) {
-        out.append("\n")
-            .append(
-                String.format(
-                    Locale.ROOT,
-                    "Not shown: %d finding(s) suppressed inline, %d accepted in the baseline.%n",
-                    target.suppressed(),
-                    target.baselined()));
+      long acceptedMust = target.baselined().stream().filter(f -> f.level() == Level.MUST).count();
+      out.append("**").append(verdict(target)).append("**: ");
+      if (must > 0) {
+        out.append(must)
+            .append(must == 1 ? " MUST requirement is" : " MUST requirements are")
+            .append(" violated; fix ")
+            .append(must == 1 ? "it" : "them")
+            .append(" before submitting.");
+      } else if (acceptedMust > 0) {
+        out.append("no new MUST violation, but ")
+            .append(acceptedMust)
+            .append(" accepted in the baseline still need fixing before submitting.");
+      } else {
+        out.append("no MUST requirement is violated.");
+      }
+      out.append("\n");
+      if (target.suppressed() > 0 || !target.baselined().isEmpty()) {
+        out.append("\nNot listed below: ")
+            .append(target.suppressed())
+            .append(" finding(s) suppressed inline with a reason, ")
+            .append(target.baselined().size())
+            .append(" accepted in the baseline.\n");
+      }
+      if (!target.disabledRules().isEmpty()) {
+        out.append("\nRules switched off by the configuration: ")
+            .append(String.join(", ", target.disabledRules()))
+            .append(".\n");
       }
       table(out, target, Level.MUST, "MUST: fix before submitting", context);
       table(out, target, Level.SHOULD, "SHOULD: expected by reviewers", context);
@@ -80,7 +85,7 @@ public final class MarkdownReport {
                   entry ->
                       out.append("- ")
                           .append(entry.rule())
-                          .append(entry.file().isEmpty() ? "" : " in `" + entry.file() + "`")
+                          .append(entry.file().isEmpty() ? "" : " in " + text(entry.file()))
                           .append(": ")
                           .append(text(entry.message()))
                           .append('\n'));
@@ -92,7 +97,8 @@ public final class MarkdownReport {
     if (target.error().isPresent()) {
       return "Unreadable";
     }
-    return target.count(Level.MUST) == 0 ? "Ready" : "Not ready";
+    boolean acceptedMust = target.baselined().stream().anyMatch(f -> f.level() == Level.MUST);
+    return target.count(Level.MUST) == 0 && !acceptedMust ? "Ready" : "Not ready";
   }
 
   private static void table(
@@ -154,7 +160,9 @@ public final class MarkdownReport {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
-        case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~' -> out.append('\\').append(c);
+          // @ too: a connector's text must not mention people when the report is pasted.
+        case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '@' ->
+            out.append('\\').append(c);
         case '\r' -> {}
         case '\n' -> out.append(' ');
         default -> out.append(c);

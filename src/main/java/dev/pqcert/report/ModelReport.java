@@ -1,10 +1,9 @@
 package dev.pqcert.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pqcert.json.Json;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.DataSourceKind;
 import dev.pqcert.model.ExportedFunction;
@@ -20,8 +19,7 @@ import java.util.Map;
 
 /** {@code pqcert model}: the facts the rules read, as JSON, to see why a rule fired or did not. */
 public final class ModelReport {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ModelReport() {}
 
@@ -157,11 +155,7 @@ public final class ModelReport {
   }
 
   public static String toJson(ObjectNode node) {
-    try {
-      return JSON.writeValueAsString(node) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
+    return Json.pretty(JSON, node);
   }
 
   private static ObjectNode testConnection(TestConnection test) {

@@ -19,11 +19,10 @@ import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pqcert.check.Fingerprint;
 import dev.pqcert.check.TargetResult;
+import dev.pqcert.json.Json;
 import dev.pqcert.parse.Span;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
@@ -34,9 +33,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,9 +60,7 @@ public final class SarifReport {
 
   private static ObjectMapper mapper() {
     ObjectMapper mapper =
-        new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     // The generated classes omit values equal to the schema's defaults ("warning"); a report
     // states every level explicitly, as GitHub's documentation asks of defaultConfiguration.
     JsonInclude.Value nonNull = JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, null);
@@ -97,15 +96,21 @@ public final class SarifReport {
                                 new PhysicalLocation()
                                     .withArtifactLocation(
                                         new ArtifactLocation()
-                                            .withUri(uri(SourceLocator.targetPath(target))))))));
+                                            .withUri(
+                                                uri(context.locator().targetPath(target))))))));
         continue;
       }
       String baseId = "PACKAGE" + (t + 1);
+      // Identical findings in one target (same rule, file and message) are told apart by their
+      // order, so that code scanning does not merge them into one alert.
+      Map<String, Integer> occurrences = new HashMap<>();
       for (Finding finding : target.findings()) {
+        String fingerprint = Fingerprint.of(finding);
+        int occurrence = occurrences.merge(fingerprint, 1, Integer::sum);
         ArtifactLocation artifact;
         Optional<Region> region = finding.location().map(l -> region(l.span()));
         if (finding.location().isEmpty()) {
-          artifact = new ArtifactLocation().withUri(uri(SourceLocator.targetPath(target)));
+          artifact = new ArtifactLocation().withUri(uri(context.locator().targetPath(target)));
         } else {
           String file = finding.location().get().file();
           Optional<String> source = context.locator().sourcePath(target, file);
@@ -135,7 +140,7 @@ public final class SarifReport {
                 .withLocations(List.of(new Location().withPhysicalLocation(physical)))
                 .withPartialFingerprints(
                     new PartialFingerprints()
-                        .withAdditionalProperty(FINGERPRINT_KEY, Fingerprint.of(finding))));
+                        .withAdditionalProperty(FINGERPRINT_KEY, fingerprint + ":" + occurrence)));
       }
     }
     Run run =
@@ -165,11 +170,7 @@ public final class SarifReport {
             .with$schema(SCHEMA)
             .withVersion(SarifSchema210.Version._2_1_0)
             .withRuns(List.of(run));
-    try {
-      return JSON.writeValueAsString(log) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the SARIF report", e);
-    }
+    return Json.pretty(JSON, log);
   }
 
   private static ReportingDescriptor descriptor(Rule rule, RuleDoc doc, ReportContext context) {
@@ -234,8 +235,12 @@ public final class SarifReport {
     if (asPath.isAbsolute()) {
       return asPath.toUri().toASCIIString();
     }
+    // A colon in the first segment would read as a URI scheme ("Mod:v2.pqm"): start with "./".
+    int slash = path.indexOf('/');
+    String first = slash < 0 ? path : path.substring(0, slash);
+    String relative = first.contains(":") ? "./" + path : path;
     try {
-      return new URI(null, null, path, null).toASCIIString();
+      return new URI(null, null, relative, null).toASCIIString();
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a path: " + path, e);
     }

@@ -10,16 +10,22 @@ import java.util.Optional;
  * Where a user can open the file a finding is in. A folder target's files are on disk; a package's
  * files are too when the user names the source folder it was built from ({@code --source-root});
  * otherwise they exist only inside the package.
+ *
+ * <p>Paths are written as given (relative to the working directory), except inside a GitHub Actions
+ * workspace: GitHub reads a relative path in an annotation or a SARIF file as relative to the
+ * repository root, which is not the working directory when a step sets {@code working-directory}.
  */
 public final class SourceLocator {
   private final Optional<Path> sourceRoot;
+  private final Optional<Path> workspace;
 
-  public SourceLocator(Optional<Path> sourceRoot) {
+  public SourceLocator(Optional<Path> sourceRoot, Optional<Path> workspace) {
     this.sourceRoot = sourceRoot;
+    this.workspace = workspace.map(w -> w.toAbsolutePath().normalize());
   }
 
   public static SourceLocator none() {
-    return new SourceLocator(Optional.empty());
+    return new SourceLocator(Optional.empty(), Optional.empty());
   }
 
   /**
@@ -38,15 +44,22 @@ public final class SourceLocator {
     } else {
       return Optional.empty();
     }
-    return Optional.of(slashes(path.normalize()));
+    return Optional.of(display(path));
   }
 
   /** The target itself, as a path with {@code /} separators. */
-  public static String targetPath(TargetResult target) {
-    return slashes(Path.of(target.path()).normalize());
+  public String targetPath(TargetResult target) {
+    return display(Path.of(target.path()));
   }
 
-  private static String slashes(Path path) {
-    return path.toString().replace('\\', '/');
+  private String display(Path path) {
+    Path shown = path.normalize();
+    if (workspace.isPresent()) {
+      Path absolute = path.toAbsolutePath().normalize();
+      if (absolute.startsWith(workspace.get())) {
+        shown = workspace.get().relativize(absolute);
+      }
+    }
+    return shown.toString().replace('\\', '/');
   }
 }

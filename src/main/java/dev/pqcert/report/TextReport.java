@@ -73,8 +73,8 @@ public final class TextReport {
         .append('\n');
   }
 
-  /** The summary line for stderr. */
-  public static String summary(List<TargetResult> targets) {
+  /** The summary line for stderr; {@code absentFromBaseline} counts entries no longer found. */
+  public static String summary(List<TargetResult> targets, int absentFromBaseline) {
     long must = 0;
     long should = 0;
     long review = 0;
@@ -87,7 +87,7 @@ public final class TextReport {
       review += target.count(Level.REVIEW);
       unreadable += target.error().isPresent() ? 1 : 0;
       suppressed += target.suppressed();
-      baselined += target.baselined();
+      baselined += target.baselined().size();
     }
     String line =
         String.format(
@@ -102,6 +102,14 @@ public final class TextReport {
       line +=
           String.format(
               Locale.ROOT, " (not shown: %d suppressed, %d in baseline)", suppressed, baselined);
+    }
+    if (absentFromBaseline > 0) {
+      line +=
+          String.format(
+              Locale.ROOT,
+              "; %d baseline entr%s no longer found",
+              absentFromBaseline,
+              absentFromBaseline == 1 ? "y" : "ies");
     }
     if (unreadable > 0) {
       line += String.format(Locale.ROOT, "; %d could not be read", unreadable);

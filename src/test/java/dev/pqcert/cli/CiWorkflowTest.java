@@ -172,12 +172,84 @@ class CiWorkflowTest {
   }
 
   @Test
-  void aBrokenBaselineExitsTwo() throws IOException {
+  void aBrokenBaselineExitsTwoWithOneLine() throws IOException {
     Path dir = connector("Contoso", "Contoso.pq", NO_TEST_CONNECTION);
-    Path baseline = Files.writeString(temp.resolve("b.json"), "{\"findings\": 3}");
-    CliTest.Run run = run("check", "--baseline", baseline.toString(), dir.toString());
+    for (String broken :
+        List.of(
+            "{\"findings\": 3}",
+            "{}",
+            "{\"findings\": [null]}",
+            "{\"findings\": [{\"rule\": \"PQ013\"}]}",
+            "not json")) {
+      Path baseline = Files.writeString(temp.resolve("b.json"), broken);
+      CliTest.Run run = run("check", "--baseline", baseline.toString(), dir.toString());
+      assertEquals(2, run.exit(), broken);
+      assertTrue(
+          run.err().startsWith("pqcert: " + baseline + ": not a pqcert baseline"),
+          broken + " -> " + run.err());
+      assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+    CliTest.Run missing =
+        run("check", "--baseline", temp.resolve("none.json").toString(), dir.toString());
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().endsWith("none.json: no such file\n"), missing.err());
+  }
+
+  @Test
+  void baselineEntriesBelongToTheirTarget() throws IOException {
+    Path first = connector("LegacyConnector", "LegacyConnector.pq", LEGACY);
+    Path copy = connector("copy/LegacyConnector", "LegacyConnector.pq", LEGACY);
+    Path baseline = temp.resolve("pqcert-baseline.json");
+    assertEquals(0, run("check", "--write-baseline", baseline.toString(), first.toString()).exit());
+    // The copy is another target: its findings are new, whatever the order of the arguments.
+    CliTest.Run run =
+        run(
+            "check",
+            "--baseline",
+            baseline.toString(),
+            "--format",
+            "json",
+            copy.toString(),
+            first.toString());
+    JsonNode targets = JSON.readTree(run.out()).path("targets");
+    assertTrue(targets.get(0).path("findings").size() >= 10, run.out());
+    assertEquals(0, targets.get(1).path("findings").size(), run.out());
+  }
+
+  @Test
+  void noBaselineIsWrittenWhenATargetCannotBeRead() throws IOException {
+    Path dir = connector("LegacyConnector", "LegacyConnector.pq", LEGACY);
+    Path baseline = temp.resolve("pqcert-baseline.json");
+    CliTest.Run run =
+        run(
+            "check",
+            "--write-baseline",
+            baseline.toString(),
+            dir.toString(),
+            temp.resolve("Missing.mez").toString());
     assertEquals(2, run.exit());
-    assertTrue(run.err().startsWith("pqcert: " + baseline + ": not a pqcert baseline"), run.err());
+    assertFalse(Files.exists(baseline), run.err());
+  }
+
+  @Test
+  void theReadinessReportCountsBaselinedMustFindingsAsNotReady() throws IOException {
+    Path dir = connector("LegacyConnector", "LegacyConnector.pq", LEGACY);
+    Path baseline = temp.resolve("pqcert-baseline.json");
+    run("check", "--write-baseline", baseline.toString(), dir.toString());
+    CliTest.Run run =
+        run("check", "--baseline", baseline.toString(), "--format", "markdown", dir.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("**Not ready**: no new MUST violation, but"), run.out());
+  }
+
+  @Test
+  void ignoresInTheConfigurationApplyPerFile() throws IOException {
+    Path dir = connector("LegacyConnector", "LegacyConnector.pq", LEGACY);
+    Files.writeString(dir.resolve("pqcert.json"), "{ \"ignore\": { \"**/*.pq\": [\"*\"] } }");
+    CliTest.Run run = run("check", "--format", "json", dir.toString());
+    for (JsonNode finding : JSON.readTree(run.out()).path("targets").get(0).path("findings")) {
+      assertTrue(finding.path("file").isNull(), "only package-level findings remain: " + finding);
+    }
   }
 
   @Test

@@ -56,6 +56,9 @@ class ConfigLoaderTest {
     assertFalse(config.ignored("Diagnostics.pqm", "PQ053"));
     assertFalse(config.ignored("Contoso.pq", "PQ059"));
     assertTrue(config.ignored("vendor/Table.pqm", "PQ001"));
+    assertTrue(Config.matches("**/*.pq", "Contoso.pq"), "**/ also matches at the top");
+    assertTrue(Config.matches("**/*.pq", "sub/Contoso.pq"));
+    assertFalse(Config.matches("vendor/*.pqm", "Table.pqm"));
     assertEquals(Set.of("Sync"), config.settings().extraFunctionNames());
   }
 

@@ -45,11 +45,11 @@ class JunitReportTest {
             Optional.of(BundleKind.MEZ),
             List.of(
                 finding("PQ013", Level.MUST, "no <TestConnection> & \"quotes\"", 3),
-                finding("PQ013", Level.MUST, "second kind \u0000 with a NUL", 9),
+                finding("PQ013", Level.MUST, "second kind with a \u0000 NUL", 9),
                 finding("PQ021", Level.SHOULD, "no caption", 4)),
             Optional.empty(),
             0,
-            0,
+            List.of(),
             List.of("PQ015"));
     TargetResult unreadable = TargetResult.unreadable("Broken.mez", "not a zip archive");
     ReportContext context =
@@ -59,7 +59,7 @@ class JunitReportTest {
     Element suites = doc.getDocumentElement();
     assertEquals("testsuites", suites.getTagName());
     assertEquals(String.valueOf(RULES.rules().size() + 1), suites.getAttribute("tests"));
-    assertEquals("2", suites.getAttribute("failures"));
+    assertEquals("1", suites.getAttribute("failures"), "failed test cases, not findings");
     assertEquals("1", suites.getAttribute("errors"));
 
     Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
@@ -68,11 +68,15 @@ class JunitReportTest {
     assertEquals("1", suite.getAttribute("skipped"));
     Element testConnection = testCase(cases, "PQ013");
     NodeList failures = testConnection.getElementsByTagName("failure");
-    assertEquals(2, failures.getLength());
+    assertEquals(1, failures.getLength(), "one failure per test case, listing every finding");
+    Element failure = (Element) failures.item(0);
     assertEquals(
-        "no <TestConnection> & \"quotes\"", ((Element) failures.item(0)).getAttribute("message"));
-    assertEquals("MUST", ((Element) failures.item(0)).getAttribute("type"));
-    assertTrue(failures.item(1).getTextContent().contains("with a NUL"));
+        "2 findings; the first: no <TestConnection> & \"quotes\"", failure.getAttribute("message"));
+    assertEquals("MUST", failure.getAttribute("type"));
+    List<String> lines = failure.getTextContent().lines().toList();
+    assertEquals(2, lines.size(), failure.getTextContent());
+    assertTrue(lines.get(0).startsWith("Contoso.pq:3:1 MUST PQ013: no <TestConnection>"));
+    assertTrue(lines.get(1).contains("with a \uFFFD NUL"), lines.get(1));
     Element caption = testCase(cases, "PQ021");
     assertEquals(0, caption.getElementsByTagName("failure").getLength());
     assertTrue(
@@ -88,7 +92,7 @@ class JunitReportTest {
     ReportContext strict =
         new ReportContext("0.1.0", RULES, FailOn.SHOULD, SourceLocator.none(), Optional.empty());
     Document strictDoc = xml(JunitReport.render(List.of(target), strict));
-    assertEquals("3", strictDoc.getDocumentElement().getAttribute("failures"));
+    assertEquals("2", strictDoc.getDocumentElement().getAttribute("failures"));
   }
 
   private static Element testCase(NodeList cases, String ruleId) {

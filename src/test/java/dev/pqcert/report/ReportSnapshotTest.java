@@ -23,7 +23,11 @@ import org.junit.jupiter.api.TestFactory;
 class ReportSnapshotTest {
   static final Path SNAPSHOTS = Path.of("src/test/resources/snapshots");
   static final List<String> SAMPLES =
-      List.of("samples/good/Contoso.mez", "samples/bad/Woodgrove.mez", "samples/bad/Litware.mez");
+      List.of(
+          "samples/good/Contoso.mez",
+          "samples/bad/Woodgrove.mez",
+          "samples/bad/Litware.mez",
+          "samples/bad/Fabrikam.mez");
 
   @TestFactory
   Stream<DynamicTest> snapshots() {

@@ -17,6 +17,7 @@ import dev.pqcert.config.Config;
 import dev.pqcert.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SARIF output is valid against the official SARIF 2.1.0 schema and says what GitHub needs. */
 class SarifReportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static JsonSchema schema;
+
+  @TempDir Path temp;
 
   @BeforeAll
   static void loadSchema() throws IOException {
@@ -58,7 +62,7 @@ class SarifReportTest {
             "0.1.0",
             RuleRegistry.builtIn(),
             dev.pqcert.config.FailOn.MUST,
-            new SourceLocator(sourceRoot),
+            new SourceLocator(sourceRoot, Optional.empty()),
             Optional.empty());
     return SarifReport.render(results, context);
   }
@@ -202,5 +206,39 @@ class SarifReportTest {
   void pathsBecomeUriReferences() {
     assertEquals("SQL%20ODBC/Finish/SqlODBC.pq", SarifReport.uri("SQL ODBC/Finish/SqlODBC.pq"));
     assertEquals("Contoso.pq", SarifReport.uri("Contoso.pq"));
+    assertEquals("./Mod:v2.pqm", SarifReport.uri("Mod:v2.pqm"), "not a URI scheme");
+  }
+
+  @Test
+  void fingerprintsAreUniqueWithinARunAndStableAcrossLines() throws IOException {
+    Path folder = Files.createDirectories(temp.resolve("Twins"));
+    String twoTwins =
+        "[Version = \"1.0.0\"] section Twins;\n"
+            + "[DataSource.Kind = \"Twins\", Publish = \"P\"]\n"
+            + "shared Twins.Contents = (server1 as text, server2 as text) => #table({}, {});\n"
+            + "Twins = [ Authentication = [ Anonymous = [] ] ];\nP = [ Beta = true ];\n";
+    Files.writeString(folder.resolve("Twins.pq"), twoTwins);
+    List<String> fingerprints = new ArrayList<>();
+    for (JsonNode result :
+        JSON.readTree(sarif(Optional.empty(), folder.toString()))
+            .path("runs")
+            .get(0)
+            .path("results")) {
+      fingerprints.add(result.path("partialFingerprints").path("pqcert/v1").asText());
+    }
+    assertTrue(fingerprints.size() >= 2, fingerprints.toString());
+    assertEquals(
+        fingerprints.stream().distinct().count(), fingerprints.size(), "unique: " + fingerprints);
+
+    Files.writeString(folder.resolve("Twins.pq"), "// moved down\n\n" + twoTwins);
+    List<String> moved = new ArrayList<>();
+    for (JsonNode result :
+        JSON.readTree(sarif(Optional.empty(), folder.toString()))
+            .path("runs")
+            .get(0)
+            .path("results")) {
+      moved.add(result.path("partialFingerprints").path("pqcert/v1").asText());
+    }
+    assertEquals(fingerprints, moved, "a finding keeps its fingerprint when its line moves");
   }
 }

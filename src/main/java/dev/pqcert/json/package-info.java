@@ -1,0 +1,2 @@
+/** How pqcert writes JSON, shared by reports and the baseline. */
+package dev.pqcert.json;
