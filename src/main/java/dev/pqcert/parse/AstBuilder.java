@@ -219,14 +219,14 @@ final class AstBuilder {
   }
 
   /** Required parameters come first; returns whether an optional one has been seen. */
-  private boolean checkParameterOrder(boolean sawOptional, boolean optional, Span span, Name name) {
+  boolean checkParameterOrder(boolean sawOptional, boolean optional, Span span, Name name) {
     if (sawOptional && !optional) {
       error(span, "required parameter '" + name.name() + "' follows an optional parameter");
     }
     return sawOptional || optional;
   }
 
-  private static BinaryOperator binaryOperator(Token token) {
+  static BinaryOperator binaryOperator(Token token) {
     switch (token.getType()) {
       case MLexer.META:
         return BinaryOperator.META;
@@ -277,15 +277,17 @@ final class AstBuilder {
     Expr result = typeExpression(current.typeExpression());
     for (int i = chain.size() - 1; i >= 0; i--) {
       MParser.UnaryExpressionContext op = chain.get(i);
-      Expr.UnaryOperator operator =
-          switch (op.start.getType()) {
-            case MLexer.PLUS -> Expr.UnaryOperator.PLUS;
-            case MLexer.MINUS -> Expr.UnaryOperator.MINUS;
-            default -> Expr.UnaryOperator.NOT;
-          };
-      result = new Expr.Unary(span(op.start, op.stop), operator, result);
+      result = new Expr.Unary(span(op.start, op.stop), unaryOperator(op.start), result);
     }
     return result;
+  }
+
+  static Expr.UnaryOperator unaryOperator(Token token) {
+    return switch (token.getType()) {
+      case MLexer.PLUS -> Expr.UnaryOperator.PLUS;
+      case MLexer.MINUS -> Expr.UnaryOperator.MINUS;
+      default -> Expr.UnaryOperator.NOT;
+    };
   }
 
   private Expr typeExpression(MParser.TypeExpressionContext ctx) {
@@ -396,7 +398,11 @@ final class AstBuilder {
   }
 
   private Expr literal(MParser.LiteralContext ctx) {
-    Token token = ctx.start;
+    return literal(ctx.start);
+  }
+
+  /** The literal a literal token spells. */
+  Expr.Literal literal(Token token) {
     Span span = span(token);
     String raw = token.getText();
     switch (token.getType()) {
@@ -527,34 +533,53 @@ final class AstBuilder {
     return new TypeNode.Primitive(span(ctx), ctx.primitiveType().getText(), ctx.NULLABLE() != null);
   }
 
+  /** A nullable primitive type; {@code typeName} is the token of the type's name. */
+  TypeNode.Primitive primitive(Span span, Token typeName, boolean nullable) {
+    return new TypeNode.Primitive(span, typeName.getText(), nullable);
+  }
+
   // ---- Names ----------------------------------------------------------------------------------
 
   private Name name(MParser.IdentifierContext ctx) {
-    Token token = ctx.start;
+    return name(ctx.start, span(ctx));
+  }
+
+  /** The name an identifier token (plain, quoted or a contextual keyword) stands for. */
+  Name name(Token token, Span span) {
     String name = token.getType() == MLexer.QUOTED_IDENTIFIER ? text(token, 2) : token.getText();
-    return new Name(span(ctx), name);
+    return new Name(span, name);
+  }
+
+  /** The name a quoted identifier token stands for. */
+  Name quotedName(Token token, Span span) {
+    return new Name(span, text(token, 2));
   }
 
   private Name fieldName(MParser.FieldNameContext ctx) {
     if (ctx.QUOTED_IDENTIFIER() != null) {
-      return new Name(span(ctx), text(ctx.QUOTED_IDENTIFIER().getSymbol(), 2));
+      return quotedName(ctx.QUOTED_IDENTIFIER().getSymbol(), span(ctx));
     }
     List<MParser.GeneralizedIdentifierPartContext> parts =
         ctx.generalizedIdentifier().generalizedIdentifierPart();
     for (int i = 1; i < parts.size(); i++) {
-      int gapStart = parts.get(i - 1).stop.getStopIndex() + 1;
-      int gapEnd = parts.get(i).start.getStartIndex();
-      String gap = chars.getText(Interval.of(gapStart, gapEnd - 1));
-      if (!gap.chars().allMatch(c -> c == ' ')) {
-        error(
-            source.span(gapStart, gapEnd),
-            "the parts of a field name may be separated only by blanks, not by "
-                + describeGap(gap));
-      }
+      checkGap(parts.get(i - 1).stop.getStopIndex() + 1, parts.get(i).start.getStartIndex());
     }
-    String name =
-        chars.getText(Interval.of(parts.get(0).start.getStartIndex(), ctx.stop.getStopIndex()));
-    return new Name(span(ctx), name);
+    return generalizedName(parts.get(0).start, ctx.stop, span(ctx));
+  }
+
+  /** Reports the gap between two parts of a generalized identifier unless it is only blanks. */
+  void checkGap(int gapStart, int gapEnd) {
+    String gap = chars.getText(Interval.of(gapStart, gapEnd - 1));
+    if (!gap.chars().allMatch(c -> c == ' ')) {
+      error(
+          source.span(gapStart, gapEnd),
+          "the parts of a field name may be separated only by blanks, not by " + describeGap(gap));
+    }
+  }
+
+  /** A generalized identifier: the source text from its first to its last token. */
+  Name generalizedName(Token first, Token last, Span span) {
+    return new Name(span, chars.getText(Interval.of(first.getStartIndex(), last.getStopIndex())));
   }
 
   private static String describeGap(String gap) {
@@ -574,15 +599,15 @@ final class AstBuilder {
     errors.add(new SyntaxError(span, message));
   }
 
-  private Span span(ParserRuleContext ctx) {
+  Span span(ParserRuleContext ctx) {
     return span(ctx.start, ctx.stop);
   }
 
-  private Span span(Token token) {
+  Span span(Token token) {
     return span(token, token);
   }
 
-  private Span span(Token start, Token stop) {
+  Span span(Token start, Token stop) {
     int begin = start.getStartIndex();
     int end = stop == null || stop.getStopIndex() < begin ? begin : stop.getStopIndex() + 1;
     return source.span(begin, end);

@@ -98,13 +98,12 @@ public final class DocumentParser {
 
       Document document;
       try {
-        if (kind == DocumentKind.SECTION) {
-          PruningParser fast = fast(new PruningParser(stream, builder));
-          document = Document.of(builder.section(fast.sectionDocument(), fast.members));
-        } else {
-          document =
-              Document.of(
-                  builder.expressionDocument(fast(new MParser(stream)).expressionDocument()));
+        document = direct(stream, kind);
+        if (document == null) {
+          // Building without a parse tree failed (a bug, not the input): build from one instead.
+          errors.clear();
+          stream.seek(0);
+          document = fromParseTree(stream, kind);
         }
       } catch (ParseCancellationException slowPath) {
         errors.clear();
@@ -117,6 +116,27 @@ public final class DocumentParser {
       }
       errors.sort((a, b) -> a.span().start().compareTo(b.span().start()));
       return new ParseResult(source, document, List.copyOf(errors), comments(tokens));
+    }
+
+    /** The fast path: SLL with bail-out, the typed tree built as the parser goes. */
+    private Document direct(CommonTokenStream stream, DocumentKind kind) {
+      DirectTreeParser parser = new DirectTreeParser(stream, builder);
+      if (kind == DocumentKind.SECTION) {
+        parser.sectionDocument();
+        return parser.failed() ? null : Document.of(parser.sectionResult());
+      }
+      parser.expressionDocument();
+      return parser.failed() ? null : Document.of(parser.expressionResult());
+    }
+
+    /** SLL with bail-out, the typed tree built from ANTLR's parse tree. */
+    private Document fromParseTree(CommonTokenStream stream, DocumentKind kind) {
+      if (kind == DocumentKind.SECTION) {
+        PruningParser fast = fast(new PruningParser(stream, builder));
+        return Document.of(builder.section(fast.sectionDocument(), fast.members));
+      }
+      return Document.of(
+          builder.expressionDocument(fast(new MParser(stream)).expressionDocument()));
     }
 
     private dev.pqcert.parse.ast.SectionDocument recoverSection(List<Token> tokens) {
