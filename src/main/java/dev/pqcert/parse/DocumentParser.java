@@ -5,12 +5,17 @@ import dev.pqcert.parse.antlr.MParser;
 import dev.pqcert.parse.ast.Document;
 import dev.pqcert.parse.ast.Expr;
 import dev.pqcert.parse.ast.SectionMember;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
@@ -84,7 +89,7 @@ public final class DocumentParser {
 
     Run(SourceText source) {
       this.source = source;
-      this.chars = CharStreams.fromString(source.text(), source.name());
+      this.chars = charStream(source);
       this.builder = new AstBuilder(source, chars, errors);
     }
 
@@ -281,6 +286,24 @@ public final class DocumentParser {
       }
       return List.copyOf(comments);
     }
+  }
+
+  /**
+   * The text as ANTLR's code point stream, copied once: {@link CharStreams#fromString} copies it
+   * twice (through a {@code CharBuffer}).
+   */
+  static CharStream charStream(SourceText source) {
+    String text = source.text();
+    CodePointBuffer buffer;
+    if (source.isLatin1()) {
+      buffer =
+          CodePointBuffer.withBytes(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1)));
+    } else if (source.codePointCount() == text.length()) {
+      buffer = CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray()));
+    } else {
+      return CharStreams.fromString(text, source.name());
+    }
+    return CodePointCharStream.fromBuffer(buffer, source.name());
   }
 
   /** A section document starts with {@code section}, after an optional attribute record. */

@@ -11,6 +11,11 @@ public final class SourceText {
   private final String text;
   private final int[] lineStarts; // code point offset of the first character of each line
   private final int codePointCount;
+  private final boolean latin1;
+  // lineAtBlock[b]: the line index holding code point offset b << BLOCK_BITS, so a lookup scans at
+  // most the lines starting inside one block instead of binary-searching the whole line map.
+  private static final int BLOCK_BITS = 6;
+  private final int[] lineAtBlock;
   private int lastLine; // positions are mostly asked for in order: try the last line first
   // Nested tree nodes share their first token: a small direct-mapped cache of recent positions.
   private final Position[] recent = new Position[1024];
@@ -21,8 +26,10 @@ public final class SourceText {
     int[] starts = new int[16];
     int lines = 1;
     int cp = 0;
+    int bits = 0;
     for (int i = 0; i < text.length(); ) {
       char c = text.charAt(i);
+      bits |= c;
       int width = Character.isHighSurrogate(c) ? Character.charCount(text.codePointAt(i)) : 1;
       boolean lineEnd = c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029';
       if (c == '\r') {
@@ -39,6 +46,16 @@ public final class SourceText {
     }
     this.lineStarts = Arrays.copyOf(starts, lines);
     this.codePointCount = cp;
+    this.latin1 = bits < 0x100;
+    this.lineAtBlock = new int[(cp >> BLOCK_BITS) + 1];
+    int line = 0;
+    for (int block = 0; block < lineAtBlock.length; block++) {
+      int offset = block << BLOCK_BITS;
+      while (line + 1 < lines && lineStarts[line + 1] <= offset) {
+        line++;
+      }
+      lineAtBlock[block] = line;
+    }
   }
 
   /** The file name as reports show it: the path inside the package, or the path given. */
@@ -58,6 +75,11 @@ public final class SourceText {
     return codePointCount;
   }
 
+  /** Whether every character is below U+0100 (then code points, chars and bytes coincide). */
+  boolean isLatin1() {
+    return latin1;
+  }
+
   /** The position of a code point offset; offsets past the end clamp to the end. */
   public Position positionAt(int offset) {
     int clamped = Math.max(0, Math.min(offset, codePointCount));
@@ -68,8 +90,10 @@ public final class SourceText {
     int line = lastLine;
     if (clamped < lineStarts[line]
         || (line + 1 < lineStarts.length && clamped >= lineStarts[line + 1])) {
-      int index = Arrays.binarySearch(lineStarts, clamped);
-      line = index >= 0 ? index : -index - 2;
+      line = lineAtBlock[clamped >> BLOCK_BITS];
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= clamped) {
+        line++;
+      }
       lastLine = line;
     }
     Position position = new Position(line + 1, clamped - lineStarts[line] + 1, clamped);
