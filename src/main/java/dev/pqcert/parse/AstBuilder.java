@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -409,9 +410,9 @@ final class AstBuilder {
       case MLexer.NUMBER_LITERAL:
         return new Expr.Literal(span, LiteralKind.NUMBER, raw, number(raw));
       case MLexer.TEXT_LITERAL:
-        return new Expr.Literal(span, LiteralKind.TEXT, raw, text(token, 1));
+        return new Expr.Literal(span, LiteralKind.TEXT, raw, text(token, raw, 1));
       case MLexer.VERBATIM_LITERAL:
-        return new Expr.Literal(span, LiteralKind.VERBATIM, raw, text(token, 3));
+        return new Expr.Literal(span, LiteralKind.VERBATIM, raw, text(token, raw, 3));
       case MLexer.TRUE:
         return new Expr.Literal(span, LiteralKind.LOGICAL, raw, Boolean.TRUE);
       case MLexer.FALSE:
@@ -430,13 +431,34 @@ final class AstBuilder {
 
   /** Decodes a quoted token whose opening is {@code prefixLength} characters long. */
   private String text(Token token, int prefixLength) {
-    String raw = token.getText();
+    return text(token, token.getText(), prefixLength);
+  }
+
+  /** Decodes a quoted token, given its text {@code raw}. */
+  private String text(Token token, String raw, int prefixLength) {
     String body = raw.substring(prefixLength, raw.length() - 1);
-    int bodyStart = token.getStartIndex() + prefixLength;
-    return TextEscapes.decode(
-        body,
-        (offset, message) ->
-            error(source.span(bodyStart + offset, bodyStart + offset + 2), message));
+    if (!TextEscapes.hasEscapes(body)) {
+      return body;
+    }
+    return TextEscapes.decode(body, new EscapeProblems(token.getStartIndex() + prefixLength));
+  }
+
+  /**
+   * Reports invalid escapes of one literal at their place. (A class, not a lambda: linking the
+   * first lambda of a call site costs a fresh JVM milliseconds, and parsing is often its first
+   * work.)
+   */
+  private final class EscapeProblems implements BiConsumer<Integer, String> {
+    private final int bodyStart;
+
+    EscapeProblems(int bodyStart) {
+      this.bodyStart = bodyStart;
+    }
+
+    @Override
+    public void accept(Integer offset, String message) {
+      error(source.span(bodyStart + offset, bodyStart + offset + 2), message);
+    }
   }
 
   // ---- Literal attributes ---------------------------------------------------------------------

@@ -136,13 +136,18 @@ public final class DeepStack {
     public Thread newThread(Runnable runnable) {
       Thread thread = new Thread(null, runnable, THREAD_NAME, STACK_BYTES);
       thread.setDaemon(true);
-      thread.setUncaughtExceptionHandler(
-          (t, e) -> {
-            if (!(e instanceof RetireWorker)) {
-              t.getThreadGroup().uncaughtException(t, e); // the JVM's default report
-            }
-          });
+      thread.setUncaughtExceptionHandler(new QuietRetirement());
       return thread;
+    }
+  }
+
+  /** Ends a retired worker silently; anything else gets the JVM's default report. */
+  private static final class QuietRetirement implements Thread.UncaughtExceptionHandler {
+    @Override
+    public void uncaughtException(Thread thread, Throwable e) {
+      if (!(e instanceof RetireWorker)) {
+        thread.getThreadGroup().uncaughtException(thread, e);
+      }
     }
   }
 }

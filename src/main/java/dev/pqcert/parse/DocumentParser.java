@@ -9,7 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
@@ -43,7 +45,7 @@ public final class DocumentParser {
 
   public static ParseResult parse(SourceText source, DocumentKind kind) {
     try {
-      return DeepStack.call(() -> new Run(source).parse(kind));
+      return DeepStack.call(new ParseTask(source, kind));
     } catch (DeepStack.TooDeepException tooDeep) {
       SyntaxError error =
           new SyntaxError(
@@ -51,6 +53,35 @@ public final class DocumentParser {
               "the expression is nested too deeply to analyse; split it into smaller parts");
       return new ParseResult(
           source, Document.of(new Expr.Invalid(Span.NONE)), List.of(error), List.of());
+    }
+  }
+
+  /**
+   * One parse, to run on the deep stack. (Classes, not lambdas, on the path of every parse: linking
+   * a lambda costs a fresh JVM milliseconds, and parsing is often the first work it does.)
+   */
+  private static final class ParseTask implements Callable<ParseResult> {
+    private final SourceText source;
+    private final DocumentKind kind;
+
+    ParseTask(SourceText source, DocumentKind kind) {
+      this.source = source;
+      this.kind = kind;
+    }
+
+    @Override
+    public ParseResult call() {
+      return new Run(source).parse(kind);
+    }
+  }
+
+  private static final Comparator<SyntaxError> BY_START = new ByStart();
+
+  /** Errors in source order. */
+  private static final class ByStart implements Comparator<SyntaxError> {
+    @Override
+    public int compare(SyntaxError a, SyntaxError b) {
+      return a.span().start().compareTo(b.span().start());
     }
   }
 
@@ -119,7 +150,7 @@ public final class DocumentParser {
                     builder.expressionDocument(
                         parseOnce(tokens, MParser::expressionDocument).context()));
       }
-      errors.sort((a, b) -> a.span().start().compareTo(b.span().start()));
+      errors.sort(BY_START);
       return new ParseResult(source, document, List.copyOf(errors), comments(tokens));
     }
 
