@@ -29,6 +29,10 @@ final class AstBuilder {
   private final SourceText source;
   private final CharStream chars;
   private final List<SyntaxError> errors;
+  private static final int SHARED_STRINGS = 1024;
+  private final String[] sharedStrings = new String[SHARED_STRINGS];
+  private final String[] sharedNumberTexts = new String[SHARED_STRINGS];
+  private final Double[] sharedNumbers = new Double[SHARED_STRINGS];
 
   AstBuilder(SourceText source, CharStream chars, List<SyntaxError> errors) {
     this.source = source;
@@ -405,14 +409,14 @@ final class AstBuilder {
   /** The literal a literal token spells. */
   Expr.Literal literal(Token token) {
     Span span = span(token);
-    String raw = token.getText();
+    String raw = shared(token.getText());
     switch (token.getType()) {
       case MLexer.NUMBER_LITERAL:
         return new Expr.Literal(span, LiteralKind.NUMBER, raw, number(raw));
       case MLexer.TEXT_LITERAL:
-        return new Expr.Literal(span, LiteralKind.TEXT, raw, text(token, raw, 1));
+        return new Expr.Literal(span, LiteralKind.TEXT, raw, shared(text(token, raw, 1)));
       case MLexer.VERBATIM_LITERAL:
-        return new Expr.Literal(span, LiteralKind.VERBATIM, raw, text(token, raw, 3));
+        return new Expr.Literal(span, LiteralKind.VERBATIM, raw, shared(text(token, raw, 3)));
       case MLexer.TRUE:
         return new Expr.Literal(span, LiteralKind.LOGICAL, raw, Boolean.TRUE);
       case MLexer.FALSE:
@@ -422,11 +426,35 @@ final class AstBuilder {
     }
   }
 
-  private static Double number(String raw) {
-    if (raw.length() > 2 && (raw.charAt(1) == 'x' || raw.charAt(1) == 'X')) {
-      return new BigInteger(raw.substring(2), 16).doubleValue();
+  private Double number(String raw) {
+    int slot = raw.hashCode() & (SHARED_STRINGS - 1);
+    if (raw.equals(sharedNumberTexts[slot])) {
+      return sharedNumbers[slot];
     }
-    return Double.valueOf(raw);
+    Double value;
+    if (raw.length() > 2 && (raw.charAt(1) == 'x' || raw.charAt(1) == 'X')) {
+      value = new BigInteger(raw.substring(2), 16).doubleValue();
+    } else {
+      value = Double.valueOf(raw);
+    }
+    sharedNumberTexts[slot] = raw;
+    sharedNumbers[slot] = value;
+    return value;
+  }
+
+  /**
+   * An equal string seen recently, else {@code text} itself. Names and literals repeat a lot in M
+   * code; a large file's tree then holds one copy of each instead of one per use. (A small
+   * direct-mapped cache: cheap to consult, and it forgets.)
+   */
+  String shared(String text) {
+    int slot = text.hashCode() & (SHARED_STRINGS - 1);
+    String cached = sharedStrings[slot];
+    if (text.equals(cached)) {
+      return cached;
+    }
+    sharedStrings[slot] = text;
+    return text;
   }
 
   /** Decodes a quoted token whose opening is {@code prefixLength} characters long. */
@@ -557,7 +585,7 @@ final class AstBuilder {
 
   /** A nullable primitive type; {@code typeName} is the token of the type's name. */
   TypeNode.Primitive primitive(Span span, Token typeName, boolean nullable) {
-    return new TypeNode.Primitive(span, typeName.getText(), nullable);
+    return new TypeNode.Primitive(span, shared(typeName.getText()), nullable);
   }
 
   // ---- Names ----------------------------------------------------------------------------------
@@ -569,12 +597,12 @@ final class AstBuilder {
   /** The name an identifier token (plain, quoted or a contextual keyword) stands for. */
   Name name(Token token, Span span) {
     String name = token.getType() == MLexer.QUOTED_IDENTIFIER ? text(token, 2) : token.getText();
-    return new Name(span, name);
+    return new Name(span, shared(name));
   }
 
   /** The name a quoted identifier token stands for. */
   Name quotedName(Token token, Span span) {
-    return new Name(span, text(token, 2));
+    return new Name(span, shared(text(token, 2)));
   }
 
   private Name fieldName(MParser.FieldNameContext ctx) {
@@ -601,7 +629,8 @@ final class AstBuilder {
 
   /** A generalized identifier: the source text from its first to its last token. */
   Name generalizedName(Token first, Token last, Span span) {
-    return new Name(span, chars.getText(Interval.of(first.getStartIndex(), last.getStopIndex())));
+    return new Name(
+        span, shared(chars.getText(Interval.of(first.getStartIndex(), last.getStopIndex()))));
   }
 
   private static String describeGap(String gap) {

@@ -381,7 +381,7 @@ final class DirectTreeParser extends MParser {
           span, ((Name) values[from]).name(), ((Name) values[from + 2]).name());
     }
     if (ctx instanceof HashKeywordExpressionContext) {
-      return new Expr.HashKeyword(span, ((Token) only(from, to)).getText());
+      return new Expr.HashKeyword(span, builder.shared(((Token) only(from, to)).getText()));
     }
     if (ctx instanceof ImplicitFieldAccessContext) {
       Selector selector = (Selector) only(from, to);
@@ -555,7 +555,13 @@ final class DirectTreeParser extends MParser {
 
   /** The frame's values of one class, in order (tokens and other values skipped). */
   private <T> List<T> all(Class<T> kind, int from, int to) {
-    List<T> list = new ArrayList<>();
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      if (kind.isInstance(values[i])) {
+        count++;
+      }
+    }
+    List<T> list = new ArrayList<>(count); // the tree keeps it: no room to spare
     for (int i = from; i < to; i++) {
       if (kind.isInstance(values[i])) {
         list.add(kind.cast(values[i]));

@@ -24,7 +24,10 @@ import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -125,24 +128,38 @@ public final class DocumentParser {
     }
 
     ParseResult parse(DocumentKind requested) {
-      MLexer lexer = new MLexer(chars);
-      lexer.removeErrorListeners(); // every character becomes a token; the parser reports them
-      CommonTokenStream stream = new CommonTokenStream(lexer);
-      stream.fill();
-      List<Token> tokens = List.copyOf(stream.getTokens());
-      DocumentKind kind = requested == DocumentKind.AUTO ? detect(tokens) : requested;
-
-      Document document;
+      // The fast path streams tokens from the lexer to the parser, which drops each one once it is
+      // parsed: a large file never holds all its tokens (and the collector never copies them).
+      CommentSplitter lexed = new CommentSplitter(lexer());
+      UnbufferedTokenStream<Token> stream = new UnbufferedTokenStream<>(lexed);
+      DocumentKind kind = requested == DocumentKind.AUTO ? detect(stream) : requested;
+      boolean syntaxError = false;
       try {
-        document = direct(stream, kind);
-        if (document == null) {
-          // Building without a parse tree failed (a bug, not the input): build from one instead.
-          errors.clear();
-          stream.seek(0);
-          document = fromParseTree(stream, kind);
+        Document document = direct(stream, kind);
+        if (document != null) {
+          errors.sort(BY_START);
+          return new ParseResult(source, document, List.copyOf(errors), comments(lexed.comments));
         }
-      } catch (ParseCancellationException slowPath) {
-        errors.clear();
+      } catch (ParseCancellationException bailedOut) {
+        syntaxError = true;
+      }
+
+      // The slow path, from all tokens (lexed again: the lexer is deterministic).
+      CommonTokenStream all = new CommonTokenStream(lexer());
+      all.fill();
+      List<Token> tokens = List.copyOf(all.getTokens());
+      errors.clear();
+      Document document = null;
+      if (!syntaxError) {
+        // Building without a parse tree failed on a valid parse (a bug, not the input): build
+        // from a parse tree instead.
+        try {
+          document = fromParseTree(all, kind);
+        } catch (ParseCancellationException bailedOut) {
+          errors.clear();
+        }
+      }
+      if (document == null) {
         document =
             kind == DocumentKind.SECTION
                 ? Document.of(recoverSection(tokens))
@@ -154,8 +171,15 @@ public final class DocumentParser {
       return new ParseResult(source, document, List.copyOf(errors), comments(tokens));
     }
 
+    private MLexer lexer() {
+      chars.seek(0);
+      MLexer lexer = new MLexer(chars);
+      lexer.removeErrorListeners(); // every character becomes a token; the parser reports them
+      return lexer;
+    }
+
     /** The fast path: SLL with bail-out, the typed tree built as the parser goes. */
-    private Document direct(CommonTokenStream stream, DocumentKind kind) {
+    private Document direct(TokenStream stream, DocumentKind kind) {
       DirectTreeParser parser = new DirectTreeParser(stream, builder);
       if (kind == DocumentKind.SECTION) {
         parser.sectionDocument();
@@ -337,27 +361,81 @@ public final class DocumentParser {
     return CodePointCharStream.fromBuffer(buffer, source.name());
   }
 
-  /** A section document starts with {@code section}, after an optional attribute record. */
-  private static DocumentKind detect(List<Token> tokens) {
-    int index = nextOnChannel(tokens, 0);
-    if (index < tokens.size() && tokens.get(index).getType() == MLexer.LBRACKET) {
+  /**
+   * A section document starts with {@code section}, after an optional attribute record. Looks ahead
+   * in the stream without consuming.
+   */
+  private static DocumentKind detect(TokenStream stream) {
+    int index = 1;
+    if (stream.LA(index) == MLexer.LBRACKET) {
       int depth = 0;
-      for (; index < tokens.size(); index++) {
-        Token token = tokens.get(index);
-        if (token.getChannel() != Token.DEFAULT_CHANNEL) {
-          continue;
+      for (; ; index++) {
+        int type = stream.LA(index);
+        if (type == Token.EOF) {
+          return DocumentKind.EXPRESSION; // the record never closes
         }
-        if (token.getType() == MLexer.LBRACKET) {
+        if (type == MLexer.LBRACKET) {
           depth++;
-        } else if (token.getType() == MLexer.RBRACKET && --depth == 0) {
-          index = nextOnChannel(tokens, index + 1);
+        } else if (type == MLexer.RBRACKET && --depth == 0) {
+          index++;
           break;
         }
       }
     }
-    return index < tokens.size() && tokens.get(index).getType() == MLexer.SECTION
-        ? DocumentKind.SECTION
-        : DocumentKind.EXPRESSION;
+    return stream.LA(index) == MLexer.SECTION ? DocumentKind.SECTION : DocumentKind.EXPRESSION;
+  }
+
+  /**
+   * The lexer's tokens on the default channel; comments (the other channel) are set aside, in
+   * order. (ANTLR's unbuffered token stream, unlike the buffered one, does not skip channels.)
+   */
+  private static final class CommentSplitter implements TokenSource {
+    private final MLexer lexer;
+    final List<Token> comments = new ArrayList<>();
+
+    CommentSplitter(MLexer lexer) {
+      this.lexer = lexer;
+    }
+
+    @Override
+    public Token nextToken() {
+      Token token = lexer.nextToken();
+      while (token.getChannel() != Token.DEFAULT_CHANNEL) {
+        comments.add(token);
+        token = lexer.nextToken();
+      }
+      return token;
+    }
+
+    @Override
+    public int getLine() {
+      return lexer.getLine();
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+      return lexer.getCharPositionInLine();
+    }
+
+    @Override
+    public CharStream getInputStream() {
+      return lexer.getInputStream();
+    }
+
+    @Override
+    public String getSourceName() {
+      return lexer.getSourceName();
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+      lexer.setTokenFactory(factory);
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+      return lexer.getTokenFactory();
+    }
   }
 
   private static int nextOnChannel(List<Token> tokens, int from) {

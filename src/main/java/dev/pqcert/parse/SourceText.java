@@ -17,8 +17,13 @@ public final class SourceText {
   private static final int BLOCK_BITS = 6;
   private final int[] lineAtBlock;
   private int lastLine; // positions are mostly asked for in order: try the last line first
-  // Nested tree nodes share their first token: a small direct-mapped cache of recent positions.
-  private final Position[] recent = new Position[1024];
+  // Nested tree nodes share their first and last tokens, and a tree node often has the span of its
+  // only child: direct-mapped caches of recent positions and spans, so they share the objects too
+  // (a large file's tree then holds far fewer of them). Created on first use.
+  private static final int RECENT_POSITIONS = 4096;
+  private static final int RECENT_SPANS = 1024;
+  private Position[] recent;
+  private Span[] recentSpans;
 
   public SourceText(String name, String text) {
     this.name = name;
@@ -83,7 +88,10 @@ public final class SourceText {
   /** The position of a code point offset; offsets past the end clamp to the end. */
   public Position positionAt(int offset) {
     int clamped = Math.max(0, Math.min(offset, codePointCount));
-    Position cached = recent[clamped & (recent.length - 1)];
+    if (recent == null) {
+      recent = new Position[RECENT_POSITIONS];
+    }
+    Position cached = recent[clamped & (RECENT_POSITIONS - 1)];
     if (cached != null && cached.offset() == clamped) {
       return cached;
     }
@@ -97,12 +105,26 @@ public final class SourceText {
       lastLine = line;
     }
     Position position = new Position(line + 1, clamped - lineStarts[line] + 1, clamped);
-    recent[clamped & (recent.length - 1)] = position;
+    recent[clamped & (RECENT_POSITIONS - 1)] = position;
     return position;
   }
 
   public Span span(int startOffset, int endOffset) {
-    return new Span(positionAt(startOffset), positionAt(endOffset));
+    if (recentSpans == null) {
+      recentSpans = new Span[RECENT_SPANS];
+    }
+    int slot = (startOffset * 31 + endOffset) & (RECENT_SPANS - 1);
+    Span cached = recentSpans[slot];
+    if (cached != null
+        && cached.start().offset() == startOffset
+        && cached.end().offset() == endOffset) {
+      return cached;
+    }
+    Span span = new Span(positionAt(startOffset), positionAt(endOffset));
+    if (span.start().offset() == startOffset && span.end().offset() == endOffset) {
+      recentSpans[slot] = span; // (offsets past the end are clamped: those spans are not cached)
+    }
+    return span;
   }
 
   /** The text of one line (1-based) without its line end, for messages and markers. */
