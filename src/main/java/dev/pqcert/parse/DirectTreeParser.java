@@ -76,8 +76,16 @@ final class DirectTreeParser extends MParser {
     return values[0];
   }
 
-  /** Bail-out that first marks the build as failed, so frames are left alone while unwinding. */
+  /**
+   * Bail-out that first marks the build as failed, so frames are left alone while unwinding. It
+   * reports nothing: the slow path parses again and reports the error.
+   */
   private final class Bail extends BailErrorStrategy {
+    @Override
+    public void reportError(Parser recognizer, RecognitionException e) {
+      failed = true;
+    }
+
     @Override
     public void recover(Parser recognizer, RecognitionException e) {
       failed = true;

@@ -27,7 +27,6 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.TokenStream;
-import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -128,10 +127,10 @@ public final class DocumentParser {
     }
 
     ParseResult parse(DocumentKind requested) {
-      // The fast path streams tokens from the lexer to the parser, which drops each one once it is
-      // parsed: a large file never holds all its tokens (and the collector never copies them).
+      // The fast path streams tokens from the lexer to the parser, which drops them once past
+      // them: a large file never holds all its tokens (and the collector never copies them).
       CommentSplitter lexed = new CommentSplitter(lexer());
-      UnbufferedTokenStream<Token> stream = new UnbufferedTokenStream<>(lexed);
+      TokenWindow stream = new TokenWindow(lexed);
       DocumentKind kind = requested == DocumentKind.AUTO ? detect(stream) : requested;
       boolean syntaxError = false;
       try {
@@ -387,7 +386,7 @@ public final class DocumentParser {
 
   /**
    * The lexer's tokens on the default channel; comments (the other channel) are set aside, in
-   * order. (ANTLR's unbuffered token stream, unlike the buffered one, does not skip channels.)
+   * order.
    */
   private static final class CommentSplitter implements TokenSource {
     private final MLexer lexer;
