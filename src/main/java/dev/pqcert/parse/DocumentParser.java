@@ -45,6 +45,28 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class DocumentParser {
   private DocumentParser() {}
 
+  // The first parse in a JVM pays for initializing ANTLR's lexer and parser (class loading and
+  // deserializing their state machines, some 30 ms each before the JIT): the parser is initialized
+  // on a second thread while the first file is being lexed.
+  static {
+    Thread init = new Thread(new InitializeParser(), "pqcert-parser-init");
+    init.setDaemon(true);
+    init.start();
+  }
+
+  private static final class InitializeParser implements Runnable {
+    @Override
+    public void run() {
+      ClassLoader loader = DocumentParser.class.getClassLoader();
+      try {
+        Class.forName(MParser.class.getName(), true, loader);
+        Class.forName(DirectTreeParser.class.getName(), true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // only a head start: the parse initializes them itself, and reports what fails
+      }
+    }
+  }
+
   public static ParseResult parse(SourceText source, DocumentKind kind) {
     try {
       return DeepStack.call(new ParseTask(source, kind));
