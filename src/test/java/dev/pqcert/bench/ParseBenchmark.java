@@ -149,8 +149,12 @@ public final class ParseBenchmark {
     List<String> flags = new ArrayList<>();
     for (String line : Files.readAllLines(launcher, StandardCharsets.UTF_8)) {
       if (line.startsWith("jvm_flags=(") && line.endsWith(")")) {
-        flags.addAll(
-            Arrays.asList(line.substring("jvm_flags=(".length(), line.length() - 1).split(" ")));
+        String list = line.substring("jvm_flags=(".length(), line.length() - 1);
+        for (String flag : list.split(" ", -1)) {
+          if (!flag.isEmpty()) {
+            flags.add(flag.replace("'", "")); // shell quoting
+          }
+        }
       }
     }
     Path archive = Path.of("target", "pqcert.jsa").toAbsolutePath();
