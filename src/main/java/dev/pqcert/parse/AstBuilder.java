@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -28,6 +29,10 @@ final class AstBuilder {
   private final SourceText source;
   private final CharStream chars;
   private final List<SyntaxError> errors;
+  private static final int SHARED_STRINGS = 1024;
+  private final String[] sharedStrings = new String[SHARED_STRINGS];
+  private final String[] sharedNumberTexts = new String[SHARED_STRINGS];
+  private final Double[] sharedNumbers = new Double[SHARED_STRINGS];
 
   AstBuilder(SourceText source, CharStream chars, List<SyntaxError> errors) {
     this.source = source;
@@ -219,14 +224,14 @@ final class AstBuilder {
   }
 
   /** Required parameters come first; returns whether an optional one has been seen. */
-  private boolean checkParameterOrder(boolean sawOptional, boolean optional, Span span, Name name) {
+  boolean checkParameterOrder(boolean sawOptional, boolean optional, Span span, Name name) {
     if (sawOptional && !optional) {
       error(span, "required parameter '" + name.name() + "' follows an optional parameter");
     }
     return sawOptional || optional;
   }
 
-  private static BinaryOperator binaryOperator(Token token) {
+  static BinaryOperator binaryOperator(Token token) {
     switch (token.getType()) {
       case MLexer.META:
         return BinaryOperator.META;
@@ -277,15 +282,17 @@ final class AstBuilder {
     Expr result = typeExpression(current.typeExpression());
     for (int i = chain.size() - 1; i >= 0; i--) {
       MParser.UnaryExpressionContext op = chain.get(i);
-      Expr.UnaryOperator operator =
-          switch (op.start.getType()) {
-            case MLexer.PLUS -> Expr.UnaryOperator.PLUS;
-            case MLexer.MINUS -> Expr.UnaryOperator.MINUS;
-            default -> Expr.UnaryOperator.NOT;
-          };
-      result = new Expr.Unary(span(op.start, op.stop), operator, result);
+      result = new Expr.Unary(span(op.start, op.stop), unaryOperator(op.start), result);
     }
     return result;
+  }
+
+  static Expr.UnaryOperator unaryOperator(Token token) {
+    return switch (token.getType()) {
+      case MLexer.PLUS -> Expr.UnaryOperator.PLUS;
+      case MLexer.MINUS -> Expr.UnaryOperator.MINUS;
+      default -> Expr.UnaryOperator.NOT;
+    };
   }
 
   private Expr typeExpression(MParser.TypeExpressionContext ctx) {
@@ -396,16 +403,20 @@ final class AstBuilder {
   }
 
   private Expr literal(MParser.LiteralContext ctx) {
-    Token token = ctx.start;
+    return literal(ctx.start);
+  }
+
+  /** The literal a literal token spells. */
+  Expr.Literal literal(Token token) {
     Span span = span(token);
-    String raw = token.getText();
+    String raw = shared(token.getText());
     switch (token.getType()) {
       case MLexer.NUMBER_LITERAL:
         return new Expr.Literal(span, LiteralKind.NUMBER, raw, number(raw));
       case MLexer.TEXT_LITERAL:
-        return new Expr.Literal(span, LiteralKind.TEXT, raw, text(token, 1));
+        return new Expr.Literal(span, LiteralKind.TEXT, raw, shared(text(token, raw, 1)));
       case MLexer.VERBATIM_LITERAL:
-        return new Expr.Literal(span, LiteralKind.VERBATIM, raw, text(token, 3));
+        return new Expr.Literal(span, LiteralKind.VERBATIM, raw, shared(text(token, raw, 3)));
       case MLexer.TRUE:
         return new Expr.Literal(span, LiteralKind.LOGICAL, raw, Boolean.TRUE);
       case MLexer.FALSE:
@@ -415,22 +426,67 @@ final class AstBuilder {
     }
   }
 
-  private static Double number(String raw) {
-    if (raw.length() > 2 && (raw.charAt(1) == 'x' || raw.charAt(1) == 'X')) {
-      return new BigInteger(raw.substring(2), 16).doubleValue();
+  private Double number(String raw) {
+    int slot = raw.hashCode() & (SHARED_STRINGS - 1);
+    if (raw.equals(sharedNumberTexts[slot])) {
+      return sharedNumbers[slot];
     }
-    return Double.valueOf(raw);
+    Double value;
+    if (raw.length() > 2 && (raw.charAt(1) == 'x' || raw.charAt(1) == 'X')) {
+      value = new BigInteger(raw.substring(2), 16).doubleValue();
+    } else {
+      value = Double.valueOf(raw);
+    }
+    sharedNumberTexts[slot] = raw;
+    sharedNumbers[slot] = value;
+    return value;
+  }
+
+  /**
+   * An equal string seen recently, else {@code text} itself. Names and literals repeat a lot in M
+   * code; a large file's tree then holds one copy of each instead of one per use. (A small
+   * direct-mapped cache: cheap to consult, and it forgets.)
+   */
+  String shared(String text) {
+    int slot = text.hashCode() & (SHARED_STRINGS - 1);
+    String cached = sharedStrings[slot];
+    if (text.equals(cached)) {
+      return cached;
+    }
+    sharedStrings[slot] = text;
+    return text;
   }
 
   /** Decodes a quoted token whose opening is {@code prefixLength} characters long. */
   private String text(Token token, int prefixLength) {
-    String raw = token.getText();
+    return text(token, token.getText(), prefixLength);
+  }
+
+  /** Decodes a quoted token, given its text {@code raw}. */
+  private String text(Token token, String raw, int prefixLength) {
     String body = raw.substring(prefixLength, raw.length() - 1);
-    int bodyStart = token.getStartIndex() + prefixLength;
-    return TextEscapes.decode(
-        body,
-        (offset, message) ->
-            error(source.span(bodyStart + offset, bodyStart + offset + 2), message));
+    if (!TextEscapes.hasEscapes(body)) {
+      return body;
+    }
+    return TextEscapes.decode(body, new EscapeProblems(token.getStartIndex() + prefixLength));
+  }
+
+  /**
+   * Reports invalid escapes of one literal at their place. (A class, not a lambda: linking the
+   * first lambda of a call site costs a fresh JVM milliseconds, and parsing is often its first
+   * work.)
+   */
+  private final class EscapeProblems implements BiConsumer<Integer, String> {
+    private final int bodyStart;
+
+    EscapeProblems(int bodyStart) {
+      this.bodyStart = bodyStart;
+    }
+
+    @Override
+    public void accept(Integer offset, String message) {
+      error(source.span(bodyStart + offset, bodyStart + offset + 2), message);
+    }
   }
 
   // ---- Literal attributes ---------------------------------------------------------------------
@@ -527,34 +583,54 @@ final class AstBuilder {
     return new TypeNode.Primitive(span(ctx), ctx.primitiveType().getText(), ctx.NULLABLE() != null);
   }
 
+  /** A nullable primitive type; {@code typeName} is the token of the type's name. */
+  TypeNode.Primitive primitive(Span span, Token typeName, boolean nullable) {
+    return new TypeNode.Primitive(span, shared(typeName.getText()), nullable);
+  }
+
   // ---- Names ----------------------------------------------------------------------------------
 
   private Name name(MParser.IdentifierContext ctx) {
-    Token token = ctx.start;
+    return name(ctx.start, span(ctx));
+  }
+
+  /** The name an identifier token (plain, quoted or a contextual keyword) stands for. */
+  Name name(Token token, Span span) {
     String name = token.getType() == MLexer.QUOTED_IDENTIFIER ? text(token, 2) : token.getText();
-    return new Name(span(ctx), name);
+    return new Name(span, shared(name));
+  }
+
+  /** The name a quoted identifier token stands for. */
+  Name quotedName(Token token, Span span) {
+    return new Name(span, shared(text(token, 2)));
   }
 
   private Name fieldName(MParser.FieldNameContext ctx) {
     if (ctx.QUOTED_IDENTIFIER() != null) {
-      return new Name(span(ctx), text(ctx.QUOTED_IDENTIFIER().getSymbol(), 2));
+      return quotedName(ctx.QUOTED_IDENTIFIER().getSymbol(), span(ctx));
     }
     List<MParser.GeneralizedIdentifierPartContext> parts =
         ctx.generalizedIdentifier().generalizedIdentifierPart();
     for (int i = 1; i < parts.size(); i++) {
-      int gapStart = parts.get(i - 1).stop.getStopIndex() + 1;
-      int gapEnd = parts.get(i).start.getStartIndex();
-      String gap = chars.getText(Interval.of(gapStart, gapEnd - 1));
-      if (!gap.chars().allMatch(c -> c == ' ')) {
-        error(
-            source.span(gapStart, gapEnd),
-            "the parts of a field name may be separated only by blanks, not by "
-                + describeGap(gap));
-      }
+      checkGap(parts.get(i - 1).stop.getStopIndex() + 1, parts.get(i).start.getStartIndex());
     }
-    String name =
-        chars.getText(Interval.of(parts.get(0).start.getStartIndex(), ctx.stop.getStopIndex()));
-    return new Name(span(ctx), name);
+    return generalizedName(parts.get(0).start, ctx.stop, span(ctx));
+  }
+
+  /** Reports the gap between two parts of a generalized identifier unless it is only blanks. */
+  void checkGap(int gapStart, int gapEnd) {
+    String gap = chars.getText(Interval.of(gapStart, gapEnd - 1));
+    if (!gap.chars().allMatch(c -> c == ' ')) {
+      error(
+          source.span(gapStart, gapEnd),
+          "the parts of a field name may be separated only by blanks, not by " + describeGap(gap));
+    }
+  }
+
+  /** A generalized identifier: the source text from its first to its last token. */
+  Name generalizedName(Token first, Token last, Span span) {
+    return new Name(
+        span, shared(chars.getText(Interval.of(first.getStartIndex(), last.getStopIndex()))));
   }
 
   private static String describeGap(String gap) {
@@ -574,15 +650,15 @@ final class AstBuilder {
     errors.add(new SyntaxError(span, message));
   }
 
-  private Span span(ParserRuleContext ctx) {
+  Span span(ParserRuleContext ctx) {
     return span(ctx.start, ctx.stop);
   }
 
-  private Span span(Token token) {
+  Span span(Token token) {
     return span(token, token);
   }
 
-  private Span span(Token start, Token stop) {
+  Span span(Token start, Token stop) {
     int begin = start.getStartIndex();
     int end = stop == null || stop.getStopIndex() < begin ? begin : stop.getStopIndex() + 1;
     return source.span(begin, end);

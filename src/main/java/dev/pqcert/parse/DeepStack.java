@@ -1,17 +1,38 @@
 package dev.pqcert.parse;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs work on a thread with a large stack, so recursive descent over deeply nested M (parsing,
  * building the tree, walking it) does not overflow the default 1 MB stack. Nested calls run inline.
+ *
+ * <p>The large-stack threads are kept for a few seconds after use and reused: creating a thread
+ * with a 1 GB stack reservation costs about a millisecond, more than parsing a typical connector
+ * file. A thread whose stack overflowed is retired, so the stack pages the overflow touched are
+ * given back to the operating system.
  */
 public final class DeepStack {
   /** Reserved, not committed: the OS maps stack pages only as deep recursion touches them. */
   private static final long STACK_BYTES = 1L << 30;
 
   private static final String THREAD_NAME = "pqcert-deep-stack";
+
+  /** How long an idle large-stack thread waits for more work before it ends. */
+  private static final long KEEP_ALIVE_SECONDS = 10;
+
+  private static final ThreadPoolExecutor WORKERS =
+      new ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          KEEP_ALIVE_SECONDS,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          new DeepThreadFactory());
 
   private DeepStack() {}
 
@@ -37,28 +58,15 @@ public final class DeepStack {
     if (Thread.currentThread().getName().equals(THREAD_NAME)) {
       return callHere(work);
     }
-    AtomicReference<T> result = new AtomicReference<>();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread worker =
-        new Thread(
-            null,
-            () -> {
-              try {
-                result.set(callHere(work));
-              } catch (RuntimeException | Error e) {
-                failure.set(e); // rethrown on the caller's thread, never lost
-              }
-            },
-            THREAD_NAME,
-            STACK_BYTES);
-    worker.start();
+    Job<T> job = new Job<>(work);
+    WORKERS.execute(job);
     try {
-      worker.join();
+      job.done.await();
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", interrupted);
     }
-    Throwable thrown = failure.get();
+    Throwable thrown = job.failure;
     if (thrown instanceof OutOfMemoryError) {
       throw new TooLargeException((OutOfMemoryError) thrown);
     }
@@ -68,7 +76,7 @@ public final class DeepStack {
     if (thrown instanceof Error error) {
       throw error;
     }
-    return result.get();
+    return job.result;
   }
 
   private static <T> T callHere(Callable<T> work) {
@@ -80,6 +88,66 @@ public final class DeepStack {
       throw e;
     } catch (Exception checked) {
       throw new IllegalStateException(checked);
+    }
+  }
+
+  /** One call run on a worker; the caller waits for {@link #done}. */
+  private static final class Job<T> implements Runnable {
+    private final Callable<T> work;
+    private final CountDownLatch done = new CountDownLatch(1);
+    // Written by the worker before done.countDown(), read by the caller after await().
+    private T result;
+    private Throwable failure;
+
+    Job(Callable<T> work) {
+      this.work = work;
+    }
+
+    @Override
+    public void run() {
+      boolean overflowed = false;
+      try {
+        result = callHere(work);
+      } catch (TooDeepException tooDeep) {
+        failure = tooDeep;
+        overflowed = true;
+      } catch (RuntimeException | Error e) {
+        failure = e; // rethrown on the caller's thread, never lost
+      } finally {
+        done.countDown();
+      }
+      if (overflowed) {
+        throw new RetireWorker(); // ends this worker thread; the pool starts a new one when needed
+      }
+    }
+  }
+
+  /** Ends a worker thread whose stack overflowed (its touched stack pages are then released). */
+  private static final class RetireWorker extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RetireWorker() {
+      super("retired after a stack overflow", null, false, false);
+    }
+  }
+
+  private static final class DeepThreadFactory implements ThreadFactory {
+    @Override
+    public Thread newThread(Runnable runnable) {
+      Thread thread = new Thread(null, runnable, THREAD_NAME, STACK_BYTES);
+      thread.setDaemon(true);
+      thread.setUncaughtExceptionHandler(new QuietRetirement());
+      return thread;
+    }
+  }
+
+  /** Ends a retired worker silently; anything else gets the JVM's default report. */
+  private static final class QuietRetirement implements Thread.UncaughtExceptionHandler {
+    @Override
+    public void uncaughtException(Thread thread, Throwable e) {
+      if (!(e instanceof RetireWorker)) {
+        thread.getThreadGroup().uncaughtException(thread, e);
+      }
     }
   }
 }

@@ -5,18 +5,27 @@ import dev.pqcert.parse.antlr.MParser;
 import dev.pqcert.parse.ast.Document;
 import dev.pqcert.parse.ast.Expr;
 import dev.pqcert.parse.ast.SectionMember;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -36,9 +45,31 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class DocumentParser {
   private DocumentParser() {}
 
+  // The first parse in a JVM pays for initializing ANTLR's lexer and parser (class loading and
+  // deserializing their state machines, some 30 ms each before the JIT): the parser is initialized
+  // on a second thread while the first file is being lexed.
+  static {
+    Thread init = new Thread(new InitializeParser(), "pqcert-parser-init");
+    init.setDaemon(true);
+    init.start();
+  }
+
+  private static final class InitializeParser implements Runnable {
+    @Override
+    public void run() {
+      ClassLoader loader = DocumentParser.class.getClassLoader();
+      try {
+        Class.forName(MParser.class.getName(), true, loader);
+        Class.forName(DirectTreeParser.class.getName(), true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // only a head start: the parse initializes them itself, and reports what fails
+      }
+    }
+  }
+
   public static ParseResult parse(SourceText source, DocumentKind kind) {
     try {
-      return DeepStack.call(() -> new Run(source).parse(kind));
+      return DeepStack.call(new ParseTask(source, kind));
     } catch (DeepStack.TooDeepException tooDeep) {
       SyntaxError error =
           new SyntaxError(
@@ -46,6 +77,35 @@ public final class DocumentParser {
               "the expression is nested too deeply to analyse; split it into smaller parts");
       return new ParseResult(
           source, Document.of(new Expr.Invalid(Span.NONE)), List.of(error), List.of());
+    }
+  }
+
+  /**
+   * One parse, to run on the deep stack. (Classes, not lambdas, on the path of every parse: linking
+   * a lambda costs a fresh JVM milliseconds, and parsing is often the first work it does.)
+   */
+  private static final class ParseTask implements Callable<ParseResult> {
+    private final SourceText source;
+    private final DocumentKind kind;
+
+    ParseTask(SourceText source, DocumentKind kind) {
+      this.source = source;
+      this.kind = kind;
+    }
+
+    @Override
+    public ParseResult call() {
+      return new Run(source).parse(kind);
+    }
+  }
+
+  private static final Comparator<SyntaxError> BY_START = new ByStart();
+
+  /** Errors in source order. */
+  private static final class ByStart implements Comparator<SyntaxError> {
+    @Override
+    public int compare(SyntaxError a, SyntaxError b) {
+      return a.span().start().compareTo(b.span().start());
     }
   }
 
@@ -84,30 +144,43 @@ public final class DocumentParser {
 
     Run(SourceText source) {
       this.source = source;
-      this.chars = CharStreams.fromString(source.text(), source.name());
+      this.chars = charStream(source);
       this.builder = new AstBuilder(source, chars, errors);
     }
 
     ParseResult parse(DocumentKind requested) {
-      MLexer lexer = new MLexer(chars);
-      lexer.removeErrorListeners(); // every character becomes a token; the parser reports them
-      CommonTokenStream stream = new CommonTokenStream(lexer);
-      stream.fill();
-      List<Token> tokens = List.copyOf(stream.getTokens());
-      DocumentKind kind = requested == DocumentKind.AUTO ? detect(tokens) : requested;
-
-      Document document;
+      // The fast path streams tokens from the lexer to the parser, which drops them once past
+      // them: a large file never holds all its tokens (and the collector never copies them).
+      CommentSplitter lexed = new CommentSplitter(lexer());
+      TokenWindow stream = new TokenWindow(lexed);
+      DocumentKind kind = requested == DocumentKind.AUTO ? detect(stream) : requested;
+      boolean syntaxError = false;
       try {
-        if (kind == DocumentKind.SECTION) {
-          PruningParser fast = fast(new PruningParser(stream, builder));
-          document = Document.of(builder.section(fast.sectionDocument(), fast.members));
-        } else {
-          document =
-              Document.of(
-                  builder.expressionDocument(fast(new MParser(stream)).expressionDocument()));
+        Document document = direct(stream, kind);
+        if (document != null) {
+          errors.sort(BY_START);
+          return new ParseResult(source, document, List.copyOf(errors), comments(lexed.comments));
         }
-      } catch (ParseCancellationException slowPath) {
-        errors.clear();
+      } catch (ParseCancellationException bailedOut) {
+        syntaxError = true;
+      }
+
+      // The slow path, from all tokens (lexed again: the lexer is deterministic).
+      CommonTokenStream all = new CommonTokenStream(lexer());
+      all.fill();
+      List<Token> tokens = List.copyOf(all.getTokens());
+      errors.clear();
+      Document document = null;
+      if (!syntaxError) {
+        // Building without a parse tree failed on a valid parse (a bug, not the input): build
+        // from a parse tree instead.
+        try {
+          document = fromParseTree(all, kind);
+        } catch (ParseCancellationException bailedOut) {
+          errors.clear();
+        }
+      }
+      if (document == null) {
         document =
             kind == DocumentKind.SECTION
                 ? Document.of(recoverSection(tokens))
@@ -115,8 +188,36 @@ public final class DocumentParser {
                     builder.expressionDocument(
                         parseOnce(tokens, MParser::expressionDocument).context()));
       }
-      errors.sort((a, b) -> a.span().start().compareTo(b.span().start()));
+      errors.sort(BY_START);
       return new ParseResult(source, document, List.copyOf(errors), comments(tokens));
+    }
+
+    private MLexer lexer() {
+      chars.seek(0);
+      MLexer lexer = new MLexer(chars);
+      lexer.removeErrorListeners(); // every character becomes a token; the parser reports them
+      return lexer;
+    }
+
+    /** The fast path: SLL with bail-out, the typed tree built as the parser goes. */
+    private Document direct(TokenStream stream, DocumentKind kind) {
+      DirectTreeParser parser = new DirectTreeParser(stream, builder);
+      if (kind == DocumentKind.SECTION) {
+        parser.sectionDocument();
+        return parser.failed() ? null : Document.of(parser.sectionResult());
+      }
+      parser.expressionDocument();
+      return parser.failed() ? null : Document.of(parser.expressionResult());
+    }
+
+    /** SLL with bail-out, the typed tree built from ANTLR's parse tree. */
+    private Document fromParseTree(CommonTokenStream stream, DocumentKind kind) {
+      if (kind == DocumentKind.SECTION) {
+        PruningParser fast = fast(new PruningParser(stream, builder));
+        return Document.of(builder.section(fast.sectionDocument(), fast.members));
+      }
+      return Document.of(
+          builder.expressionDocument(fast(new MParser(stream)).expressionDocument()));
     }
 
     private dev.pqcert.parse.ast.SectionDocument recoverSection(List<Token> tokens) {
@@ -263,27 +364,99 @@ public final class DocumentParser {
     }
   }
 
-  /** A section document starts with {@code section}, after an optional attribute record. */
-  private static DocumentKind detect(List<Token> tokens) {
-    int index = nextOnChannel(tokens, 0);
-    if (index < tokens.size() && tokens.get(index).getType() == MLexer.LBRACKET) {
+  /**
+   * The text as ANTLR's code point stream, copied once: {@link CharStreams#fromString} copies it
+   * twice (through a {@code CharBuffer}).
+   */
+  static CharStream charStream(SourceText source) {
+    String text = source.text();
+    CodePointBuffer buffer;
+    if (source.isLatin1()) {
+      buffer =
+          CodePointBuffer.withBytes(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1)));
+    } else if (source.codePointCount() == text.length()) {
+      buffer = CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray()));
+    } else {
+      return CharStreams.fromString(text, source.name());
+    }
+    return CodePointCharStream.fromBuffer(buffer, source.name());
+  }
+
+  /**
+   * A section document starts with {@code section}, after an optional attribute record. Looks ahead
+   * in the stream without consuming.
+   */
+  private static DocumentKind detect(TokenStream stream) {
+    int index = 1;
+    if (stream.LA(index) == MLexer.LBRACKET) {
       int depth = 0;
-      for (; index < tokens.size(); index++) {
-        Token token = tokens.get(index);
-        if (token.getChannel() != Token.DEFAULT_CHANNEL) {
-          continue;
+      for (; ; index++) {
+        int type = stream.LA(index);
+        if (type == Token.EOF) {
+          return DocumentKind.EXPRESSION; // the record never closes
         }
-        if (token.getType() == MLexer.LBRACKET) {
+        if (type == MLexer.LBRACKET) {
           depth++;
-        } else if (token.getType() == MLexer.RBRACKET && --depth == 0) {
-          index = nextOnChannel(tokens, index + 1);
+        } else if (type == MLexer.RBRACKET && --depth == 0) {
+          index++;
           break;
         }
       }
     }
-    return index < tokens.size() && tokens.get(index).getType() == MLexer.SECTION
-        ? DocumentKind.SECTION
-        : DocumentKind.EXPRESSION;
+    return stream.LA(index) == MLexer.SECTION ? DocumentKind.SECTION : DocumentKind.EXPRESSION;
+  }
+
+  /**
+   * The lexer's tokens on the default channel; comments (the other channel) are set aside, in
+   * order.
+   */
+  private static final class CommentSplitter implements TokenSource {
+    private final MLexer lexer;
+    final List<Token> comments = new ArrayList<>();
+
+    CommentSplitter(MLexer lexer) {
+      this.lexer = lexer;
+    }
+
+    @Override
+    public Token nextToken() {
+      Token token = lexer.nextToken();
+      while (token.getChannel() != Token.DEFAULT_CHANNEL) {
+        comments.add(token);
+        token = lexer.nextToken();
+      }
+      return token;
+    }
+
+    @Override
+    public int getLine() {
+      return lexer.getLine();
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+      return lexer.getCharPositionInLine();
+    }
+
+    @Override
+    public CharStream getInputStream() {
+      return lexer.getInputStream();
+    }
+
+    @Override
+    public String getSourceName() {
+      return lexer.getSourceName();
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+      lexer.setTokenFactory(factory);
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+      return lexer.getTokenFactory();
+    }
   }
 
   private static int nextOnChannel(List<Token> tokens, int from) {

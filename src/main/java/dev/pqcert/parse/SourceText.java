@@ -11,9 +11,19 @@ public final class SourceText {
   private final String text;
   private final int[] lineStarts; // code point offset of the first character of each line
   private final int codePointCount;
+  private final boolean latin1;
+  // lineAtBlock[b]: the line index holding code point offset b << BLOCK_BITS, so a lookup scans at
+  // most the lines starting inside one block instead of binary-searching the whole line map.
+  private static final int BLOCK_BITS = 6;
+  private final int[] lineAtBlock;
   private int lastLine; // positions are mostly asked for in order: try the last line first
-  // Nested tree nodes share their first token: a small direct-mapped cache of recent positions.
-  private final Position[] recent = new Position[1024];
+  // Nested tree nodes share their first and last tokens, and a tree node often has the span of its
+  // only child: direct-mapped caches of recent positions and spans, so they share the objects too
+  // (a large file's tree then holds far fewer of them). Created on first use.
+  private static final int RECENT_POSITIONS = 4096;
+  private static final int RECENT_SPANS = 1024;
+  private Position[] recent;
+  private Span[] recentSpans;
 
   public SourceText(String name, String text) {
     this.name = name;
@@ -21,8 +31,10 @@ public final class SourceText {
     int[] starts = new int[16];
     int lines = 1;
     int cp = 0;
+    int bits = 0;
     for (int i = 0; i < text.length(); ) {
       char c = text.charAt(i);
+      bits |= c;
       int width = Character.isHighSurrogate(c) ? Character.charCount(text.codePointAt(i)) : 1;
       boolean lineEnd = c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029';
       if (c == '\r') {
@@ -39,6 +51,16 @@ public final class SourceText {
     }
     this.lineStarts = Arrays.copyOf(starts, lines);
     this.codePointCount = cp;
+    this.latin1 = bits < 0x100;
+    this.lineAtBlock = new int[(cp >> BLOCK_BITS) + 1];
+    int line = 0;
+    for (int block = 0; block < lineAtBlock.length; block++) {
+      int offset = block << BLOCK_BITS;
+      while (line + 1 < lines && lineStarts[line + 1] <= offset) {
+        line++;
+      }
+      lineAtBlock[block] = line;
+    }
   }
 
   /** The file name as reports show it: the path inside the package, or the path given. */
@@ -58,27 +80,51 @@ public final class SourceText {
     return codePointCount;
   }
 
+  /** Whether every character is below U+0100 (then code points, chars and bytes coincide). */
+  boolean isLatin1() {
+    return latin1;
+  }
+
   /** The position of a code point offset; offsets past the end clamp to the end. */
   public Position positionAt(int offset) {
     int clamped = Math.max(0, Math.min(offset, codePointCount));
-    Position cached = recent[clamped & (recent.length - 1)];
+    if (recent == null) {
+      recent = new Position[RECENT_POSITIONS];
+    }
+    Position cached = recent[clamped & (RECENT_POSITIONS - 1)];
     if (cached != null && cached.offset() == clamped) {
       return cached;
     }
     int line = lastLine;
     if (clamped < lineStarts[line]
         || (line + 1 < lineStarts.length && clamped >= lineStarts[line + 1])) {
-      int index = Arrays.binarySearch(lineStarts, clamped);
-      line = index >= 0 ? index : -index - 2;
+      line = lineAtBlock[clamped >> BLOCK_BITS];
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= clamped) {
+        line++;
+      }
       lastLine = line;
     }
     Position position = new Position(line + 1, clamped - lineStarts[line] + 1, clamped);
-    recent[clamped & (recent.length - 1)] = position;
+    recent[clamped & (RECENT_POSITIONS - 1)] = position;
     return position;
   }
 
   public Span span(int startOffset, int endOffset) {
-    return new Span(positionAt(startOffset), positionAt(endOffset));
+    if (recentSpans == null) {
+      recentSpans = new Span[RECENT_SPANS];
+    }
+    int slot = (startOffset * 31 + endOffset) & (RECENT_SPANS - 1);
+    Span cached = recentSpans[slot];
+    if (cached != null
+        && cached.start().offset() == startOffset
+        && cached.end().offset() == endOffset) {
+      return cached;
+    }
+    Span span = new Span(positionAt(startOffset), positionAt(endOffset));
+    if (span.start().offset() == startOffset && span.end().offset() == endOffset) {
+      recentSpans[slot] = span; // (offsets past the end are clamped: those spans are not cached)
+    }
+    return span;
   }
 
   /** The text of one line (1-based) without its line end, for messages and markers. */

@@ -10,6 +10,11 @@ import java.util.function.BiConsumer;
 final class TextEscapes {
   private TextEscapes() {}
 
+  /** Whether {@link #decode} would change the body: it holds {@code ""} or a {@code #(} escape. */
+  static boolean hasEscapes(String body) {
+    return body.indexOf('"') >= 0 || body.indexOf('#') >= 0;
+  }
+
   /**
    * @param body the characters between the quotes
    * @param problems receives (code point offset within body, message) for each invalid escape

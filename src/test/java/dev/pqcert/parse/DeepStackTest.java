@@ -1,0 +1,94 @@
+package dev.pqcert.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The large-stack threads: results and failures reach the caller; an overflow is survivable. */
+class DeepStackTest {
+  @Test
+  void returnsTheResultAndRunsNestedCallsInline() {
+    String outer =
+        DeepStack.call(
+            () -> {
+              String thread = Thread.currentThread().getName();
+              String inner = DeepStack.call(() -> Thread.currentThread().getName());
+              assertEquals(thread, inner);
+              return thread;
+            });
+    assertEquals("pqcert-deep-stack", outer);
+  }
+
+  @Test
+  void rethrowsFailuresOnTheCallersThread() {
+    IllegalArgumentException thrown = new IllegalArgumentException("boom");
+    assertSame(
+        thrown,
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DeepStack.call(
+                    () -> {
+                      throw thrown;
+                    })));
+    assertThrows(
+        AssertionError.class,
+        () ->
+            DeepStack.call(
+                () -> {
+                  throw new AssertionError("an error, not an exception");
+                }));
+  }
+
+  @Test
+  void anOverflowBecomesTooDeepAndLaterCallsStillWork() {
+    // (Thrown rather than provoked: filling the 1 GB stack would take the test seconds.)
+    assertThrows(
+        DeepStack.TooDeepException.class,
+        () ->
+            DeepStack.call(
+                () -> {
+                  throw new StackOverflowError();
+                }));
+    for (int i = 0; i < 3; i++) {
+      assertEquals(42, DeepStack.call(() -> 42));
+    }
+  }
+
+  @Test
+  void concurrentCallersEachGetTheirOwnResult() throws InterruptedException {
+    int callers = 4;
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread[] threads = new Thread[callers];
+    for (int i = 0; i < callers; i++) {
+      int id = i;
+      threads[i] =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  for (int n = 0; n < 50; n++) {
+                    int expected = id * 1000 + n;
+                    int got = DeepStack.call(() -> expected);
+                    assertEquals(expected, got);
+                  }
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              });
+      threads[i].start();
+    }
+    start.countDown();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+  }
+}
