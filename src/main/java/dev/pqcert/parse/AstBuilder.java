@@ -65,10 +65,19 @@ final class AstBuilder {
     }
     return new SectionDocument(
         span,
-        Optional.ofNullable(attributes).map(this::literalRecord),
-        span(keyword.getSymbol()),
+        Optional.ofNullable(attributes).flatMap(this::guardedRecord),
+        keyword == null ? span : span(keyword.getSymbol()), // recovery may have lost the keyword
         Optional.ofNullable(sectionName).map(this::name),
         members);
+  }
+
+  /** Attributes a syntax error left incomplete are no attributes (PQ001 reports the error). */
+  private Optional<Expr.RecordExpr> guardedRecord(MParser.LiteralAttributesContext attributes) {
+    try {
+      return Optional.of(literalRecord(attributes));
+    } catch (RuntimeException incomplete) {
+      return Optional.empty();
+    }
   }
 
   /** A member, or empty when too little of it survived a syntax error to name it. */

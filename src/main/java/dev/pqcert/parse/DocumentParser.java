@@ -28,6 +28,7 @@ import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.Pair;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
@@ -276,10 +277,16 @@ public final class DocumentParser {
     }
 
     private static Token virtualSemicolon(Token previous) {
-      CommonToken semicolon = new CommonToken(MLexer.SEMI, ";");
       int end = previous.getStopIndex() + 1;
-      semicolon.setStartIndex(end);
-      semicolon.setStopIndex(end - 1);
+      // The source pair of the token before it: ANTLR's recovery conjures tokens from it.
+      CommonToken semicolon =
+          new CommonToken(
+              new Pair<>(previous.getTokenSource(), previous.getInputStream()),
+              MLexer.SEMI,
+              Token.DEFAULT_CHANNEL,
+              end,
+              end - 1);
+      semicolon.setText(";");
       semicolon.setLine(previous.getLine());
       semicolon.setCharPositionInLine(previous.getCharPositionInLine());
       return semicolon;
