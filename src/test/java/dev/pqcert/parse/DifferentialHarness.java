@@ -38,14 +38,7 @@ public final class DifferentialHarness {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(Path.of(args[1]))) {
       files =
-          walk.filter(Files::isRegularFile)
-              .filter(
-                  p -> {
-                    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                    return n.endsWith(".pq") || n.endsWith(".pqm") || n.endsWith(".m");
-                  })
-              .sorted()
-              .toList();
+          walk.filter(Files::isRegularFile).filter(DifferentialHarness::isMFile).sorted().toList();
     }
     Map<Path, Boolean> ours = new LinkedHashMap<>();
     for (Path file : files) {
@@ -127,5 +120,11 @@ public final class DifferentialHarness {
       }
     }
     return result;
+  }
+
+  /** An M source file by its name: {@code .pq}, {@code .pqm} or {@code .m}. */
+  static boolean isMFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".pq") || name.endsWith(".pqm") || name.endsWith(".m");
   }
 }

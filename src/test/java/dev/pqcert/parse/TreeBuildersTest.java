@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
@@ -151,11 +150,7 @@ class TreeBuildersTest {
     for (Path root : List.of(Path.of("samples"), Path.of("src/test/resources"))) {
       try (Stream<Path> walk = Files.walk(root)) {
         walk.filter(Files::isRegularFile)
-            .filter(
-                p -> {
-                  String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                  return n.endsWith(".pq") || n.endsWith(".pqm") || n.endsWith(".m");
-                })
+            .filter(DifferentialHarness::isMFile)
             .sorted()
             .forEach(files::add);
       } catch (UncheckedIOException e) {

@@ -101,19 +101,24 @@ class GithubReportTest {
     assertEquals("4", notice.properties().get("endColumn"));
   }
 
+  /** A target with one finding on line 2 of its Contoso.pq. */
+  private static TargetResult noVersion(String path, BundleKind kind) {
+    return new TargetResult(
+        path,
+        Optional.of(kind),
+        List.of(
+            new Finding(
+                "PQ011",
+                Level.MUST,
+                "no version",
+                Optional.of(new Location("Contoso.pq", span(2, 1, 2, 8))))),
+        Optional.empty());
+  }
+
   @Test
   void pathsAreRelativeToTheGithubWorkspace() {
     TargetResult target =
-        new TargetResult(
-            Path.of("samples/good/Contoso").toAbsolutePath().toString(),
-            Optional.of(BundleKind.FOLDER),
-            List.of(
-                new Finding(
-                    "PQ011",
-                    Level.MUST,
-                    "no version",
-                    Optional.of(new Location("Contoso.pq", span(2, 1, 2, 8))))),
-            Optional.empty());
+        noVersion(Path.of("samples/good/Contoso").toAbsolutePath().toString(), BundleKind.FOLDER);
     ReportContext context =
         new ReportContext(
             "0.1.0",
@@ -127,17 +132,7 @@ class GithubReportTest {
 
   @Test
   void filesOnlyInsideAPackageAnnotateThePackageAndSayWhere() {
-    TargetResult target =
-        new TargetResult(
-            "dist/Contoso.mez",
-            Optional.of(BundleKind.MEZ),
-            List.of(
-                new Finding(
-                    "PQ011",
-                    Level.MUST,
-                    "no version",
-                    Optional.of(new Location("Contoso.pq", span(2, 1, 2, 8))))),
-            Optional.empty());
+    TargetResult target = noVersion("dist/Contoso.mez", BundleKind.MEZ);
     Command command =
         parse(
             GithubReport.render(List.of(target), ReportContext.of("0.1.0", RuleRegistry.builtIn()))
