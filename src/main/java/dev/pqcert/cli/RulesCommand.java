@@ -30,8 +30,8 @@ final class RulesCommand implements Callable<Integer> {
     switch (format) {
       case "text":
         for (RuleDoc doc : registry.docs()) {
-          out.println(
-              String.format(Locale.ROOT, "%s  %-6s  %s", doc.id(), doc.level(), doc.title()));
+          out.print(
+              String.format(Locale.ROOT, "%s  %-6s  %s\n", doc.id(), doc.level(), doc.title()));
         }
         break;
       case "json":
