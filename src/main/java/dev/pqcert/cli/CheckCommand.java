@@ -176,13 +176,14 @@ final class CheckCommand implements Callable<Integer> {
     Map<Path, Config> configs = new HashMap<>();
     Set<Config> used = new HashSet<>();
     List<TargetResult> results = new ArrayList<>();
-    boolean failing = false;
+    List<FailOn> policies = new ArrayList<>(); // each target's, in order
     for (Path target : targets) {
       if (interactive && targets.size() > 1) {
         err.println("checking " + target);
       }
       Config config = configFor(target, loader, configs).override(releaseOverride, failOnOverride);
       used.add(config);
+      policies.add(config.effectiveFailOn());
       TargetResult result = checker.check(target, config);
       result.error().ifPresent(problem -> err.println("pqcert: " + result.path() + ": " + problem));
       results.add(result);
@@ -195,11 +196,9 @@ final class CheckCommand implements Callable<Integer> {
       reported = applied.results();
       absent = Optional.of(applied.absent());
     }
+    boolean failing = false;
     for (int i = 0; i < reported.size(); i++) {
-      FailOn policy =
-          configFor(targets.get(i), loader, configs)
-              .override(releaseOverride, failOnOverride)
-              .effectiveFailOn();
+      FailOn policy = policies.get(i);
       failing |= reported.get(i).findings().stream().anyMatch(f -> policy.fails(f.level()));
     }
     FailOn reportPolicy =

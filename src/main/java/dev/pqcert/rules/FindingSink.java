@@ -28,6 +28,24 @@ public final class FindingSink {
     report(defaultLevel, file, span, message);
   }
 
+  /**
+   * Reports a finding unless this rule already reported the same message at the same place (one
+   * value reached through several records, such as an icon record shared by two fields).
+   */
+  public void reportOnce(String file, Span span, String message) {
+    Location location = new Location(file, span);
+    boolean seen =
+        findings.stream()
+            .anyMatch(
+                f ->
+                    f.ruleId().equals(ruleId)
+                        && f.message().equals(message)
+                        && f.location().filter(location::equals).isPresent());
+    if (!seen) {
+      report(file, span, message);
+    }
+  }
+
   public void report(Level level, String file, Span span, String message) {
     findings.add(new Finding(ruleId, level, message, Optional.of(new Location(file, span))));
   }

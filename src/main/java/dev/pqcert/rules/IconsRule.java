@@ -23,15 +23,7 @@ final class IconsRule implements Rule {
   }
 
   @Override
-  public void check(ConnectorModel model, FindingSink sink) {
-    // One list reached through several records (merged, shared) is one set of findings.
-    Set<String> reported = new HashSet<>();
-    Reporter findings =
-        (file, span, message) -> {
-          if (reported.add(file + ":" + span.start().offset() + ":" + message)) {
-            sink.report(file, span, message);
-          }
-        };
+  public void check(ConnectorModel model, FindingSink findings) {
     Set<String> checked = new HashSet<>();
     for (PublishRecord publish : model.publishRecords()) {
       Optional<Value.RecordValue> record = publish.record();
@@ -42,7 +34,7 @@ final class IconsRule implements Rule {
           PublishRecord.ICON_FIELDS.stream().filter(f -> record.get().field(f).isEmpty()).toList();
       if (missing.size() == 1) {
         String present = PublishRecord.ICON_FIELDS.get(missing.contains("SourceImage") ? 1 : 0);
-        findings.report(
+        findings.reportOnce(
             publish.member().file(),
             publish.member().nameSpan(),
             "publish record '"
@@ -57,7 +49,7 @@ final class IconsRule implements Rule {
       } else if (!missing.isEmpty()) {
         String prefix = publish.name().replaceFirst("\\.[^.]*$", "");
         String icons = prefix + ".Icons";
-        findings.report(
+        findings.reportOnce(
             publish.member().file(),
             publish.member().nameSpan(),
             "publish record '"
@@ -86,11 +78,11 @@ final class IconsRule implements Rule {
   }
 
   private static void checkSet(
-      PublishRecord publish, IconSet set, Value.RecordValue publishRecord, Reporter findings) {
+      PublishRecord publish, IconSet set, Value.RecordValue publishRecord, FindingSink findings) {
     Optional<Value.RecordValue> icons = set.record();
     String field = set.field().name();
     if (icons.isEmpty()) {
-      findings.report(
+      findings.reportOnce(
           publishRecord.file(),
           set.field().nameSpan(),
           field
@@ -108,7 +100,7 @@ final class IconsRule implements Rule {
           sizes.get(0) + ", " + sizes.get(1) + ", " + sizes.get(2) + " and " + sizes.get(3) + " px";
       Optional<Value.RecordField> slotField = record.field(slot);
       if (slotField.isEmpty()) {
-        findings.report(
+        findings.reportOnce(
             record.file(),
             record.span(),
             "the icon record of "
@@ -130,14 +122,14 @@ final class IconsRule implements Rule {
         continue;
       }
       if (!(list instanceof Value.ListValue items)) {
-        findings.report(
+        findings.reportOnce(
             record.file(),
             slotField.get().nameSpan(),
             slot + " is " + Value.describe(list) + ", not a list; give four PNGs of " + wanted);
         continue;
       }
       if (items.items().size() != sizes.size()) {
-        findings.report(
+        findings.reportOnce(
             record.file(),
             slotField.get().nameSpan(),
             slot
@@ -155,14 +147,14 @@ final class IconsRule implements Rule {
   }
 
   private static void checkImage(
-      String slot, Value item, Value.RecordValue record, Reporter findings) {
+      String slot, Value item, Value.RecordValue record, FindingSink findings) {
     Value plain = Values.plain(item);
     if (!Values.isKnown(plain)) {
       return;
     }
     String file = plain.file().isEmpty() ? record.file() : plain.file();
     if (!(plain instanceof Value.BundledFile bundled)) {
-      findings.report(
+      findings.reportOnce(
           file,
           plain.span(),
           "an image of "
@@ -171,7 +163,7 @@ final class IconsRule implements Rule {
               + Value.describe(plain)
               + ", not a bundled PNG; write Extension.Contents(\"X16.png\")");
     } else if (!bundled.name().toLowerCase(Locale.ROOT).endsWith(".png")) {
-      findings.report(
+      findings.reportOnce(
           file,
           plain.span(),
           "the "
@@ -180,11 +172,6 @@ final class IconsRule implements Rule {
               + bundled.name()
               + "' is not a .png file; Power Query icons are PNGs: convert it and bundle the .png");
     }
-  }
-
-  /** Where findings go, once each. */
-  private interface Reporter {
-    void report(String file, dev.pqcert.parse.Span span, String message);
   }
 
   private static String where(Value value, String fallbackFile) {
