@@ -61,7 +61,7 @@ final class AstBuilder {
       List<SectionMember> members) {
     Span span = span(header);
     if (!members.isEmpty()) {
-      span = new Span(span.start(), members.get(members.size() - 1).span().end());
+      span = span.to(members.get(members.size() - 1).span());
     }
     return new SectionDocument(
         span,
@@ -214,7 +214,7 @@ final class AstBuilder {
         Expr right = operator(binary.operatorExpression(1));
         result =
             new Expr.Binary(
-                new Span(result.span().start(), right.span().end()),
+                result.span().to(right.span()),
                 binaryOperator(binary.getChild(TerminalNode.class, 0).getSymbol()),
                 result,
                 right);
@@ -223,10 +223,7 @@ final class AstBuilder {
         MParser.NullablePrimitiveTypeContext type = assertion.nullablePrimitiveType();
         result =
             new Expr.TypeTest(
-                new Span(result.span().start(), span(type).end()),
-                assertion.AS() != null,
-                result,
-                primitive(type));
+                result.span().to(span(type)), assertion.AS() != null, result, primitive(type));
       }
     }
     return result;
@@ -314,7 +311,7 @@ final class AstBuilder {
   private Expr primaryExpression(MParser.PrimaryExpressionContext ctx) {
     Expr result = primaryHead(ctx.primaryHead());
     for (MParser.PostfixContext postfix : ctx.postfix()) {
-      Span span = new Span(result.span().start(), span(postfix).end());
+      Span span = result.span().to(span(postfix));
       if (postfix instanceof MParser.InvocationContext call) {
         List<Expr> arguments = new ArrayList<>();
         for (MParser.ExpressionContext argument : call.expression()) {

@@ -207,17 +207,11 @@ final class DirectTreeParser extends MParser {
     if (ctx instanceof BinaryContext) {
       Expr right = (Expr) values[from + 2];
       return new Expr.Binary(
-          new Span(left.span().start(), right.span().end()),
-          AstBuilder.binaryOperator(operator),
-          left,
-          right);
+          left.span().to(right.span()), AstBuilder.binaryOperator(operator), left, right);
     }
     TypeNode.Primitive type = (TypeNode.Primitive) values[from + 2];
     return new Expr.TypeTest(
-        new Span(left.span().start(), type.span().end()),
-        operator.getType() == MLexer.AS,
-        left,
-        type);
+        left.span().to(type.span()), operator.getType() == MLexer.AS, left, type);
   }
 
   private Object build(ParserRuleContext ctx, int from, int to) {
@@ -351,7 +345,7 @@ final class DirectTreeParser extends MParser {
     List<SectionMember> members = all(SectionMember.class, i, to);
     Span span = builder.span(ctx);
     if (!members.isEmpty()) {
-      span = new Span(span.start(), members.get(members.size() - 1).span().end());
+      span = span.to(members.get(members.size() - 1).span());
     }
     return new SectionDocument(span, attributes, builder.span(keyword), name, members);
   }
@@ -418,7 +412,7 @@ final class DirectTreeParser extends MParser {
 
   @SuppressWarnings("unchecked")
   private Expr applyPostfix(Expr target, ParserRuleContext ctx, Object postfix) {
-    Span span = new Span(target.span().start(), builder.span(ctx).end());
+    Span span = target.span().to(builder.span(ctx));
     if (ctx instanceof InvocationContext) {
       return new Expr.Invoke(span, target, (List<Expr>) postfix);
     }
@@ -569,7 +563,23 @@ final class DirectTreeParser extends MParser {
         count++;
       }
     }
-    List<T> list = new ArrayList<>(count); // the tree keeps it: no room to spare
+    // The tree keeps the list: one or two items (most argument lists) fit in a single small
+    // immutable object, longer lists get an array with no room to spare.
+    if (count <= 2) {
+      T first = null;
+      T second = null;
+      for (int i = from; i < to; i++) {
+        if (kind.isInstance(values[i])) {
+          if (first == null) {
+            first = kind.cast(values[i]);
+          } else {
+            second = kind.cast(values[i]);
+          }
+        }
+      }
+      return first == null ? List.of() : second == null ? List.of(first) : List.of(first, second);
+    }
+    List<T> list = new ArrayList<>(count);
     for (int i = from; i < to; i++) {
       if (kind.isInstance(values[i])) {
         list.add(kind.cast(values[i]));

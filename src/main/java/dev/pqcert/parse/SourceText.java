@@ -16,13 +16,10 @@ public final class SourceText {
   // most the lines starting inside one block instead of binary-searching the whole line map.
   private static final int BLOCK_BITS = 6;
   private final int[] lineAtBlock;
-  private int lastLine; // positions are mostly asked for in order: try the last line first
   // Nested tree nodes share their first and last tokens, and a tree node often has the span of its
-  // only child: direct-mapped caches of recent positions and spans, so they share the objects too
-  // (a large file's tree then holds far fewer of them). Created on first use.
-  private static final int RECENT_POSITIONS = 4096;
+  // only child: a direct-mapped cache of recent spans, so they share the object too. Created on
+  // first use; a race between threads only costs a miss (spans are immutable).
   private static final int RECENT_SPANS = 1024;
-  private Position[] recent;
   private Span[] recentSpans;
 
   public SourceText(String name, String text) {
@@ -85,45 +82,35 @@ public final class SourceText {
     return latin1;
   }
 
-  /** The position of a code point offset; offsets past the end clamp to the end. */
+  /**
+   * The position of a code point offset; offsets past the end clamp to the end. (Stateless: spans
+   * ask for positions from any thread.)
+   */
   public Position positionAt(int offset) {
     int clamped = Math.max(0, Math.min(offset, codePointCount));
-    if (recent == null) {
-      recent = new Position[RECENT_POSITIONS];
+    int line = lineAtBlock[clamped >> BLOCK_BITS];
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= clamped) {
+      line++;
     }
-    Position cached = recent[clamped & (RECENT_POSITIONS - 1)];
-    if (cached != null && cached.offset() == clamped) {
-      return cached;
-    }
-    int line = lastLine;
-    if (clamped < lineStarts[line]
-        || (line + 1 < lineStarts.length && clamped >= lineStarts[line + 1])) {
-      line = lineAtBlock[clamped >> BLOCK_BITS];
-      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= clamped) {
-        line++;
-      }
-      lastLine = line;
-    }
-    Position position = new Position(line + 1, clamped - lineStarts[line] + 1, clamped);
-    recent[clamped & (RECENT_POSITIONS - 1)] = position;
-    return position;
+    return new Position(line + 1, clamped - lineStarts[line] + 1, clamped);
   }
 
+  /** The span of code point offsets {@code [startOffset, endOffset)}, clamped to the text. */
   public Span span(int startOffset, int endOffset) {
-    if (recentSpans == null) {
-      recentSpans = new Span[RECENT_SPANS];
+    int start = Math.max(0, Math.min(startOffset, codePointCount));
+    int end = Math.max(0, Math.min(endOffset, codePointCount));
+    Span[] cache = recentSpans;
+    if (cache == null) {
+      cache = new Span[RECENT_SPANS];
+      recentSpans = cache;
     }
-    int slot = (startOffset * 31 + endOffset) & (RECENT_SPANS - 1);
-    Span cached = recentSpans[slot];
-    if (cached != null
-        && cached.start().offset() == startOffset
-        && cached.end().offset() == endOffset) {
+    int slot = (start * 31 + end) & (RECENT_SPANS - 1);
+    Span cached = cache[slot];
+    if (cached != null && cached.startOffset() == start && cached.endOffset() == end) {
       return cached;
     }
-    Span span = new Span(positionAt(startOffset), positionAt(endOffset));
-    if (span.start().offset() == startOffset && span.end().offset() == endOffset) {
-      recentSpans[slot] = span; // (offsets past the end are clamped: those spans are not cached)
-    }
+    Span span = new Span.InSource(this, start, end);
+    cache[slot] = span;
     return span;
   }
 

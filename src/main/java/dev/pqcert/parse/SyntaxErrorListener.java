@@ -211,6 +211,6 @@ final class SyntaxErrorListener extends BaseErrorListener {
   }
 
   private static Span startOnly(Span span) {
-    return new Span(span.start(), span.start());
+    return span.startOnly();
   }
 }

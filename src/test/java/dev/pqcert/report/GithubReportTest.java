@@ -52,7 +52,7 @@ class GithubReportTest {
   }
 
   private static Span span(int line, int column, int endLine, int endColumn) {
-    return new Span(new Position(line, column, 0), new Position(endLine, endColumn, 0));
+    return Span.of(new Position(line, column, 0), new Position(endLine, endColumn, 0));
   }
 
   @Test

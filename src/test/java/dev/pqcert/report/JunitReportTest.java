@@ -33,7 +33,7 @@ class JunitReportTest {
   }
 
   private static Finding finding(String rule, Level level, String message, int line) {
-    Span span = new Span(new Position(line, 1, 0), new Position(line, 5, 0));
+    Span span = Span.of(new Position(line, 1, 0), new Position(line, 5, 0));
     return new Finding(rule, level, message, Optional.of(new Location("Contoso.pq", span)));
   }
 
