@@ -20,9 +20,11 @@ import java.util.stream.Stream;
 
 /**
  * The parser benchmark (a documented harness; see the README): warm throughput over a corpus of our
- * own samples plus generated connectors, scaling at 1x/10x/100x, and the first parse of a 16 KB
- * connector in a fresh JVM, three times each: with plain {@code java -cp}, and with the {@code
- * pqcert} launcher's JVM flags and AppCDS archive. Run it from the checkout's root:
+ * own samples plus generated connectors; scaling at 1x/10x/100x, each size in a fresh JVM, with the
+ * wall time, the Java threads' CPU time (the parser's own work) and the collector's pauses; and the
+ * first parse of a 16 KB connector in a fresh JVM, three times. Scaling and first parse run twice:
+ * with plain {@code java -cp}, and with the {@code pqcert} launcher's JVM flags and AppCDS archive.
+ * Run it from the checkout's root:
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -36,6 +38,10 @@ public final class ParseBenchmark {
   public static void main(String[] args) throws Exception {
     if (args.length == 1 && args[0].equals("--first-parse")) {
       firstParseProbe();
+      return;
+    }
+    if (args.length == 2 && args[0].equals("--scale")) {
+      scaleProbe(Integer.parseInt(args[1]));
       return;
     }
     List<SourceText> corpus = new ArrayList<>(filesUnder(Path.of("samples")));
@@ -64,30 +70,26 @@ public final class ParseBenchmark {
         seconds.length,
         median * 1e3);
 
-    SourceText unit = new SourceText("scale.pq", ConnectorGenerator.generate(512 * 1024));
-    for (int factor : new int[] {1, 10, 100}) {
-      SourceText scaled =
-          new SourceText(
-              "scale-" + factor + ".pq", ConnectorGenerator.generate(512 * 1024 * factor));
-      parse(scaled); // warm at this size
-      double best = Double.MAX_VALUE;
-      for (int i = 0; i < 3; i++) {
-        best = Math.min(best, time(() -> parse(scaled)));
-      }
-      System.out.printf(
-          Locale.ROOT,
-          "scaling %3dx: %6.1f MB in %7.1f ms = %.1f MB/s%n",
-          factor,
-          scaled.text().length() / 1e6,
-          best * 1e3,
-          scaled.text().length() / 1e6 / best);
-    }
-    if (unit.text().isEmpty()) {
-      throw new IllegalStateException("empty unit");
+    List<String> launcherFlags = launcherFlags();
+    String launcherClassPath =
+        Path.of("target", "pqcert.jar").toAbsolutePath()
+            + java.io.File.pathSeparator
+            + testClasses();
+    scaling("this JVM's defaults (`java -cp`)", List.of(), System.getProperty("java.class.path"));
+    if (launcherFlags != null) {
+      scaling(
+          "the pqcert launcher's JVM flags: " + String.join(" ", launcherFlags),
+          launcherFlags,
+          launcherClassPath);
     }
 
     firstParse("plain `java -cp`", List.of(), System.getProperty("java.class.path"));
-    launcherFirstParse();
+    if (launcherFlags != null) {
+      firstParse(
+          "the pqcert launcher's JVM flags and AppCDS archive: " + String.join(" ", launcherFlags),
+          launcherFlags,
+          launcherClassPath);
+    }
   }
 
   private static final int PROBE_RUNS = 3;
@@ -126,16 +128,16 @@ public final class ParseBenchmark {
   }
 
   /**
-   * The first parse in a fresh JVM configured as the {@code pqcert} launcher configures it: its
-   * {@code jvm_flags} and its AppCDS archive {@code target/pqcert.jsa} (running the launcher once
-   * builds the jar and the archive when they are missing or stale). The probe's own classes come
-   * from the test classes, after the jar.
+   * The {@code pqcert} launcher's JVM configuration: its {@code jvm_flags} and its AppCDS archive
+   * {@code target/pqcert.jsa} (running the launcher once builds the jar and the archive when they
+   * are missing or stale), or null when there is no launcher to run. Probes run on the jar, with
+   * their own classes from the test classes after it.
    */
-  private static void launcherFirstParse() throws Exception {
+  private static List<String> launcherFlags() throws Exception {
     Path launcher = Path.of("pqcert").toAbsolutePath();
     if (!Files.isExecutable(launcher)) {
-      System.out.println("launcher first parse: skipped (run from the checkout's root)");
-      return;
+      System.out.println("launcher configuration: skipped (run from the checkout's root)");
+      return null;
     }
     Process prepare =
         new ProcessBuilder(launcher.toString(), "--version")
@@ -143,8 +145,8 @@ public final class ParseBenchmark {
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     if (prepare.waitFor() != 0) {
-      System.out.println("launcher first parse: skipped (`./pqcert --version` failed)");
-      return;
+      System.out.println("launcher configuration: skipped (`./pqcert --version` failed)");
+      return null;
     }
     List<String> flags = new ArrayList<>();
     for (String line : Files.readAllLines(launcher, StandardCharsets.UTF_8)) {
@@ -161,15 +163,104 @@ public final class ParseBenchmark {
     if (Files.isRegularFile(archive)) {
       flags.add("-XX:SharedArchiveFile=" + archive);
     }
-    String testClasses =
-        Path.of(ParseBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toString();
-    firstParse(
-        "the pqcert launcher's JVM flags and AppCDS archive: " + String.join(" ", flags),
-        flags,
-        Path.of("target", "pqcert.jar").toAbsolutePath()
-            + java.io.File.pathSeparator
-            + testClasses);
+    return flags;
+  }
+
+  private static String testClasses() throws java.net.URISyntaxException {
+    return Path.of(ParseBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
+  }
+
+  private static final Pattern SCALE_LINE = Pattern.compile("^scaling .*$", Pattern.MULTILINE);
+
+  /**
+   * Scaling at 1x, 10x and 100x, each size in a fresh JVM so that one size's garbage and heap
+   * sizing do not weigh on the next.
+   */
+  private static void scaling(String how, List<String> jvmFlags, String classPath)
+      throws IOException, InterruptedException {
+    System.out.printf(Locale.ROOT, "scaling, one fresh JVM per size, %s:%n", how);
+    for (int factor : new int[] {1, 10, 100}) {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmFlags);
+      command.addAll(
+          List.of(
+              "-cp",
+              classPath,
+              ParseBenchmark.class.getName(),
+              "--scale",
+              Integer.toString(factor)));
+      Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      probe.waitFor();
+      Matcher line = SCALE_LINE.matcher(output);
+      System.out.println(line.find() ? "  " + line.group() : "  scaling probe failed: " + output);
+    }
+  }
+
+  /**
+   * Runs in a fresh JVM: warms up on the 1x input, parses the input of this size once, then times
+   * three parses and reports the fastest, with what the JVM's threads spent on the CPU (the
+   * parser's own work; the collectors' threads are not Java threads) and what its collectors spent.
+   */
+  private static void scaleProbe(int factor) {
+    SourceText unit = new SourceText("unit.pq", ConnectorGenerator.generate(512 * 1024));
+    for (int i = 0; i < 20; i++) {
+      parse(unit);
+    }
+    SourceText scaled =
+        new SourceText("scale-" + factor + ".pq", ConnectorGenerator.generate(512 * 1024 * factor));
+    parse(scaled);
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long bestWall = Long.MAX_VALUE;
+    long bestCpu = 0;
+    long bestGc = 0;
+    for (int i = 0; i < 3; i++) {
+      long cpu = javaThreadsCpuNanos(threads);
+      long gc = collectorMillis();
+      long start = System.nanoTime();
+      parse(scaled);
+      long wall = System.nanoTime() - start;
+      if (wall < bestWall) {
+        bestWall = wall;
+        bestCpu = javaThreadsCpuNanos(threads) - cpu;
+        bestGc = collectorMillis() - gc;
+      }
+    }
+    double megabytes = scaled.text().length() / 1e6;
+    System.out.printf(
+        Locale.ROOT,
+        "scaling %3dx: %6.1f MB in %7.1f ms = %5.1f MB/s; Java threads' CPU %7.1f ms = %5.1f MB/s;"
+            + " collector pauses %5d ms%n",
+        factor,
+        megabytes,
+        bestWall / 1e6,
+        megabytes / (bestWall / 1e9),
+        bestCpu / 1e6,
+        megabytes / (bestCpu / 1e9),
+        bestGc);
+  }
+
+  private static long javaThreadsCpuNanos(java.lang.management.ThreadMXBean threads) {
+    long sum = 0;
+    for (long id : threads.getAllThreadIds()) {
+      long cpu = threads.getThreadCpuTime(id);
+      if (cpu > 0) {
+        sum += cpu;
+      }
+    }
+    return sum;
+  }
+
+  private static long collectorMillis() {
+    long sum = 0;
+    for (java.lang.management.GarbageCollectorMXBean collector :
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, collector.getCollectionTime());
+    }
+    return sum;
   }
 
   /** Runs in a fresh JVM: the cost a user pays on the first file. */
