@@ -261,19 +261,53 @@ public final class DocumentParser {
       return parsed;
     }
 
-    private static boolean startsMember(List<Token> part, int index) {
+    /**
+     * Whether the token at {@code index} plausibly starts the next member, so that the error there
+     * is a missing {@code ;}: a member's start ({@code shared}, attributes, or a name and {@code
+     * =}) outside any bracket or {@code let} of this part (a name and {@code =} inside a record or
+     * a let is a missing comma), or, when brackets were left open, first on its line and indented
+     * no deeper than this part's first token (as members are).
+     */
+    private boolean startsMember(List<Token> part, int index) {
       Token token = part.get(index);
-      if (token.getType() == MLexer.SHARED) {
+      boolean start =
+          token.getType() == MLexer.SHARED
+              || token.getType() == MLexer.LBRACKET // attributes of the next member
+              || ((token.getType() == MLexer.IDENTIFIER
+                      || token.getType() == MLexer.QUOTED_IDENTIFIER)
+                  && nextOnChannel(part, index + 1) < part.size()
+                  && part.get(nextOnChannel(part, index + 1)).getType() == MLexer.EQ);
+      if (!start) {
+        return false;
+      }
+      int depth = 0;
+      Token first = null;
+      Token previous = null;
+      for (int i = 0; i < index; i++) {
+        Token before = part.get(i);
+        if (before.getChannel() != Token.DEFAULT_CHANNEL) {
+          previous = before;
+          continue;
+        }
+        first = first == null ? before : first;
+        previous = before;
+        switch (before.getType()) {
+          case MLexer.LPAREN, MLexer.LBRACKET, MLexer.LBRACE, MLexer.LET -> depth++;
+          case MLexer.RPAREN, MLexer.RBRACKET, MLexer.RBRACE, MLexer.IN ->
+              depth = Math.max(0, depth - 1);
+          default -> {}
+        }
+      }
+      if (depth == 0) {
         return true;
       }
-      if (token.getType() == MLexer.LBRACKET) {
-        return true; // attributes of the next member
-      }
-      boolean name =
-          token.getType() == MLexer.IDENTIFIER || token.getType() == MLexer.QUOTED_IDENTIFIER;
-      return name
-          && nextOnChannel(part, index + 1) < part.size()
-          && part.get(nextOnChannel(part, index + 1)).getType() == MLexer.EQ;
+      // (Lines and columns as the source counts them: ANTLR's count only LF.)
+      Position at = source.positionAt(token.getStartIndex());
+      boolean firstOnLine =
+          previous == null || source.positionAt(previous.getStopIndex()).line() < at.line();
+      return firstOnLine
+          && first != null
+          && at.column() <= source.positionAt(first.getStartIndex()).column();
     }
 
     private static Token virtualSemicolon(Token previous) {

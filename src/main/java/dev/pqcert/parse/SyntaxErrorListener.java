@@ -81,7 +81,32 @@ final class SyntaxErrorListener extends BaseErrorListener {
       return new SyntaxError(place, "expected ';' after the section member '" + memberName + "'");
     }
     String found = describeToken(offending);
-    return new SyntaxError(at, "unexpected " + found + "; expected " + describeExpected(expected));
+    String wanted = describeExpected(expected);
+    String bracketed = wanted.equals("an expression") ? inParentheses(offending.getType()) : null;
+    if (bracketed != null) {
+      // M allows these only where a whole expression goes, not as an operand.
+      return new SyntaxError(
+          at,
+          "unexpected "
+              + found
+              + ": an operand that starts with "
+              + found
+              + " must be in parentheses, as in "
+              + bracketed);
+    }
+    return new SyntaxError(at, "unexpected " + found + "; expected " + wanted);
+  }
+
+  /** The parenthesized form of an expression that cannot be an operand, or null. */
+  private static String inParentheses(int type) {
+    return switch (type) {
+      case MLexer.IF -> "(if ... then ... else ...)";
+      case MLexer.LET -> "(let ... in ...)";
+      case MLexer.EACH -> "(each ...)";
+      case MLexer.TRY -> "(try ...)";
+      case MLexer.ERROR -> "(error ...)";
+      default -> null;
+    };
   }
 
   /** Whether the next tokens begin a section member: {@code shared}, or {@code Name =}. */
@@ -113,11 +138,33 @@ final class SyntaxErrorListener extends BaseErrorListener {
     return null;
   }
 
+  /**
+   * Tokens that continue an expression already complete: binary operators, type tests, and the
+   * starts of invocation, item and field access.
+   */
+  private static final IntervalSet CONTINUATIONS =
+      IntervalSet.of(MLexer.META)
+          .or(IntervalSet.of(MLexer.AND, MLexer.AS)) // AND, AS
+          .or(IntervalSet.of(MLexer.IS))
+          .or(IntervalSet.of(MLexer.OR))
+          .or(IntervalSet.of(MLexer.LE, MLexer.LPAREN)) // comparisons, arithmetic, '&', '('
+          .or(IntervalSet.of(MLexer.LBRACKET))
+          .or(IntervalSet.of(MLexer.LBRACE))
+          .or(IntervalSet.of(MLexer.COALESCE));
+
   static String describeExpected(IntervalSet expected) {
     if (expected.contains(MLexer.NUMBER_LITERAL)
         && expected.contains(MLexer.IDENTIFIER)
         && expected.contains(MLexer.LPAREN)) {
       return "an expression";
+    }
+    // After a complete expression, ANTLR's expected set lists every operator that could continue
+    // it; what the reader needs is what must come next ('else', ',', ')'...).
+    if (expected.and(CONTINUATIONS).size() >= 3) {
+      IntervalSet required = expected.subtract(CONTINUATIONS);
+      if (!required.isNil()) {
+        return describeExpected(required);
+      }
     }
     if (expected.contains(MLexer.IDENTIFIER) && expected.contains(MLexer.QUOTED_IDENTIFIER)) {
       List<String> others = new ArrayList<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pqcert.parse.ast.Expr;
 import dev.pqcert.parse.ast.SectionDocument;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ class DocumentParserTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '"',
       value = {
         "a - b - c | (- (- a b) c)",
         "a * b + c | (+ (* a b) c)",
@@ -123,6 +125,61 @@ class DocumentParserTest {
     SyntaxError error = result.errors().get(0);
     assertEquals("expected ';' after the section member 'A'", error.message());
     assertEquals(new Position(3, 6, 17), error.span().start());
+  }
+
+  /** A name and '=' where a comma is missing is not a new member: one error, no cascade. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "record on one line|A = [a = 1 b = 2];|2:12|unexpected 'b'; expected ',' or ']'",
+        "let on one line|A = let a = 1 b = 2 in a;|2:15|unexpected 'b'; expected 'in' or ','",
+        "let over lines|A = let\\n    a = 1\\n    b = 2\\n  in a;|4:5|unexpected 'b'; expected 'in' or ','",
+        "list over lines|A = {1,\\n    2\\n    b = 3};|4:5|unexpected 'b'; expected ',' or '}'"
+      })
+  void missingCommaIsOneErrorAndKeepsTheMember(
+      String name, String member, String where, String message) {
+    ParseResult result = parse("section S;\n" + member.replace("\\n", "\n") + "\nB = 1;\n");
+    assertEquals(1, result.errors().size(), result.errors().toString());
+    assertEquals(where, result.errors().get(0).span().start().toString());
+    assertEquals(message, result.errors().get(0).message());
+    SectionDocument section = result.document().section().orElseThrow();
+    assertEquals(
+        List.of("A", "B"), section.members().stream().map(m -> m.name().name()).toList(), name);
+  }
+
+  /** Messages say what must come next, not every token that could. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "if x then 1;|2:16|unexpected ';'; expected 'else'",
+        "f(1 2);|2:9|unexpected '2'; expected ',' or ')'",
+        "let a = 1 in;|2:17|unexpected ';'; expected an expression",
+        "1 + if x then 1 else 2;|2:9|unexpected 'if': an operand that starts with 'if' must be in"
+            + " parentheses, as in (if ... then ... else ...)",
+        "-let a = 1 in a;|2:6|unexpected 'let': an operand that starts with 'let' must be in"
+            + " parentheses, as in (let ... in ...)",
+        "x & each _;|2:9|unexpected 'each': an operand that starts with 'each' must be in"
+            + " parentheses, as in (each ...)"
+      })
+  void messagesNameWhatMustComeNext(String expression, String where, String message) {
+    ParseResult result = parse("section S;\nA = " + expression + "\n");
+    assertEquals(1, result.errors().size(), result.errors().toString());
+    assertEquals(where, result.errors().get(0).span().start().toString());
+    assertEquals(message, result.errors().get(0).message());
+  }
+
+  @Test
+  void memberAfterAnUnclosedBracketIsStillFound() {
+    ParseResult result = parse("section S;\nA = f(1\nB = 2;\nC = 3;\n");
+    assertEquals(1, result.errors().size(), result.errors().toString());
+    assertEquals("3:1", result.errors().get(0).span().start().toString());
+    SectionDocument section = result.document().section().orElseThrow();
+    assertEquals(
+        List.of("A", "B", "C"), section.members().stream().map(m -> m.name().name()).toList());
   }
 
   @Test
