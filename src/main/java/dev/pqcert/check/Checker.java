@@ -12,6 +12,7 @@ import dev.pqcert.rules.Level;
 import dev.pqcert.rules.RuleDoc;
 import dev.pqcert.rules.RuleRegistry;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,8 +69,12 @@ public final class Checker {
     }
   }
 
-  /** The findings of one connector after the user's configuration and inline suppressions. */
-  public record Analysis(List<Finding> findings, int suppressed) {}
+  /**
+   * The findings of one connector after the user's configuration and inline suppressions, and those
+   * the suppressions removed (at the level the configuration gives them, as they would have been
+   * reported).
+   */
+  public record Analysis(List<Finding> findings, List<SuppressedFinding> suppressed) {}
 
   public Analysis analyse(ConnectorModel model, Config config) {
     List<Finding> raw = rules.check(model, config.settings(), config::enabled);
@@ -85,10 +90,29 @@ public final class Checker {
             unusedLevel);
     List<Finding> findings =
         outcome.kept().stream()
-            .filter(f -> f.file().map(file -> !config.ignored(file, f.ruleId())).orElse(true))
-            .map(f -> config.level(f.ruleId()).map(f::withLevel).orElse(f))
+            .filter(f -> !ignored(f, config))
+            .map(f -> configuredLevel(f, config))
             .sorted(Finding.ORDER)
             .toList();
-    return new Analysis(findings, outcome.suppressed());
+    // An ignore in the configuration wins over an inline suppression: such a finding is not
+    // reported at all, not even as suppressed.
+    List<SuppressedFinding> suppressed =
+        outcome.suppressed().stream()
+            .filter(s -> !ignored(s.finding(), config))
+            .map(
+                s ->
+                    new SuppressedFinding(
+                        configuredLevel(s.finding(), config), s.reason(), s.directive()))
+            .sorted(Comparator.comparing(SuppressedFinding::finding, Finding.ORDER))
+            .toList();
+    return new Analysis(findings, suppressed);
+  }
+
+  private static boolean ignored(Finding finding, Config config) {
+    return finding.file().map(file -> config.ignored(file, finding.ruleId())).orElse(false);
+  }
+
+  private static Finding configuredLevel(Finding finding, Config config) {
+    return config.level(finding.ruleId()).map(finding::withLevel).orElse(finding);
   }
 }

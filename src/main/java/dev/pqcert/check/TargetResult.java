@@ -10,7 +10,7 @@ import java.util.Optional;
  * The outcome of checking one target: its findings, or the reason it could not be read (then there
  * are no findings and {@code kind} may be unknown).
  *
- * @param suppressed findings an inline suppression removed
+ * @param suppressed findings an inline suppression removed, with its reason
  * @param baselined findings the baseline accepted (not reported, but not fixed either)
  * @param disabledRules rules the configuration switched off for this target, sorted
  */
@@ -19,19 +19,20 @@ public record TargetResult(
     Optional<BundleKind> kind,
     List<Finding> findings,
     Optional<String> error,
-    int suppressed,
+    List<SuppressedFinding> suppressed,
     List<Finding> baselined,
     List<String> disabledRules) {
 
   public TargetResult {
     findings = List.copyOf(findings);
+    suppressed = List.copyOf(suppressed);
     baselined = List.copyOf(baselined);
     disabledRules = disabledRules.stream().sorted().toList();
   }
 
   public TargetResult(
       String path, Optional<BundleKind> kind, List<Finding> findings, Optional<String> error) {
-    this(path, kind, findings, error, 0, List.of(), List.of());
+    this(path, kind, findings, error, List.of(), List.of(), List.of());
   }
 
   public static TargetResult unreadable(String path, String problem) {

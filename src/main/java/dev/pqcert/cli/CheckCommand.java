@@ -189,12 +189,13 @@ final class CheckCommand implements Callable<Integer> {
       results.add(result);
     }
 
-    Optional<List<Baseline.Entry>> absent = Optional.empty();
+    Optional<ReportContext.AppliedBaseline> appliedBaseline = Optional.empty();
     List<TargetResult> reported = results;
     if (baseline.isPresent()) {
       Baseline.Applied applied = baseline.get().apply(results);
       reported = applied.results();
-      absent = Optional.of(applied.absent());
+      appliedBaseline =
+          Optional.of(new ReportContext.AppliedBaseline(baselineFile.toString(), applied.absent()));
     }
     boolean failing = false;
     for (int i = 0; i < reported.size(); i++) {
@@ -214,7 +215,7 @@ final class CheckCommand implements Callable<Integer> {
                 Optional.ofNullable(System.getenv("GITHUB_WORKSPACE"))
                     .filter(w -> !w.isBlank())
                     .map(Path::of)),
-            absent);
+            appliedBaseline);
 
     boolean colourable = output == null && interactive && System.getenv("NO_COLOR") == null;
     for (Output target : outputs) {
@@ -233,7 +234,8 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    err.println(TextReport.summary(reported, absent.map(List::size).orElse(0)));
+    err.println(
+        TextReport.summary(reported, appliedBaseline.map(b -> b.absent().size()).orElse(0)));
     if (writeBaseline != null && results.stream().anyMatch(r -> r.error().isPresent())) {
       // A baseline without the unreadable target's findings would report them all as new later.
       err.println("pqcert: " + writeBaseline + ": not written, a target could not be read");

@@ -57,9 +57,9 @@ public final class MarkdownReport {
         out.append("no MUST requirement is violated.");
       }
       out.append("\n");
-      if (target.suppressed() > 0 || !target.baselined().isEmpty()) {
+      if (!target.suppressed().isEmpty() || !target.baselined().isEmpty()) {
         out.append("\nNot listed below: ")
-            .append(target.suppressed())
+            .append(target.suppressed().size())
             .append(" finding(s) suppressed inline with a reason, ")
             .append(target.baselined().size())
             .append(" accepted in the baseline.\n");

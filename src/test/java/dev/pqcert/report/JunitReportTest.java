@@ -48,7 +48,7 @@ class JunitReportTest {
                 finding("PQ013", Level.MUST, "second kind with a \u0000 NUL", 9),
                 finding("PQ021", Level.SHOULD, "no caption", 4)),
             Optional.empty(),
-            0,
+            List.of(),
             List.of(),
             List.of("PQ015"));
     TargetResult unreadable = TargetResult.unreadable("Broken.mez", "not a zip archive");
