@@ -12,10 +12,13 @@ import dev.pqcert.rules.Level;
 import dev.pqcert.rules.RuleDoc;
 import dev.pqcert.rules.RuleRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The pipeline for one target: bundle, parse and model, the enabled rules, then what the user
@@ -63,10 +66,27 @@ public final class Checker {
           Optional.empty(),
           analysis.suppressed(),
           List.of(),
-          rules.ids().stream().filter(id -> !config.enabled(id)).toList());
+          overrides(config));
     } catch (InputException unreadable) {
       return TargetResult.unreadable(display, unreadable.problem());
     }
+  }
+
+  /** The rules the configuration switched off, and those it moved to a level not their own. */
+  private RuleOverrides overrides(Config config) {
+    List<String> disabled = new ArrayList<>();
+    SortedMap<String, Level> levels = new TreeMap<>();
+    for (String id : rules.ids()) {
+      if (!config.enabled(id)) {
+        disabled.add(id);
+      }
+      Optional<Level> own = rules.doc(id).map(RuleDoc::level);
+      config
+          .level(id)
+          .filter(level -> !own.equals(Optional.of(level)))
+          .ifPresent(level -> levels.put(id, level));
+    }
+    return new RuleOverrides(config.file().map(Path::toString), disabled, levels);
   }
 
   /**

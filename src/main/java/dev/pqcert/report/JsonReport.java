@@ -54,9 +54,9 @@ public final class JsonReport {
       if (!target.baselined().isEmpty()) {
         node.put("baselined", target.baselined().size());
       }
-      if (!target.disabledRules().isEmpty()) {
+      if (!target.overrides().disabled().isEmpty()) {
         ArrayNode disabled = node.putArray("disabledRules");
-        target.disabledRules().forEach(disabled::add);
+        target.overrides().disabled().forEach(disabled::add);
       }
       must += target.count(Level.MUST);
       should += target.count(Level.SHOULD);

@@ -64,9 +64,9 @@ public final class MarkdownReport {
             .append(target.baselined().size())
             .append(" accepted in the baseline.\n");
       }
-      if (!target.disabledRules().isEmpty()) {
+      if (!target.overrides().disabled().isEmpty()) {
         out.append("\nRules switched off by the configuration: ")
-            .append(String.join(", ", target.disabledRules()))
+            .append(String.join(", ", target.overrides().disabled()))
             .append(".\n");
       }
       table(out, target, Level.MUST, "MUST: fix before submitting", context);

@@ -1,6 +1,7 @@
 package dev.pqcert.report;
 
 import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.ConfigurationOverride;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
 import com.contrastsecurity.sarif.Message;
@@ -13,6 +14,7 @@ import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
 import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.ReportingDescriptorReference;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
 import com.contrastsecurity.sarif.SarifSchema210;
@@ -22,6 +24,7 @@ import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pqcert.check.Fingerprint;
+import dev.pqcert.check.RuleOverrides;
 import dev.pqcert.check.SuppressedFinding;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.json.Json;
@@ -49,8 +52,10 @@ import java.util.Set;
  * with one rule entry per pqcert rule (help from the rule's document), and one result per finding
  * with a physical location. Findings an inline suppression or the baseline accepted are results
  * too, with {@code suppressions} ({@code inSource} with the written reason, {@code external} naming
- * the baseline). Files the user can open are referenced by their path; files that exist only inside
- * a package are referenced relative to the package, through a {@code PACKAGEn} base id.
+ * the baseline). Rules the configuration switched off or moved to another level are stated as the
+ * invocation's rule configuration overrides. Files the user can open are referenced by their path;
+ * files that exist only inside a package are referenced relative to the package, through a {@code
+ * PACKAGEn} base id.
  */
 public final class SarifReport {
   /** Fingerprint key: a finding's identity that does not depend on its line. */
@@ -161,6 +166,7 @@ public final class SarifReport {
                         .withAdditionalProperty(FINGERPRINT_KEY, fingerprint + ":" + occurrence)));
       }
     }
+    Set<ConfigurationOverride> overrides = ruleOverrides(targets, ruleIds);
     Run run =
         new Run()
             .withTool(
@@ -176,6 +182,7 @@ public final class SarifReport {
                 List.of(
                     new Invocation()
                         .withExecutionSuccessful(notifications.isEmpty())
+                        .withRuleConfigurationOverrides(overrides.isEmpty() ? null : overrides)
                         .withToolExecutionNotifications(
                             notifications.isEmpty() ? null : notifications)))
             .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
@@ -189,6 +196,74 @@ public final class SarifReport {
             .withVersion(SarifSchema210.Version._2_1_0)
             .withRuns(List.of(run));
     return Json.pretty(JSON, log);
+  }
+
+  /** One thing a configuration file did to a rule: switched it off (no level), or moved it. */
+  private record RuleChange(String ruleId, Optional<Level> level, Optional<String> configFile) {}
+
+  /**
+   * What the configuration changed about the rules, so that a reader sees which configuration was
+   * in force: one override per rule, setting and configuration file, naming the targets it applied
+   * to when it did not apply to all of them.
+   */
+  private static Set<ConfigurationOverride> ruleOverrides(
+      List<TargetResult> targets, List<String> ruleIds) {
+    List<TargetResult> checked = targets.stream().filter(t -> t.error().isEmpty()).toList();
+    Map<RuleChange, List<String>> appliedTo = new HashMap<>();
+    for (TargetResult target : checked) {
+      RuleOverrides overrides = target.overrides();
+      for (String id : overrides.disabled()) {
+        appliedTo
+            .computeIfAbsent(
+                new RuleChange(id, Optional.empty(), overrides.configFile()),
+                k -> new ArrayList<>())
+            .add(target.path());
+      }
+      overrides
+          .levels()
+          .forEach(
+              (id, level) ->
+                  appliedTo
+                      .computeIfAbsent(
+                          new RuleChange(id, Optional.of(level), overrides.configFile()),
+                          k -> new ArrayList<>())
+                      .add(target.path()));
+    }
+    Set<ConfigurationOverride> result = new LinkedHashSet<>();
+    appliedTo.keySet().stream()
+        .sorted(
+            Comparator.comparingInt((RuleChange c) -> ruleIds.indexOf(c.ruleId()))
+                .thenComparingInt(c -> c.level().map(Level::ordinal).orElse(-1))
+                .thenComparing(c -> c.configFile().orElse("")))
+        .forEach(
+            change -> {
+              // Only the property that is overridden; the rest stays as the descriptor says.
+              ReportingConfiguration configuration =
+                  new ReportingConfiguration().withEnabled(null).withLevel(null).withRank(null);
+              change
+                  .level()
+                  .ifPresentOrElse(
+                      level -> configuration.setLevel(configLevel(level)),
+                      () -> configuration.setEnabled(false));
+              PropertyBag properties = new PropertyBag();
+              change
+                  .configFile()
+                  .ifPresent(file -> properties.setAdditionalProperty("configurationFile", file));
+              List<String> paths = appliedTo.get(change);
+              if (paths.size() < checked.size()) {
+                properties.setAdditionalProperty("targets", paths);
+              }
+              result.add(
+                  new ConfigurationOverride()
+                      .withDescriptor(
+                          new ReportingDescriptorReference()
+                              .withId(change.ruleId())
+                              .withIndex(ruleIds.indexOf(change.ruleId())))
+                      .withConfiguration(configuration)
+                      .withProperties(
+                          properties.getAdditionalProperties().isEmpty() ? null : properties));
+            });
+    return result;
   }
 
   /** A finding to report as a result, with the suppression that accepted it, if any. */

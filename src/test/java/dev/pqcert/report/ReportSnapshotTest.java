@@ -60,6 +60,23 @@ class ReportSnapshotTest {
                             "samples/good/Contoso.mez")));
   }
 
+  @TestFactory
+  Stream<DynamicTest> configuredSnapshots() {
+    // A configuration that switches a rule off and moves another: SARIF states both.
+    return Stream.of(
+        DynamicTest.dynamicTest(
+            "Woodgrove with a configuration as sarif",
+            () ->
+                compareWith(
+                    "Woodgrove-config.sarif",
+                    "check",
+                    "--format",
+                    "sarif",
+                    "--config",
+                    "src/test/resources/config/overrides.yaml",
+                    "samples/bad/Woodgrove.mez")));
+  }
+
   private static void compare(String sample, ReportFormat format) throws IOException {
     String name = Path.of(sample).getFileName().toString().replace(".mez", "");
     compareWith(name + "." + extension(format), "check", "--format", format.key(), sample);

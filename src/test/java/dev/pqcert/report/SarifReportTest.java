@@ -15,11 +15,14 @@ import com.networknt.schema.ValidationMessage;
 import dev.pqcert.check.Baseline;
 import dev.pqcert.check.Checker;
 import dev.pqcert.check.TargetResult;
+import dev.pqcert.cli.Main;
 import dev.pqcert.config.Config;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -377,5 +380,75 @@ class SarifReportTest {
       }
     }
     return fingerprints;
+  }
+
+  private static JsonNode sarifOfRun(String... args) throws IOException {
+    StringWriter out = new StringWriter();
+    Main.run(args, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+    assertTrue(validate(out.toString()).isEmpty(), validate(out.toString()).toString());
+    return JSON.readTree(out.toString()).path("runs").get(0);
+  }
+
+  /** Each override as "id configuration properties", in the report's order. */
+  private static List<String> overrides(JsonNode run) {
+    List<String> overrides = new ArrayList<>();
+    for (JsonNode o : run.path("invocations").get(0).path("ruleConfigurationOverrides")) {
+      assertEquals(
+          o.path("descriptor").path("id").asText(),
+          run.path("tool")
+              .path("driver")
+              .path("rules")
+              .get(o.path("descriptor").path("index").asInt())
+              .path("id")
+              .asText(),
+          "the index points at the rule's descriptor");
+      overrides.add(
+          o.path("descriptor").path("id").asText()
+              + " "
+              + o.path("configuration")
+              + " "
+              + o.path("properties"));
+    }
+    return overrides;
+  }
+
+  @Test
+  void theConfigurationInForceIsStatedAsRuleConfigurationOverrides() throws IOException {
+    String connector = getData("");
+    Path first = Files.createDirectories(temp.resolve("First"));
+    Files.writeString(first.resolve("Contoso.pq"), connector);
+    Path firstConfig =
+        Files.writeString(
+            first.resolve("pqcert.json"),
+            "{ \"rules\": { \"PQ013\": \"off\", \"PQ030\": \"review\","
+                + " \"PQ032\": \"should\", \"PQ033\": \"on\" } }");
+    Path second = Files.createDirectories(temp.resolve("Second"));
+    Files.writeString(second.resolve("Contoso.pq"), connector);
+    Path secondConfig = Files.writeString(second.resolve("pqcert.yaml"), "rules: { PQ013: off }\n");
+
+    JsonNode alone = sarifOfRun("check", "--format", "sarif", first.toString());
+    String firstFile = "\"configurationFile\":" + JSON.writeValueAsString(firstConfig.toString());
+    // PQ032 at its own level and PQ033 "on" change nothing, so they are not overrides.
+    assertEquals(
+        List.of(
+            "PQ013 {\"enabled\":false} {" + firstFile + "}",
+            "PQ030 {\"level\":\"note\"} {" + firstFile + "}"),
+        overrides(alone));
+
+    JsonNode both = sarifOfRun("check", "--format", "sarif", first.toString(), second.toString());
+    String secondFile = "\"configurationFile\":" + JSON.writeValueAsString(secondConfig.toString());
+    String onlyFirst = ",\"targets\":[" + JSON.writeValueAsString(first.toString()) + "]";
+    String onlySecond = ",\"targets\":[" + JSON.writeValueAsString(second.toString()) + "]";
+    assertEquals(
+        List.of(
+            "PQ013 {\"enabled\":false} {" + firstFile + onlyFirst + "}",
+            "PQ013 {\"enabled\":false} {" + secondFile + onlySecond + "}",
+            "PQ030 {\"level\":\"note\"} {" + firstFile + onlyFirst + "}"),
+        overrides(both));
+
+    Files.delete(firstConfig);
+    JsonNode defaults = sarifOfRun("check", "--format", "sarif", first.toString());
+    assertFalse(
+        defaults.path("invocations").get(0).has("ruleConfigurationOverrides"), defaults.toString());
   }
 }
