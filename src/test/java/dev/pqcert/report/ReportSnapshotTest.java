@@ -61,6 +61,26 @@ class ReportSnapshotTest {
   }
 
   @TestFactory
+  Stream<DynamicTest> insidePackageSnapshots() {
+    // Every sample's source folder is beside its package, and found there. A source root that does
+    // not hold the package's files leaves the locations inside the package, relative to it.
+    return Stream.of(ReportFormat.SARIF, ReportFormat.GITHUB)
+        .map(
+            format ->
+                DynamicTest.dynamicTest(
+                    "Woodgrove located inside the package as " + format.key(),
+                    () ->
+                        compareWith(
+                            "Woodgrove-inside-package." + extension(format),
+                            "check",
+                            "--format",
+                            format.key(),
+                            "--source-root",
+                            "samples",
+                            "samples/bad/Woodgrove.mez")));
+  }
+
+  @TestFactory
   Stream<DynamicTest> configuredSnapshots() {
     // A configuration that switches a rule off and moves another: SARIF states both.
     return Stream.of(
