@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
           + " icons), or a single .pq/.m file.",
       "The report goes to standard output (or --output); progress and the summary line go to"
           + " standard error. A pqcert.json or pqcert.yaml next to a target (or in a parent"
-          + " folder up to the repository root) configures the check."
+          + " folder up to the repository root or the home folder) configures the check."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
