@@ -12,9 +12,13 @@ import dev.pqcert.rules.Level;
 import dev.pqcert.rules.RuleDoc;
 import dev.pqcert.rules.RuleRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The pipeline for one target: bundle, parse and model, the enabled rules, then what the user
@@ -62,14 +66,35 @@ public final class Checker {
           Optional.empty(),
           analysis.suppressed(),
           List.of(),
-          rules.ids().stream().filter(id -> !config.enabled(id)).toList());
+          overrides(config));
     } catch (InputException unreadable) {
       return TargetResult.unreadable(display, unreadable.problem());
     }
   }
 
-  /** The findings of one connector after the user's configuration and inline suppressions. */
-  public record Analysis(List<Finding> findings, int suppressed) {}
+  /** The rules the configuration switched off, and those it moved to a level not their own. */
+  private RuleOverrides overrides(Config config) {
+    List<String> disabled = new ArrayList<>();
+    SortedMap<String, Level> levels = new TreeMap<>();
+    for (String id : rules.ids()) {
+      if (!config.enabled(id)) {
+        disabled.add(id);
+      }
+      Optional<Level> own = rules.doc(id).map(RuleDoc::level);
+      config
+          .level(id)
+          .filter(level -> !own.equals(Optional.of(level)))
+          .ifPresent(level -> levels.put(id, level));
+    }
+    return new RuleOverrides(config.file().map(Path::toString), disabled, levels);
+  }
+
+  /**
+   * The findings of one connector after the user's configuration and inline suppressions, and those
+   * the suppressions removed (at the level the configuration gives them, as they would have been
+   * reported).
+   */
+  public record Analysis(List<Finding> findings, List<SuppressedFinding> suppressed) {}
 
   public Analysis analyse(ConnectorModel model, Config config) {
     List<Finding> raw = rules.check(model, config.settings(), config::enabled);
@@ -85,10 +110,29 @@ public final class Checker {
             unusedLevel);
     List<Finding> findings =
         outcome.kept().stream()
-            .filter(f -> f.file().map(file -> !config.ignored(file, f.ruleId())).orElse(true))
-            .map(f -> config.level(f.ruleId()).map(f::withLevel).orElse(f))
+            .filter(f -> !ignored(f, config))
+            .map(f -> configuredLevel(f, config))
             .sorted(Finding.ORDER)
             .toList();
-    return new Analysis(findings, outcome.suppressed());
+    // An ignore in the configuration wins over an inline suppression: such a finding is not
+    // reported at all, not even as suppressed.
+    List<SuppressedFinding> suppressed =
+        outcome.suppressed().stream()
+            .filter(s -> !ignored(s.finding(), config))
+            .map(
+                s ->
+                    new SuppressedFinding(
+                        configuredLevel(s.finding(), config), s.reason(), s.directive()))
+            .sorted(Comparator.comparing(SuppressedFinding::finding, Finding.ORDER))
+            .toList();
+    return new Analysis(findings, suppressed);
+  }
+
+  private static boolean ignored(Finding finding, Config config) {
+    return finding.file().map(file -> config.ignored(file, finding.ruleId())).orElse(false);
+  }
+
+  private static Finding configuredLevel(Finding finding, Config config) {
+    return config.level(finding.ruleId()).map(finding::withLevel).orElse(finding);
   }
 }

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * that line).
  */
 final class InlineSuppressions {
-  record Outcome(List<Finding> kept, int suppressed) {}
+  record Outcome(List<Finding> kept, List<SuppressedFinding> suppressed) {}
 
   private InlineSuppressions() {}
 
@@ -35,12 +35,17 @@ final class InlineSuppressions {
         directives.stream().filter(SuppressionDirective::wellFormed).toList();
     Set<String> used = new HashSet<>(); // directive index + rule id
     List<Finding> kept = new ArrayList<>();
-    int suppressed = 0;
+    List<SuppressedFinding> suppressed = new ArrayList<>();
     for (Finding finding : findings) {
       Optional<Integer> by = coveringDirective(usable, finding, unusedRuleId);
       if (by.isPresent()) {
         used.add(by.get() + " " + finding.ruleId());
-        suppressed++;
+        SuppressionDirective directive = usable.get(by.get());
+        suppressed.add(
+            new SuppressedFinding(
+                finding,
+                directive.reason().orElse(""), // a usable directive always has one
+                new Location(directive.file(), directive.span())));
       } else {
         kept.add(finding);
       }
@@ -67,7 +72,7 @@ final class InlineSuppressions {
       }
     }
     kept.sort(Finding.ORDER);
-    return new Outcome(List.copyOf(kept), suppressed);
+    return new Outcome(List.copyOf(kept), List.copyOf(suppressed));
   }
 
   private static Optional<Integer> coveringDirective(

@@ -10,28 +10,28 @@ import java.util.Optional;
  * The outcome of checking one target: its findings, or the reason it could not be read (then there
  * are no findings and {@code kind} may be unknown).
  *
- * @param suppressed findings an inline suppression removed
+ * @param suppressed findings an inline suppression removed, with its reason
  * @param baselined findings the baseline accepted (not reported, but not fixed either)
- * @param disabledRules rules the configuration switched off for this target, sorted
+ * @param overrides what the configuration in force for this target changed about the rules
  */
 public record TargetResult(
     String path,
     Optional<BundleKind> kind,
     List<Finding> findings,
     Optional<String> error,
-    int suppressed,
+    List<SuppressedFinding> suppressed,
     List<Finding> baselined,
-    List<String> disabledRules) {
+    RuleOverrides overrides) {
 
   public TargetResult {
     findings = List.copyOf(findings);
+    suppressed = List.copyOf(suppressed);
     baselined = List.copyOf(baselined);
-    disabledRules = disabledRules.stream().sorted().toList();
   }
 
   public TargetResult(
       String path, Optional<BundleKind> kind, List<Finding> findings, Optional<String> error) {
-    this(path, kind, findings, error, 0, List.of(), List.of());
+    this(path, kind, findings, error, List.of(), List.of(), RuleOverrides.NONE);
   }
 
   public static TargetResult unreadable(String path, String problem) {
@@ -40,7 +40,7 @@ public record TargetResult(
 
   /** The same result with only the findings a baseline did not accept. */
   public TargetResult withBaselined(List<Finding> kept, List<Finding> accepted) {
-    return new TargetResult(path, kind, kept, error, suppressed, accepted, disabledRules);
+    return new TargetResult(path, kind, kept, error, suppressed, accepted, overrides);
   }
 
   public long count(Level level) {

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
           + " icons), or a single .pq/.m file.",
       "The report goes to standard output (or --output); progress and the summary line go to"
           + " standard error. A pqcert.json or pqcert.yaml next to a target (or in a parent"
-          + " folder up to the repository root) configures the check."
+          + " folder up to the repository root or the home folder) configures the check."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -101,7 +101,8 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "The source folder a .mez was built from: SARIF and GitHub annotations then point at"
-              + " files in it instead of inside the package.")
+              + " files in it instead of inside the package. Without it, the folder beside the"
+              + " package named as it is used when it holds the same files.")
   Path sourceRoot;
 
   @Option(
@@ -170,7 +171,8 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
 
-    Checker checker = new Checker(new BundleReader(), registry);
+    BundleReader reader = new BundleReader();
+    Checker checker = new Checker(reader, registry);
     @SuppressWarnings("SystemConsoleNull") // Java 17: null when not on a terminal
     boolean interactive = System.console() != null;
     Map<Path, Config> configs = new HashMap<>();
@@ -189,12 +191,13 @@ final class CheckCommand implements Callable<Integer> {
       results.add(result);
     }
 
-    Optional<List<Baseline.Entry>> absent = Optional.empty();
+    Optional<ReportContext.AppliedBaseline> appliedBaseline = Optional.empty();
     List<TargetResult> reported = results;
     if (baseline.isPresent()) {
       Baseline.Applied applied = baseline.get().apply(results);
       reported = applied.results();
-      absent = Optional.of(applied.absent());
+      appliedBaseline =
+          Optional.of(new ReportContext.AppliedBaseline(baselineFile.toString(), applied.absent()));
     }
     boolean failing = false;
     for (int i = 0; i < reported.size(); i++) {
@@ -204,17 +207,25 @@ final class CheckCommand implements Callable<Integer> {
     FailOn reportPolicy =
         failOnOverride.orElse(
             used.size() == 1 ? used.iterator().next().effectiveFailOn() : FailOn.MUST);
+    SourceLocator locator =
+        new SourceLocator(
+            Optional.ofNullable(sourceRoot),
+            Optional.ofNullable(System.getenv("GITHUB_WORKSPACE"))
+                .filter(w -> !w.isBlank())
+                .map(Path::of));
+    Optional<String> hint = Optional.empty();
+    boolean pointsAtFiles =
+        outputs.stream()
+            .anyMatch(o -> o.format() == ReportFormat.SARIF || o.format() == ReportFormat.GITHUB);
+    if (pointsAtFiles && sourceRoot == null) {
+      locator = locator.withSourcesBesidePackages(reported, reader);
+      List<String> inside = locator.packagesWithoutSourceFiles(reported);
+      if (!inside.isEmpty()) {
+        hint = Optional.of(sourceRootHint(inside));
+      }
+    }
     ReportContext context =
-        new ReportContext(
-            versionOrUnknown(),
-            registry,
-            reportPolicy,
-            new SourceLocator(
-                Optional.ofNullable(sourceRoot),
-                Optional.ofNullable(System.getenv("GITHUB_WORKSPACE"))
-                    .filter(w -> !w.isBlank())
-                    .map(Path::of)),
-            absent);
+        new ReportContext(versionOrUnknown(), registry, reportPolicy, locator, appliedBaseline);
 
     boolean colourable = output == null && interactive && System.getenv("NO_COLOR") == null;
     for (Output target : outputs) {
@@ -233,7 +244,9 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    err.println(TextReport.summary(reported, absent.map(List::size).orElse(0)));
+    hint.ifPresent(err::println);
+    err.println(
+        TextReport.summary(reported, appliedBaseline.map(b -> b.absent().size()).orElse(0)));
     if (writeBaseline != null && results.stream().anyMatch(r -> r.error().isPresent())) {
       // A baseline without the unreadable target's findings would report them all as new later.
       err.println("pqcert: " + writeBaseline + ": not written, a target could not be read");
@@ -262,6 +275,30 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.OK; // adopting a baseline accepts what is there
     }
     return failing ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+  }
+
+  /** One line for the whole run, however many packages it concerns. */
+  private static String sourceRootHint(List<String> packages) {
+    String first = packages.get(0);
+    String beside = SourceLocator.folderBeside(Path.of(first)).toString();
+    if (packages.size() == 1) {
+      return "pqcert: "
+          + first
+          + ": report locations point inside the package, as no folder "
+          + beside
+          + " beside it holds the same files; name the folder it was built from with"
+          + " --source-root DIR";
+    }
+    int others = packages.size() - 1;
+    return "pqcert: "
+        + first
+        + " and "
+        + others
+        + (others == 1 ? " other package" : " other packages")
+        + ": report locations point inside the packages, as no folder beside them holds the same"
+        + " files (for the first: "
+        + beside
+        + "); name the folder they were built from with --source-root DIR";
   }
 
   private Config configFor(Path target, ConfigLoader loader, Map<Path, Config> cache)

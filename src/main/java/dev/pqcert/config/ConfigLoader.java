@@ -13,8 +13,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,9 +51,18 @@ public final class ConfigLoader {
   /**
    * The configuration file that applies to a target: in the target's folder (or the folder holding
    * the target file), else in the nearest parent folder, stopping at a repository root (a folder
-   * with {@code .git}).
+   * with {@code .git}) and at the user's home folder: without a repository (an unpacked tarball, a
+   * container) the walk would otherwise reach {@code /} and could pick up an unrelated file.
    */
   public static Optional<Path> discover(Path target) throws ConfigException {
+    return discover(target, userHomeFolders());
+  }
+
+  /**
+   * As {@link #discover(Path)}, with the home folders to stop at (looked in, never above); a home
+   * given through a symbolic link stops the walk both as given and as resolved.
+   */
+  static Optional<Path> discover(Path target, Set<Path> homes) throws ConfigException {
     Path folder = Files.isDirectory(target) ? target : target.toAbsolutePath().getParent();
     for (Path dir = folder == null ? null : folder.toAbsolutePath().normalize();
         dir != null;
@@ -76,11 +87,30 @@ public final class ConfigLoader {
       if (found.size() == 1) {
         return Optional.of(relativeIfInside(found.get(0)));
       }
-      if (Files.exists(dir.resolve(".git"))) {
+      if (Files.exists(dir.resolve(".git")) || homes.contains(dir)) {
         return Optional.empty();
       }
     }
     return Optional.empty();
+  }
+
+  /** The user's home folder, as given and as resolved; empty when Java does not know it. */
+  private static Set<Path> userHomeFolders() {
+    String home = System.getProperty("user.home");
+    if (home == null || home.isBlank()) {
+      return Set.of();
+    }
+    try {
+      Path given = Path.of(home).toAbsolutePath().normalize();
+      Set<Path> homes = new HashSet<>();
+      homes.add(given);
+      if (Files.isDirectory(given)) {
+        homes.add(given.toRealPath());
+      }
+      return Set.copyOf(homes);
+    } catch (InvalidPathException | IOException unusable) {
+      return Set.of();
+    }
   }
 
   private static Path relativeIfInside(Path file) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pqcert.check.Baseline;
+import dev.pqcert.check.SuppressedFinding;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.json.Json;
 import dev.pqcert.rules.Finding;
@@ -41,32 +42,21 @@ public final class JsonReport {
       }
       ArrayNode findings = node.putArray("findings");
       for (Finding finding : target.findings()) {
-        ObjectNode f = findings.addObject();
-        f.put("rule", finding.ruleId());
-        f.put("level", finding.level().name());
-        f.put("message", finding.message());
-        if (finding.location().isPresent()) {
-          Location location = finding.location().get();
-          f.put("file", location.file());
-          f.put("line", location.span().start().line());
-          f.put("column", location.span().start().column());
-          f.put("endLine", location.span().end().line());
-          f.put("endColumn", location.span().end().column());
-        } else {
-          f.putNull("file");
-          f.putNull("line");
-          f.putNull("column");
-        }
+        finding(findings.addObject(), finding);
       }
-      if (target.suppressed() > 0) {
-        node.put("suppressed", target.suppressed());
+      if (!target.suppressed().isEmpty()) {
+        node.put("suppressed", target.suppressed().size());
+        ArrayNode suppressed = node.putArray("suppressedFindings");
+        for (SuppressedFinding s : target.suppressed()) {
+          finding(suppressed.addObject(), s.finding()).put("reason", s.reason());
+        }
       }
       if (!target.baselined().isEmpty()) {
         node.put("baselined", target.baselined().size());
       }
-      if (!target.disabledRules().isEmpty()) {
+      if (!target.overrides().disabled().isEmpty()) {
         ArrayNode disabled = node.putArray("disabledRules");
-        target.disabledRules().forEach(disabled::add);
+        target.overrides().disabled().forEach(disabled::add);
       }
       must += target.count(Level.MUST);
       should += target.count(Level.SHOULD);
@@ -90,5 +80,24 @@ public final class JsonReport {
       }
     }
     return Json.pretty(JSON, root);
+  }
+
+  private static ObjectNode finding(ObjectNode f, Finding finding) {
+    f.put("rule", finding.ruleId());
+    f.put("level", finding.level().name());
+    f.put("message", finding.message());
+    if (finding.location().isPresent()) {
+      Location location = finding.location().get();
+      f.put("file", location.file());
+      f.put("line", location.span().start().line());
+      f.put("column", location.span().start().column());
+      f.put("endLine", location.span().end().line());
+      f.put("endColumn", location.span().end().column());
+    } else {
+      f.putNull("file");
+      f.putNull("line");
+      f.putNull("column");
+    }
+    return f;
   }
 }

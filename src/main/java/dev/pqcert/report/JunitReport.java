@@ -81,11 +81,11 @@ public final class JunitReport {
     xml.writeAttribute("tests", Integer.toString(rules.size()));
     xml.writeAttribute("failures", Integer.toString(failing(target, context).size()));
     xml.writeAttribute("errors", "0");
-    xml.writeAttribute("skipped", Integer.toString(target.disabledRules().size()));
+    xml.writeAttribute("skipped", Integer.toString(target.overrides().disabled().size()));
     for (Rule rule : rules) {
       List<Finding> findings =
           target.findings().stream().filter(f -> f.ruleId().equals(rule.id())).toList();
-      boolean skipped = target.disabledRules().contains(rule.id());
+      boolean skipped = target.overrides().disabled().contains(rule.id());
       newline(xml, 2);
       if (findings.isEmpty() && !skipped) {
         xml.writeEmptyElement("testcase");

@@ -57,16 +57,16 @@ public final class MarkdownReport {
         out.append("no MUST requirement is violated.");
       }
       out.append("\n");
-      if (target.suppressed() > 0 || !target.baselined().isEmpty()) {
+      if (!target.suppressed().isEmpty() || !target.baselined().isEmpty()) {
         out.append("\nNot listed below: ")
-            .append(target.suppressed())
+            .append(target.suppressed().size())
             .append(" finding(s) suppressed inline with a reason, ")
             .append(target.baselined().size())
             .append(" accepted in the baseline.\n");
       }
-      if (!target.disabledRules().isEmpty()) {
+      if (!target.overrides().disabled().isEmpty()) {
         out.append("\nRules switched off by the configuration: ")
-            .append(String.join(", ", target.disabledRules()))
+            .append(String.join(", ", target.overrides().disabled()))
             .append(".\n");
       }
       table(out, target, Level.MUST, "MUST: fix before submitting", context);

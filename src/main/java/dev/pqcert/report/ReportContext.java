@@ -9,15 +9,22 @@ import java.util.Optional;
 
 /**
  * What every report format needs besides the results: the tool's version, the rules and their
- * documents, the exit policy, where source files are, and the baseline entries that no longer occur
- * (empty without a baseline).
+ * documents, the exit policy, where source files are, and the baseline the run applied (empty
+ * without {@code --baseline}).
  */
 public record ReportContext(
     String toolVersion,
     RuleRegistry rules,
     FailOn failOn,
     SourceLocator locator,
-    Optional<List<Baseline.Entry>> absentFromBaseline) {
+    Optional<AppliedBaseline> baseline) {
+
+  /** The baseline file as given on the command line, and its entries that no longer occur. */
+  public record AppliedBaseline(String file, List<Baseline.Entry> absent) {
+    public AppliedBaseline {
+      absent = List.copyOf(absent);
+    }
+  }
 
   /** Where rule documents are published; each rule's page is {@code <base>/<id>.md}. */
   public static final String RULES_BASE_URI = "https://github.com/pqcert/pqcert/blob/main/rules/";
@@ -27,6 +34,11 @@ public record ReportContext(
   public static ReportContext of(String toolVersion, RuleRegistry rules) {
     return new ReportContext(
         toolVersion, rules, FailOn.MUST, SourceLocator.none(), Optional.empty());
+  }
+
+  /** The baseline entries that no longer occur; empty without a baseline. */
+  public Optional<List<Baseline.Entry>> absentFromBaseline() {
+    return baseline.map(AppliedBaseline::absent);
   }
 
   public String helpUri(String ruleId) {

@@ -1,6 +1,7 @@
 package dev.pqcert.report;
 
 import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.ConfigurationOverride;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
 import com.contrastsecurity.sarif.Message;
@@ -13,14 +14,18 @@ import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
 import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.ReportingDescriptorReference;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
 import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pqcert.check.Fingerprint;
+import dev.pqcert.check.RuleOverrides;
+import dev.pqcert.check.SuppressedFinding;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.json.Json;
 import dev.pqcert.parse.Span;
@@ -33,6 +38,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +50,12 @@ import java.util.Set;
 /**
  * SARIF 2.1.0, as GitHub code scanning and other CI platforms read it: one run, the tool driver
  * with one rule entry per pqcert rule (help from the rule's document), and one result per finding
- * with a physical location. Files the user can open are referenced by their path; files that exist
- * only inside a package are referenced relative to the package, through a {@code PACKAGEn} base id.
+ * with a physical location. Findings an inline suppression or the baseline accepted are results
+ * too, with {@code suppressions} ({@code inSource} with the written reason, {@code external} naming
+ * the baseline). Rules the configuration switched off or moved to another level are stated as the
+ * invocation's rule configuration overrides. Files the user can open are referenced by their path;
+ * files that exist only inside a package are referenced relative to the package, through a {@code
+ * PACKAGEn} base id.
  */
 public final class SarifReport {
   /** Fingerprint key: a finding's identity that does not depend on its line. */
@@ -81,7 +91,6 @@ public final class SarifReport {
     List<Result> results = new ArrayList<>();
     List<Notification> notifications = new ArrayList<>();
     OriginalUriBaseIds baseIds = new OriginalUriBaseIds();
-    boolean usesBaseIds = false;
     for (int t = 0; t < targets.size(); t++) {
       TargetResult target = targets.get(t);
       if (target.error().isPresent()) {
@@ -101,35 +110,44 @@ public final class SarifReport {
         continue;
       }
       String baseId = "PACKAGE" + (t + 1);
+      // Findings a suppression or the baseline accepted are results too, marked as suppressed, so
+      // that code scanning shows their alerts as dismissed rather than fixed.
+      List<Reported> reported = new ArrayList<>();
+      target.findings().forEach(f -> reported.add(new Reported(f, Optional.empty())));
+      for (SuppressedFinding suppressed : target.suppressed()) {
+        PhysicalLocation directive =
+            physical(target, Optional.of(suppressed.directive()), baseId, baseIds, context);
+        reported.add(
+            new Reported(
+                suppressed.finding(),
+                Optional.of(
+                    new Suppression()
+                        .withKind(Suppression.Kind.IN_SOURCE)
+                        .withStatus(Suppression.Status.ACCEPTED)
+                        .withJustification(suppressed.reason())
+                        .withLocation(new Location().withPhysicalLocation(directive)))));
+      }
+      String baselineFile =
+          context.baseline().map(b -> "the baseline " + b.file()).orElse("the baseline");
+      for (Finding accepted : target.baselined()) {
+        reported.add(
+            new Reported(
+                accepted,
+                Optional.of(
+                    new Suppression()
+                        .withKind(Suppression.Kind.EXTERNAL)
+                        .withStatus(Suppression.Status.ACCEPTED)
+                        .withJustification("accepted in " + baselineFile))));
+      }
+      reported.sort(Comparator.comparing(Reported::finding, Finding.ORDER));
       // Identical findings in one target (same rule, file and message) are told apart by their
-      // order, so that code scanning does not merge them into one alert.
+      // order among all of them, suppressed or not, so that code scanning does not merge them into
+      // one alert, and a finding's number does not change when its twin is suppressed.
       Map<String, Integer> occurrences = new HashMap<>();
-      for (Finding finding : target.findings()) {
+      for (Reported entry : reported) {
+        Finding finding = entry.finding();
         String fingerprint = Fingerprint.of(finding);
         int occurrence = occurrences.merge(fingerprint, 1, Integer::sum);
-        ArtifactLocation artifact;
-        Optional<Region> region = finding.location().map(l -> region(l.span()));
-        if (finding.location().isEmpty()) {
-          artifact = new ArtifactLocation().withUri(uri(context.locator().targetPath(target)));
-        } else {
-          String file = finding.location().get().file();
-          Optional<String> source = context.locator().sourcePath(target, file);
-          if (source.isPresent()) {
-            artifact = new ArtifactLocation().withUri(uri(source.get()));
-          } else {
-            artifact = new ArtifactLocation().withUri(uri(file)).withUriBaseId(baseId);
-            if (!baseIds.getAdditionalProperties().containsKey(baseId)) {
-              baseIds.setAdditionalProperty(
-                  baseId,
-                  new ArtifactLocation()
-                      .withDescription(
-                          new Message().withText("the files inside the package " + target.path())));
-            }
-            usesBaseIds = true;
-          }
-        }
-        PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact);
-        region.ifPresent(physical::setRegion);
         results.add(
             new Result()
                 .withRuleId(finding.ruleId())
@@ -137,12 +155,18 @@ public final class SarifReport {
                 .withLevel(resultLevel(finding.level()))
                 .withRank(null)
                 .withMessage(new Message().withText(finding.message()))
-                .withLocations(List.of(new Location().withPhysicalLocation(physical)))
+                .withLocations(
+                    List.of(
+                        new Location()
+                            .withPhysicalLocation(
+                                physical(target, finding.location(), baseId, baseIds, context))))
+                .withSuppressions(entry.suppression().map(Set::of).orElse(null))
                 .withPartialFingerprints(
                     new PartialFingerprints()
                         .withAdditionalProperty(FINGERPRINT_KEY, fingerprint + ":" + occurrence)));
       }
     }
+    Set<ConfigurationOverride> overrides = ruleOverrides(targets, ruleIds);
     Run run =
         new Run()
             .withTool(
@@ -158,11 +182,12 @@ public final class SarifReport {
                 List.of(
                     new Invocation()
                         .withExecutionSuccessful(notifications.isEmpty())
+                        .withRuleConfigurationOverrides(overrides.isEmpty() ? null : overrides)
                         .withToolExecutionNotifications(
                             notifications.isEmpty() ? null : notifications)))
             .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
             .withResults(results);
-    if (usesBaseIds) {
+    if (!baseIds.getAdditionalProperties().isEmpty()) {
       run.setOriginalUriBaseIds(baseIds);
     }
     SarifSchema210 log =
@@ -171,6 +196,113 @@ public final class SarifReport {
             .withVersion(SarifSchema210.Version._2_1_0)
             .withRuns(List.of(run));
     return Json.pretty(JSON, log);
+  }
+
+  /** One thing a configuration file did to a rule: switched it off (no level), or moved it. */
+  private record RuleChange(String ruleId, Optional<Level> level, Optional<String> configFile) {}
+
+  /**
+   * What the configuration changed about the rules, so that a reader sees which configuration was
+   * in force: one override per rule, setting and configuration file, naming the targets it applied
+   * to when it did not apply to all of them.
+   */
+  private static Set<ConfigurationOverride> ruleOverrides(
+      List<TargetResult> targets, List<String> ruleIds) {
+    List<TargetResult> checked = targets.stream().filter(t -> t.error().isEmpty()).toList();
+    Map<RuleChange, List<String>> appliedTo = new HashMap<>();
+    for (TargetResult target : checked) {
+      RuleOverrides overrides = target.overrides();
+      for (String id : overrides.disabled()) {
+        appliedTo
+            .computeIfAbsent(
+                new RuleChange(id, Optional.empty(), overrides.configFile()),
+                k -> new ArrayList<>())
+            .add(target.path());
+      }
+      overrides
+          .levels()
+          .forEach(
+              (id, level) ->
+                  appliedTo
+                      .computeIfAbsent(
+                          new RuleChange(id, Optional.of(level), overrides.configFile()),
+                          k -> new ArrayList<>())
+                      .add(target.path()));
+    }
+    Set<ConfigurationOverride> result = new LinkedHashSet<>();
+    appliedTo.keySet().stream()
+        .sorted(
+            Comparator.comparingInt((RuleChange c) -> ruleIds.indexOf(c.ruleId()))
+                .thenComparingInt(c -> c.level().map(Level::ordinal).orElse(-1))
+                .thenComparing(c -> c.configFile().orElse("")))
+        .forEach(
+            change -> {
+              // Only the property that is overridden; the rest stays as the descriptor says.
+              ReportingConfiguration configuration =
+                  new ReportingConfiguration().withEnabled(null).withLevel(null).withRank(null);
+              change
+                  .level()
+                  .ifPresentOrElse(
+                      level -> configuration.setLevel(configLevel(level)),
+                      () -> configuration.setEnabled(false));
+              PropertyBag properties = new PropertyBag();
+              change
+                  .configFile()
+                  .ifPresent(file -> properties.setAdditionalProperty("configurationFile", file));
+              List<String> paths = appliedTo.get(change);
+              if (paths.size() < checked.size()) {
+                properties.setAdditionalProperty("targets", paths);
+              }
+              result.add(
+                  new ConfigurationOverride()
+                      .withDescriptor(
+                          new ReportingDescriptorReference()
+                              .withId(change.ruleId())
+                              .withIndex(ruleIds.indexOf(change.ruleId())))
+                      .withConfiguration(configuration)
+                      .withProperties(
+                          properties.getAdditionalProperties().isEmpty() ? null : properties));
+            });
+    return result;
+  }
+
+  /** A finding to report as a result, with the suppression that accepted it, if any. */
+  private record Reported(Finding finding, Optional<Suppression> suppression) {}
+
+  /**
+   * Where a finding (or a suppression comment) is: a file the user can open, else the file inside
+   * the package through the package's base id (described in {@code baseIds} on first use), else,
+   * without a location, the target itself.
+   */
+  private static PhysicalLocation physical(
+      TargetResult target,
+      Optional<dev.pqcert.rules.Location> location,
+      String baseId,
+      OriginalUriBaseIds baseIds,
+      ReportContext context) {
+    if (location.isEmpty()) {
+      return new PhysicalLocation()
+          .withArtifactLocation(
+              new ArtifactLocation().withUri(uri(context.locator().targetPath(target))));
+    }
+    String file = location.get().file();
+    Optional<String> source = context.locator().sourcePath(target, file);
+    ArtifactLocation artifact;
+    if (source.isPresent()) {
+      artifact = new ArtifactLocation().withUri(uri(source.get()));
+    } else {
+      artifact = new ArtifactLocation().withUri(uri(file)).withUriBaseId(baseId);
+      if (!baseIds.getAdditionalProperties().containsKey(baseId)) {
+        baseIds.setAdditionalProperty(
+            baseId,
+            new ArtifactLocation()
+                .withDescription(
+                    new Message().withText("the files inside the package " + target.path())));
+      }
+    }
+    return new PhysicalLocation()
+        .withArtifactLocation(artifact)
+        .withRegion(region(location.get().span()));
   }
 
   private static ReportingDescriptor descriptor(Rule rule, RuleDoc doc, ReportContext context) {

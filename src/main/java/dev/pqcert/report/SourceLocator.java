@@ -1,15 +1,30 @@
 package dev.pqcert.report;
 
+import dev.pqcert.bundle.Bundle;
+import dev.pqcert.bundle.BundleEntry;
 import dev.pqcert.bundle.BundleKind;
+import dev.pqcert.bundle.BundleReader;
+import dev.pqcert.bundle.InputException;
 import dev.pqcert.check.TargetResult;
+import dev.pqcert.rules.Location;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where a user can open the file a finding is in. A folder target's files are on disk; a package's
- * files are too when the user names the source folder it was built from ({@code --source-root});
- * otherwise they exist only inside the package.
+ * files are too when the user names the source folder it was built from ({@code --source-root}), or
+ * when a folder beside the package holds them (see {@link #withSourcesBesidePackages}); otherwise
+ * they exist only inside the package.
  *
  * <p>Paths are written as given (relative to the working directory), except inside a GitHub Actions
  * workspace: GitHub reads a relative path in an annotation or a SARIF file as relative to the
@@ -19,13 +34,135 @@ public final class SourceLocator {
   private final Optional<Path> sourceRoot;
   private final Optional<Path> workspace;
 
+  /** Per package target (its path as given): the source folder found beside it. */
+  private final Map<String, Path> sourcesBeside;
+
   public SourceLocator(Optional<Path> sourceRoot, Optional<Path> workspace) {
+    this(sourceRoot, workspace.map(w -> w.toAbsolutePath().normalize()), Map.of());
+  }
+
+  private SourceLocator(
+      Optional<Path> sourceRoot, Optional<Path> workspace, Map<String, Path> sourcesBeside) {
     this.sourceRoot = sourceRoot;
-    this.workspace = workspace.map(w -> w.toAbsolutePath().normalize());
+    this.workspace = workspace;
+    this.sourcesBeside = Map.copyOf(sourcesBeside);
   }
 
   public static SourceLocator none() {
     return new SourceLocator(Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * This locator, also pointing into the source folder beside each package target that has one:
+   * {@code dist/Contoso} for {@code dist/Contoso.mez}, when it holds every file of the package with
+   * the same content (see {@link #sourceFolderBeside}). Without {@code --source-root} only; a
+   * source root given applies to every package.
+   */
+  public SourceLocator withSourcesBesidePackages(List<TargetResult> targets, BundleReader reader) {
+    if (sourceRoot.isPresent()) {
+      return this;
+    }
+    Map<String, Path> found = new HashMap<>(sourcesBeside);
+    for (TargetResult target : targets) {
+      if (isPackage(target) && !found.containsKey(target.path())) {
+        sourceFolderBeside(Path.of(target.path()), reader)
+            .ifPresent(folder -> found.put(target.path(), folder));
+      }
+    }
+    return new SourceLocator(sourceRoot, workspace, found);
+  }
+
+  /**
+   * The folder beside a package that is named as the package without its extension and holds a file
+   * with the same content for each file in the package; empty if there is none, or if the package
+   * or a file cannot be read. Content, not names: pointing at a stale or unrelated copy would be
+   * worse than pointing inside the package. Packaging metadata ({@code [Content_Types].xml} and
+   * {@code _rels/} of packages built as Open Packaging Conventions archives) is not source and is
+   * not looked for.
+   */
+  static Optional<Path> sourceFolderBeside(Path packageFile, BundleReader reader) {
+    Path folder = folderBeside(packageFile);
+    if (!Files.isDirectory(folder)) {
+      return Optional.empty();
+    }
+    Bundle bundle;
+    try {
+      bundle = reader.read(packageFile);
+    } catch (InputException unreadable) {
+      return Optional.empty();
+    }
+    List<BundleEntry> sources =
+        bundle.entries().stream().filter(entry -> !isPackagingMetadata(entry.name())).toList();
+    if (sources.isEmpty()) {
+      return Optional.empty();
+    }
+    for (BundleEntry entry : sources) {
+      if (!sameContent(folder.resolve(entry.name()), entry.bytes())) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(folder);
+  }
+
+  /**
+   * Where a package's source folder is looked for: {@code dist/Contoso} for {@code
+   * dist/Contoso.mez}.
+   */
+  public static Path folderBeside(Path packageFile) {
+    String name = String.valueOf(packageFile.getFileName());
+    int dot = name.lastIndexOf('.');
+    return packageFile.resolveSibling(dot > 0 ? name.substring(0, dot) : name);
+  }
+
+  private static boolean isPackagingMetadata(String entryName) {
+    String lower = entryName.toLowerCase(Locale.ROOT);
+    return lower.equals("[content_types].xml") || lower.startsWith("_rels/");
+  }
+
+  private static boolean sameContent(Path file, byte[] expected) {
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) != expected.length) {
+        return false;
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return Arrays.equals(in.readNBytes(expected.length + 1), expected);
+      }
+    } catch (IOException unreadable) {
+      return false;
+    }
+  }
+
+  /**
+   * The package targets with a finding (reported, suppressed or baselined) in a file this locator
+   * cannot find on disk, so that a report points inside the package for it.
+   */
+  public List<String> packagesWithoutSourceFiles(List<TargetResult> targets) {
+    List<String> packages = new ArrayList<>();
+    for (TargetResult target : targets) {
+      if (isPackage(target)
+          && locations(target)
+              .anyMatch(location -> sourcePath(target, location.file()).isEmpty())) {
+        packages.add(target.path());
+      }
+    }
+    return packages;
+  }
+
+  private static Stream<Location> locations(TargetResult target) {
+    Stream<Location> suppressions =
+        target.suppressed().stream()
+            .flatMap(s -> Stream.concat(s.finding().location().stream(), Stream.of(s.directive())));
+    return Stream.of(
+            target.findings().stream().flatMap(f -> f.location().stream()),
+            target.baselined().stream().flatMap(f -> f.location().stream()),
+            suppressions)
+        .flatMap(s -> s);
+  }
+
+  private static boolean isPackage(TargetResult target) {
+    return target.error().isEmpty()
+        && (target.kind().equals(Optional.of(BundleKind.MEZ))
+            || target.kind().equals(Optional.of(BundleKind.PQX)));
   }
 
   /**
@@ -34,13 +171,15 @@ public final class SourceLocator {
    */
   public Optional<String> sourcePath(TargetResult target, String file) {
     BundleKind kind = target.kind().orElse(null);
+    Optional<Path> root =
+        sourceRoot.or(() -> Optional.ofNullable(sourcesBeside.get(target.path())));
     Path path;
     if (kind == BundleKind.FOLDER) {
       path = Path.of(target.path()).resolve(file);
     } else if (kind == BundleKind.FILE) {
       path = Path.of(target.path());
-    } else if (sourceRoot.isPresent() && Files.isRegularFile(sourceRoot.get().resolve(file))) {
-      path = sourceRoot.get().resolve(file);
+    } else if (root.isPresent() && Files.isRegularFile(root.get().resolve(file))) {
+      path = root.get().resolve(file);
     } else {
       return Optional.empty();
     }

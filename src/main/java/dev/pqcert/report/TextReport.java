@@ -86,7 +86,7 @@ public final class TextReport {
       should += target.count(Level.SHOULD);
       review += target.count(Level.REVIEW);
       unreadable += target.error().isPresent() ? 1 : 0;
-      suppressed += target.suppressed();
+      suppressed += target.suppressed().size();
       baselined += target.baselined().size();
     }
     String line =

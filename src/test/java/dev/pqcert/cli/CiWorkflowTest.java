@@ -276,4 +276,47 @@ class CiWorkflowTest {
     assertEquals(2, run("check", "--format", "sarif=", dir.toString()).exit());
     assertEquals(2, run("check", "--format", "yaml", dir.toString()).exit());
   }
+
+  @Test
+  void suppressedFindingsAreListedWithTheirReasonAndNeverFailTheRun() throws IOException {
+    Path onKind =
+        connector(
+            "OnKind",
+            "Contoso.pq",
+            NO_TEST_CONNECTION.replace(
+                "Contoso = [",
+                "// pqcert-disable-next-line PQ013 -- tested by the gateway team by hand\n"
+                    + "Contoso = ["));
+    CliTest.Run json = run("check", "--format", "json", onKind.toString());
+    assertEquals(0, json.exit(), "a suppressed MUST finding does not fail the run: " + json.out());
+    assertFalse(rules(json.out()).contains("PQ013"), json.out());
+    JsonNode target = JSON.readTree(json.out()).path("targets").get(0);
+    assertEquals(1, target.path("suppressed").asInt());
+    JsonNode finding = target.path("suppressedFindings").get(0);
+    assertEquals("PQ013", finding.path("rule").asText());
+    assertEquals("MUST", finding.path("level").asText());
+    assertEquals("Contoso.pq", finding.path("file").asText());
+    assertEquals(11, finding.path("line").asInt());
+    assertEquals("tested by the gateway team by hand", finding.path("reason").asText());
+    assertEquals(0, JSON.readTree(json.out()).path("summary").path("must").asInt());
+    assertTrue(json.err().contains("(not shown: 1 suppressed, 0 in baseline)"), json.err());
+
+    // The configuration's level applies to it too; an ignore leaves nothing to list.
+    Files.writeString(onKind.resolve("pqcert.json"), "{ \"rules\": { \"PQ013\": \"review\" } }");
+    JsonNode moved =
+        JSON.readTree(run("check", "--format", "json", onKind.toString()).out())
+            .path("targets")
+            .get(0)
+            .path("suppressedFindings")
+            .get(0);
+    assertEquals("REVIEW", moved.path("level").asText());
+    Files.writeString(
+        onKind.resolve("pqcert.json"), "{ \"ignore\": { \"Contoso.pq\": [\"PQ013\"] } }");
+    JsonNode ignored =
+        JSON.readTree(run("check", "--format", "json", onKind.toString()).out())
+            .path("targets")
+            .get(0);
+    assertFalse(ignored.has("suppressedFindings"), ignored.toString());
+    assertFalse(ignored.has("suppressed"), ignored.toString());
+  }
 }

@@ -228,4 +228,53 @@ class CliTest {
     }
     assertTrue(checkedUrl, "the user's URL passes the HTTPS check: " + target.path("flows"));
   }
+
+  @Test
+  void packageReportsPointAtTheSourceFolderBesideItOrSayOnceHowTo() throws IOException {
+    String bad = "section Woodgrove;\nshared W.Contents = 1;\n";
+    Path first = zip("Woodgrove.mez", "Woodgrove.pq", bad);
+    Path second = zip("Litware.mez", "Litware.pq", bad.replace("Woodgrove", "Litware"));
+    Run neither =
+        run(
+            "check",
+            "--format",
+            "sarif",
+            "--format",
+            "github=" + temp.resolve("annotations.txt"),
+            first.toString(),
+            second.toString());
+    assertEquals(1, neither.exit(), neither.err());
+    List<String> hints = neither.err().lines().filter(l -> l.contains("--source-root")).toList();
+    assertEquals(1, hints.size(), "one line for the run: " + neither.err());
+    assertTrue(
+        hints.get(0).startsWith("pqcert: " + first + " and 1 other package: "), hints.get(0));
+    assertTrue(neither.out().contains("\"uriBaseId\" : \"PACKAGE1\""), neither.out());
+
+    Path sources = Files.createDirectories(temp.resolve("Woodgrove"));
+    Files.writeString(sources.resolve("Woodgrove.pq"), bad);
+    Run found = run("check", "--format", "sarif", first.toString(), second.toString());
+    JsonNode location =
+        new ObjectMapper()
+            .readTree(found.out())
+            .path("runs")
+            .get(0)
+            .path("results")
+            .get(0)
+            .path("locations")
+            .get(0)
+            .path("physicalLocation")
+            .path("artifactLocation");
+    assertEquals(sources.resolve("Woodgrove.pq").toUri().toString(), location.path("uri").asText());
+    assertFalse(location.has("uriBaseId"), location.toString());
+    assertTrue(
+        found.err().contains("pqcert: " + second + ": report locations point inside the package"),
+        found.err());
+
+    // Formats without file locations, or a source root given: no hint.
+    assertFalse(run("check", first.toString(), second.toString()).err().contains("--source-root"));
+    assertFalse(
+        run("check", "--format", "github", "--source-root", temp.toString(), second.toString())
+            .err()
+            .contains("--source-root"));
+  }
 }

@@ -128,6 +128,41 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void withoutARepositoryDiscoveryNeverLooksAboveTheHomeFolder()
+      throws IOException, ConfigException {
+    Path home = Files.createDirectories(temp.resolve("home/user"));
+    Path bin = Files.createDirectories(home.resolve("Contoso/bin"));
+    Path mez = Files.writeString(bin.resolve("Contoso.mez"), "");
+    Path above = Files.writeString(temp.resolve("home/pqcert.json"), "{}");
+    Set<Path> homes = Set.of(home.toAbsolutePath().normalize());
+    assertEquals(Optional.empty(), ConfigLoader.discover(mez, homes));
+    // The stop is live: without it the walk reaches the unrelated file.
+    assertEquals(
+        above.toAbsolutePath(),
+        ConfigLoader.discover(mez, Set.of()).orElseThrow().toAbsolutePath());
+
+    // The home folder itself is still looked in, and a file below it is still found first.
+    Path inHome = Files.writeString(home.resolve("pqcert.yaml"), "release: update\n");
+    assertEquals(
+        inHome.toAbsolutePath(), ConfigLoader.discover(mez, homes).orElseThrow().toAbsolutePath());
+    Path inProject = Files.writeString(home.resolve("Contoso/pqcert.json"), "{}");
+    assertEquals(
+        inProject.toAbsolutePath(),
+        ConfigLoader.discover(mez, homes).orElseThrow().toAbsolutePath());
+
+    // A repository root below the home folder stops the walk first, as before.
+    Files.delete(inProject);
+    Files.createDirectories(home.resolve("Contoso/.git"));
+    assertEquals(Optional.empty(), ConfigLoader.discover(mez, homes));
+
+    // Targets outside the home folder are not affected by it.
+    Path elsewhere = Files.createDirectories(temp.resolve("home/shared/Contoso"));
+    assertEquals(
+        above.toAbsolutePath(),
+        ConfigLoader.discover(elsewhere, homes).orElseThrow().toAbsolutePath());
+  }
+
+  @Test
   void oversizedFilesAreRefused() throws IOException {
     Path big =
         Files.writeString(temp.resolve("pqcert.json"), " ".repeat(ConfigLoader.MAX_BYTES + 1));

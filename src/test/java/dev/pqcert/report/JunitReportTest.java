@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pqcert.bundle.BundleKind;
+import dev.pqcert.check.RuleOverrides;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.config.FailOn;
 import dev.pqcert.parse.Position;
@@ -16,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -48,9 +50,9 @@ class JunitReportTest {
                 finding("PQ013", Level.MUST, "second kind with a \u0000 NUL", 9),
                 finding("PQ021", Level.SHOULD, "no caption", 4)),
             Optional.empty(),
-            0,
             List.of(),
-            List.of("PQ015"));
+            List.of(),
+            new RuleOverrides(Optional.empty(), List.of("PQ015"), new TreeMap<>()));
     TargetResult unreadable = TargetResult.unreadable("Broken.mez", "not a zip archive");
     ReportContext context =
         new ReportContext("0.1.0", RULES, FailOn.MUST, SourceLocator.none(), Optional.empty());

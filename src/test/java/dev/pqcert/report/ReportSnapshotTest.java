@@ -60,6 +60,43 @@ class ReportSnapshotTest {
                             "samples/good/Contoso.mez")));
   }
 
+  @TestFactory
+  Stream<DynamicTest> insidePackageSnapshots() {
+    // Every sample's source folder is beside its package, and found there. A source root that does
+    // not hold the package's files leaves the locations inside the package, relative to it.
+    return Stream.of(ReportFormat.SARIF, ReportFormat.GITHUB)
+        .map(
+            format ->
+                DynamicTest.dynamicTest(
+                    "Woodgrove located inside the package as " + format.key(),
+                    () ->
+                        compareWith(
+                            "Woodgrove-inside-package." + extension(format),
+                            "check",
+                            "--format",
+                            format.key(),
+                            "--source-root",
+                            "samples",
+                            "samples/bad/Woodgrove.mez")));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> configuredSnapshots() {
+    // A configuration that switches a rule off and moves another: SARIF states both.
+    return Stream.of(
+        DynamicTest.dynamicTest(
+            "Woodgrove with a configuration as sarif",
+            () ->
+                compareWith(
+                    "Woodgrove-config.sarif",
+                    "check",
+                    "--format",
+                    "sarif",
+                    "--config",
+                    "src/test/resources/config/overrides.yaml",
+                    "samples/bad/Woodgrove.mez")));
+  }
+
   private static void compare(String sample, ReportFormat format) throws IOException {
     String name = Path.of(sample).getFileName().toString().replace(".mez", "");
     compareWith(name + "." + extension(format), "check", "--format", format.key(), sample);

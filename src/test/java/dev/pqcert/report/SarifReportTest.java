@@ -3,6 +3,7 @@ package dev.pqcert.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,18 +12,26 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.pqcert.check.Baseline;
 import dev.pqcert.check.Checker;
 import dev.pqcert.check.TargetResult;
+import dev.pqcert.cli.Main;
 import dev.pqcert.config.Config;
+import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -240,5 +249,206 @@ class SarifReportTest {
       moved.add(result.path("partialFingerprints").path("pqcert/v1").asText());
     }
     assertEquals(fingerprints, moved, "a finding keeps its fingerprint when its line moves");
+  }
+
+  /** A connector whose GetData export may be suppressed; its findings are of five rules. */
+  private static String getData(String directive) {
+    return "[Version = \"1.0.0\"]\nsection Contoso;\n\n"
+        + "[DataSource.Kind = \"Contoso\", Publish = \"Contoso.Publish\"]\n"
+        + directive
+        + "shared Contoso.GetData = Value.ReplaceType(ContosoImpl, ContosoType);\n\n"
+        + "ContosoType = type function () as table meta [Documentation.Name = \"Contoso\"];\n"
+        + "ContosoImpl = () => #table({\"A\"}, {{1}});\n\n"
+        + "Contoso = [ Authentication = [ Anonymous = [] ] ];\n\n"
+        + "Contoso.Publish = [ Beta = true ];\n";
+  }
+
+  private static Map<String, JsonNode> resultsByRule(String sarif) throws IOException {
+    Map<String, JsonNode> byRule = new TreeMap<>();
+    for (JsonNode result : JSON.readTree(sarif).path("runs").get(0).path("results")) {
+      assertNull(
+          byRule.put(result.path("ruleId").asText(), result), "one result per rule: " + sarif);
+    }
+    return byRule;
+  }
+
+  @Test
+  void suppressedAndBaselinedFindingsAreResultsMarkedAsSuppressed() throws IOException {
+    Path folder = Files.createDirectories(temp.resolve("Contoso"));
+    Files.writeString(folder.resolve("Contoso.pq"), getData(""));
+    Map<String, JsonNode> open = resultsByRule(sarif(Optional.empty(), folder.toString()));
+    assertEquals(Set.of("PQ013", "PQ015", "PQ030", "PQ032", "PQ033"), open.keySet());
+
+    Files.writeString(
+        folder.resolve("Contoso.pq"),
+        getData("// pqcert-disable-next-line PQ015 -- the product's documentation says GetData\n"));
+    TargetResult checked = Checker.withDefaults().check(folder, Config.DEFAULTS);
+    List<Finding> testConnection =
+        checked.findings().stream().filter(f -> f.ruleId().equals("PQ013")).toList();
+    Baseline accepting =
+        Baseline.of(
+            List.of(
+                new TargetResult(
+                    checked.path(), checked.kind(), testConnection, Optional.empty())));
+    Baseline.Applied applied = accepting.apply(List.of(checked));
+    ReportContext context =
+        new ReportContext(
+            "0.1.0",
+            RuleRegistry.builtIn(),
+            dev.pqcert.config.FailOn.MUST,
+            SourceLocator.none(),
+            Optional.of(
+                new ReportContext.AppliedBaseline("ci/pqcert-baseline.json", applied.absent())));
+    String sarif = SarifReport.render(applied.results(), context);
+    assertTrue(validate(sarif).isEmpty(), validate(sarif).toString());
+    Map<String, JsonNode> results = resultsByRule(sarif);
+    assertEquals(open.keySet(), results.keySet(), "accepted findings are still results");
+
+    JsonNode inSource = results.get("PQ015").path("suppressions");
+    assertEquals(1, inSource.size(), inSource.toString());
+    assertEquals("inSource", inSource.get(0).path("kind").asText());
+    assertEquals("accepted", inSource.get(0).path("status").asText());
+    assertEquals(
+        "the product's documentation says GetData", inSource.get(0).path("justification").asText());
+    JsonNode comment = inSource.get(0).path("location").path("physicalLocation");
+    assertEquals(
+        folder.resolve("Contoso.pq").toString().replace('\\', '/'),
+        Path.of(java.net.URI.create(comment.path("artifactLocation").path("uri").asText()))
+            .toString()
+            .replace('\\', '/'));
+    assertEquals(5, comment.path("region").path("startLine").asInt(), "the directive's line");
+    assertEquals(
+        6,
+        results
+            .get("PQ015")
+            .path("locations")
+            .get(0)
+            .path("physicalLocation")
+            .path("region")
+            .path("startLine")
+            .asInt());
+
+    JsonNode external = results.get("PQ013").path("suppressions");
+    assertEquals(1, external.size(), external.toString());
+    assertEquals("external", external.get(0).path("kind").asText());
+    assertEquals("accepted", external.get(0).path("status").asText());
+    assertEquals(
+        "accepted in the baseline ci/pqcert-baseline.json",
+        external.get(0).path("justification").asText());
+    assertEquals("error", results.get("PQ013").path("level").asText(), "its own level");
+
+    for (String rule : List.of("PQ030", "PQ032", "PQ033")) {
+      assertFalse(results.get(rule).has("suppressions"), rule + " is open");
+    }
+    for (String rule : open.keySet()) {
+      assertEquals(
+          open.get(rule).path("partialFingerprints"),
+          results.get(rule).path("partialFingerprints"),
+          rule + ": code scanning matches the accepted result with the alert it opened");
+    }
+  }
+
+  @Test
+  void suppressingOneOfTwinFindingsKeepsTheOthersNumber() throws IOException {
+    Path folder = Files.createDirectories(temp.resolve("Twins"));
+    String twins =
+        "[Version = \"1.0.0\"] section Twins;\n"
+            + "[DataSource.Kind = \"Twins\", Publish = \"P\"]\n"
+            + "shared Twins.Contents = () => Table.Combine({A, B});\n"
+            + "A = Json.Document(Web.Contents(\"http://example.com/a\"));%s\n"
+            + "B = Json.Document(Web.Contents(\"http://example.com/a\"));\n"
+            + "Twins = [ Authentication = [ Anonymous = [] ] ];\nP = [ Beta = true ];\n";
+    Files.writeString(folder.resolve("Twins.pq"), String.format(Locale.ROOT, twins, ""));
+    List<String> open = fingerprintsOf("PQ051", sarif(Optional.empty(), folder.toString()));
+    assertEquals(2, open.size(), open.toString());
+    assertEquals(
+        open.get(0).replaceFirst(":1$", ":2"), open.get(1), "twins, told apart by their order");
+
+    Files.writeString(
+        folder.resolve("Twins.pq"),
+        String.format(
+            Locale.ROOT, twins, " // pqcert-disable-line PQ051 -- a fixed test endpoint"));
+    String sarif = sarif(Optional.empty(), folder.toString());
+    assertEquals(open, fingerprintsOf("PQ051", sarif));
+  }
+
+  private static List<String> fingerprintsOf(String rule, String sarif) throws IOException {
+    List<String> fingerprints = new ArrayList<>();
+    for (JsonNode result : JSON.readTree(sarif).path("runs").get(0).path("results")) {
+      if (result.path("ruleId").asText().equals(rule)) {
+        fingerprints.add(result.path("partialFingerprints").path("pqcert/v1").asText());
+      }
+    }
+    return fingerprints;
+  }
+
+  private static JsonNode sarifOfRun(String... args) throws IOException {
+    StringWriter out = new StringWriter();
+    Main.run(args, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+    assertTrue(validate(out.toString()).isEmpty(), validate(out.toString()).toString());
+    return JSON.readTree(out.toString()).path("runs").get(0);
+  }
+
+  /** Each override as "id configuration properties", in the report's order. */
+  private static List<String> overrides(JsonNode run) {
+    List<String> overrides = new ArrayList<>();
+    for (JsonNode o : run.path("invocations").get(0).path("ruleConfigurationOverrides")) {
+      assertEquals(
+          o.path("descriptor").path("id").asText(),
+          run.path("tool")
+              .path("driver")
+              .path("rules")
+              .get(o.path("descriptor").path("index").asInt())
+              .path("id")
+              .asText(),
+          "the index points at the rule's descriptor");
+      overrides.add(
+          o.path("descriptor").path("id").asText()
+              + " "
+              + o.path("configuration")
+              + " "
+              + o.path("properties"));
+    }
+    return overrides;
+  }
+
+  @Test
+  void theConfigurationInForceIsStatedAsRuleConfigurationOverrides() throws IOException {
+    String connector = getData("");
+    Path first = Files.createDirectories(temp.resolve("First"));
+    Files.writeString(first.resolve("Contoso.pq"), connector);
+    Path firstConfig =
+        Files.writeString(
+            first.resolve("pqcert.json"),
+            "{ \"rules\": { \"PQ013\": \"off\", \"PQ030\": \"review\","
+                + " \"PQ032\": \"should\", \"PQ033\": \"on\" } }");
+    Path second = Files.createDirectories(temp.resolve("Second"));
+    Files.writeString(second.resolve("Contoso.pq"), connector);
+    Path secondConfig = Files.writeString(second.resolve("pqcert.yaml"), "rules: { PQ013: off }\n");
+
+    JsonNode alone = sarifOfRun("check", "--format", "sarif", first.toString());
+    String firstFile = "\"configurationFile\":" + JSON.writeValueAsString(firstConfig.toString());
+    // PQ032 at its own level and PQ033 "on" change nothing, so they are not overrides.
+    assertEquals(
+        List.of(
+            "PQ013 {\"enabled\":false} {" + firstFile + "}",
+            "PQ030 {\"level\":\"note\"} {" + firstFile + "}"),
+        overrides(alone));
+
+    JsonNode both = sarifOfRun("check", "--format", "sarif", first.toString(), second.toString());
+    String secondFile = "\"configurationFile\":" + JSON.writeValueAsString(secondConfig.toString());
+    String onlyFirst = ",\"targets\":[" + JSON.writeValueAsString(first.toString()) + "]";
+    String onlySecond = ",\"targets\":[" + JSON.writeValueAsString(second.toString()) + "]";
+    assertEquals(
+        List.of(
+            "PQ013 {\"enabled\":false} {" + firstFile + onlyFirst + "}",
+            "PQ013 {\"enabled\":false} {" + secondFile + onlySecond + "}",
+            "PQ030 {\"level\":\"note\"} {" + firstFile + onlyFirst + "}"),
+        overrides(both));
+
+    Files.delete(firstConfig);
+    JsonNode defaults = sarifOfRun("check", "--format", "sarif", first.toString());
+    assertFalse(
+        defaults.path("invocations").get(0).has("ruleConfigurationOverrides"), defaults.toString());
   }
 }
