@@ -520,6 +520,27 @@ public final class Evaluator {
     return new Value.Unknown(span, taint.transformed("through " + callee, file, span));
   }
 
+  private final Set<Value.FunctionValue> probedHandlers =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  /**
+   * Calls a handler given to a library function inside a record or list ({@code Table.View}'s
+   * {@code GetRows}, an ODBC callback) once, for the flows and sinks in it: the library calls it
+   * later with values of its own, so its parameters are unknown and carry nothing; what it reaches
+   * comes from what it closes over (a {@code state} record, the connector's base URL). Its result
+   * is not the library call's, and is dropped.
+   */
+  void probeHandler(Value.FunctionValue handler, Span span, String file, String library) {
+    if (!probedHandlers.add(handler)) {
+      return;
+    }
+    List<Thunk> arguments = new ArrayList<>();
+    for (Expr.Parameter parameter : handler.function().parameters()) {
+      arguments.add(Thunk.of(new Value.Unknown(parameter.span())));
+    }
+    call(handler, arguments, span, file, "a handler given to " + library);
+  }
+
   /** An argument as the parameter sees it: tainted flows gain a step naming the call. */
   private static Thunk passed(
       Thunk argument, String callee, String parameter, Span span, String file) {

@@ -47,7 +47,9 @@ final class LibraryCalls {
    * What a library call's unknown result may carry: a source it is ({@code
    * Extension.CurrentCredential()}, a web response), or whatever its arguments carry. Function
    * arguments ({@code each ...} given to {@code List.Transform}) are called once with the other
-   * arguments' flows, so that what happens inside them is seen.
+   * arguments' flows, so that what happens inside them is seen. Functions inside record or list
+   * arguments are handlers the library may call later ({@code Table.View}'s {@code GetRows}, an
+   * ODBC callback): each is called once for what it does with the values it closes over.
    */
   private static Taint flowsThrough(
       Evaluator evaluator, String name, List<Thunk> arguments, Span span, String file) {
@@ -62,6 +64,7 @@ final class LibraryCalls {
         functions.add(value);
       } else {
         carried = carried.union(Taint.of(value));
+        handlers(value, 0, handler -> evaluator.probeHandler(handler, span, file, name));
       }
     }
     for (Value function : functions) {
@@ -80,6 +83,30 @@ final class LibraryCalls {
       return Taint.of(new Taint.Source(Taint.SourceKind.WEB_RESPONSE, name + "(...)", file, span));
     }
     return carried.transformed("through " + name, file, span);
+  }
+
+  /** How deep in nested records and lists handlers are looked for. */
+  private static final int HANDLER_DEPTH = 3;
+
+  /** The functions held in a record or list value (not the value itself), nested a few deep. */
+  private static void handlers(
+      Value value, int depth, java.util.function.Consumer<Value.FunctionValue> found) {
+    Value plain = Values.plain(value);
+    List<Value> parts;
+    if (plain instanceof Value.RecordValue record) {
+      parts = record.fields().values().stream().map(Value.RecordField::value).toList();
+    } else if (plain instanceof Value.ListValue list) {
+      parts = list.items();
+    } else {
+      return;
+    }
+    for (Value part : parts) {
+      if (Values.plain(part) instanceof Value.FunctionValue function) {
+        found.accept(function);
+      } else if (depth + 1 < HANDLER_DEPTH) {
+        handlers(part, depth + 1, found);
+      }
+    }
   }
 
   private static Value fold(

@@ -275,6 +275,29 @@ class ConnectorModelTest {
   }
 
   @Test
+  void handlersGivenToLibraryFunctionsSeeWhatTheyCloseOver() {
+    ConnectorModel model = model("handlers");
+    CallSite rows = model.calls("Web.Contents").stream().findFirst().orElseThrow();
+    assertEquals(8, rows.span().start().line(), "GetRows, called by Table.View");
+    assertEquals(
+        Optional.of("http://api.handlers.example/v2/rows"),
+        rows.argument(0).flatMap(Values::text),
+        "the state record's URL, captured by the handler");
+    Map<Integer, List<Taint.SourceKind>> traced =
+        model.sinks().stream()
+            .filter(s -> s.role().equals("trace"))
+            .collect(
+                Collectors.groupingBy(
+                    s -> s.span().start().line(),
+                    Collectors.mapping(s -> s.flow().source().kind(), Collectors.toList())));
+    assertEquals(
+        Map.of(18, List.of(Taint.SourceKind.USER_INPUT)),
+        traced,
+        "OnError traces the server it closes over; SQLColumns' parameters come from the engine and"
+            + " carry nothing of the credential beside them");
+  }
+
+  @Test
   void resourceEntriesKnowWhereTheirDataElementIs() {
     ConnectorModel model = model("urls");
     Resources.Entry base = model.resources().get("Base").orElseThrow();
