@@ -214,8 +214,7 @@ public final class Evaluator {
     try {
       Value value = eval(branch, scope, file);
       if (Values.plain(value) instanceof Value.Unknown unknown) {
-        return new Value.Unknown(
-            unknown.span(), unknown.taint().checked(sources, https), unknown.base());
+        return unknown.withTaint(unknown.taint().checked(sources, https));
       }
       return value;
     } finally {
@@ -549,12 +548,10 @@ public final class Evaluator {
         () -> {
           Value value = argument.force();
           if (value instanceof Value.Unknown unknown && !unknown.taint().isEmpty()) {
-            return new Value.Unknown(
-                unknown.span(),
+            return unknown.withTaint(
                 unknown
                     .taint()
-                    .through("passed to " + callee + " as '" + parameter + "'", file, span),
-                unknown.base());
+                    .through("passed to " + callee + " as '" + parameter + "'", file, span));
           }
           return value;
         });
@@ -579,6 +576,11 @@ public final class Evaluator {
       // Joined onto different constants, one site is several facts (http here, https there).
       if (Values.plain(argument) instanceof Value.Unknown unknown && unknown.base().isPresent()) {
         key.append(" on ").append(unknown.base().get().value());
+      }
+      // Or with different resource strings joined in (each key is a fact for PQ035).
+      List<String> resources = Urls.resources(argument);
+      if (!resources.isEmpty()) {
+        key.append(" with ").append(resources);
       }
     }
     callSites.putIfAbsent(key.toString(), call);

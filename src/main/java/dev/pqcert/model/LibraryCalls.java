@@ -37,7 +37,8 @@ final class LibraryCalls {
     Value result = fold(evaluator, name, arguments, span, file);
     if (result instanceof Value.Unknown unknown
         && unknown.taint().isEmpty()
-        && unknown.base().isEmpty()) {
+        && unknown.base().isEmpty()
+        && unknown.resources().isEmpty()) {
       return new Value.Unknown(span, flowsThrough(evaluator, name, arguments, span, file));
     }
     return result;
@@ -120,7 +121,7 @@ final class LibraryCalls {
                     evaluator
                         .environment()
                         .resource(key)
-                        .map(text -> new Value.Text(span, text, file, Optional.of(key))))
+                        .map(text -> Value.Text.loaded(span, text, file, key)))
             .<Value>map(text -> text)
             .orElse(new Value.Unknown(span));
       case "Extension.Contents":
@@ -213,16 +214,30 @@ final class LibraryCalls {
     if (list.isEmpty() || !(list.get() instanceof Value.ListValue texts)) {
       return new Value.Unknown(span);
     }
+    // The separator keeps the resource keys of the text it was given as.
+    Value separatorText =
+        new Value.Text(
+            span,
+            separator,
+            file,
+            Optional.empty(),
+            argument(arguments, 1).map(v -> Urls.resources(v)).orElse(List.of()));
     List<String> parts = new ArrayList<>();
     for (Value item : texts.items()) {
       Optional<String> text = Values.text(item);
       if (text.isEmpty()) {
-        return joinAll(
-            texts.items(), new Value.Text(span, separator, file), span, file, "Text.Combine");
+        return joinAll(texts.items(), separatorText, span, file, "Text.Combine");
       }
       parts.add(text.get());
     }
-    return new Value.Text(span, String.join(separator, parts), file);
+    List<Value> all = new ArrayList<>(texts.items());
+    all.add(separatorText);
+    return new Value.Text(
+        span,
+        String.join(separator, parts),
+        file,
+        Optional.empty(),
+        Urls.resources(all.toArray(Value[]::new)));
   }
 
   /** Items joined with a separator, as {@code &} would: what is known of the start is kept. */
@@ -270,8 +285,12 @@ final class LibraryCalls {
       Value formatted = joinAll(parts, new Value.Text(span, "", file), span, file, "Text.Format");
       // A resource string formatted with values is still that resource string, translated.
       Optional<String> resource = ((Value.Text) Values.plain(format.get())).resource();
-      return formatted instanceof Value.Text text && resource.isPresent()
-          ? new Value.Text(text.span(), text.value(), text.file(), resource)
+      List<String> resources = Urls.resources(format.get(), formatted);
+      if (formatted instanceof Value.Text text) {
+        return new Value.Text(text.span(), text.value(), text.file(), resource, resources);
+      }
+      return formatted instanceof Value.Unknown unknown
+          ? new Value.Unknown(unknown.span(), unknown.taint(), unknown.base(), resources)
           : formatted;
     }
     // Values in a record: which flow goes where is not followed. One that starts the text
@@ -282,8 +301,14 @@ final class LibraryCalls {
         pattern.startsWith("#[")
             ? Taint.of(values.get()).computed(at)
             : Taint.of(values.get()).joined(Urls.after(constant, file, span), at);
+    List<Value> texts = new ArrayList<>(List.of(constant));
+    Values.record(values.get())
+        .ifPresent(r -> r.fields().values().forEach(f -> texts.add(f.value())));
     return new Value.Unknown(
-        span, taint, constant.value().isEmpty() ? Optional.empty() : Optional.of(constant));
+        span,
+        taint,
+        constant.value().isEmpty() ? Optional.empty() : Optional.of(constant),
+        Urls.resources(texts.toArray(Value[]::new)));
   }
 
   /**
@@ -305,6 +330,7 @@ final class LibraryCalls {
         Taint.of(base.get())
             .computed(at)
             .union(Taint.of(relative.get()).joined(Urls.after(base.get(), file, span), at));
-    return new Value.Unknown(span, taint, Urls.base(base.get()));
+    return new Value.Unknown(
+        span, taint, Urls.base(base.get()), Urls.resources(base.get(), relative.get()));
   }
 }

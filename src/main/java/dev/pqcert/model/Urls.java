@@ -1,8 +1,11 @@
 package dev.pqcert.model;
 
 import dev.pqcert.parse.Span;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Text joined into URLs: what a joined value keeps of the constant it is built on, and what its
@@ -36,27 +39,47 @@ public final class Urls {
   /**
    * {@code left & right} on text. Two constants fold (a string of two resource strings is still
    * theirs). Otherwise the result is unknown, keeps the constant it is built on, and its flows are
-   * computed: the right part's flows take the scheme the left part gives the whole.
+   * computed: the right part's flows take the scheme the left part gives the whole. Either way the
+   * result keeps the resource keys of both parts.
    */
   static Value join(Span span, Value left, Value right, String file, String how) {
     Value l = Values.plain(left);
     Value r = Values.plain(right);
+    List<String> resources = resources(l, r);
     if (l instanceof Value.Text a && r instanceof Value.Text b) {
       Optional<String> resource =
           a.resource().isPresent() && b.resource().isPresent()
               ? Optional.of(a.resource().get() + " & " + b.resource().get())
               : Optional.empty();
-      return new Value.Text(span, a.value() + b.value(), file, resource);
+      return new Value.Text(span, a.value() + b.value(), file, resource, resources);
     }
     Taint.Step at = new Taint.Step(how, file, span);
-    if (l instanceof Value.Text a && a.value().isEmpty()) {
+    if (l instanceof Value.Text a && a.value().isEmpty() && a.resources().isEmpty()) {
       return r instanceof Value.Unknown unknown
-          ? new Value.Unknown(span, unknown.taint().computed(at), unknown.base())
+          ? unknown.withTaint(unknown.taint().computed(at))
           : r;
     }
     Taint taint =
         Taint.of(left).computed(at).union(Taint.of(right).joined(after(l, file, span), at));
-    return new Value.Unknown(span, taint, base(l));
+    return new Value.Unknown(span, taint, base(l), resources);
+  }
+
+  /**
+   * The {@code resources.resx} keys of the text in these values, in order, each once: of text
+   * loaded with {@code Extension.LoadString} and of text joined from it.
+   */
+  public static List<String> resources(Value... values) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Value value : values) {
+      Value plain = Values.plain(value);
+      if (plain instanceof Value.Text text) {
+        keys.addAll(text.resources());
+      } else if (plain instanceof Value.Unknown unknown) {
+        unknown.base().ifPresent(b -> keys.addAll(b.resources()));
+        keys.addAll(unknown.resources());
+      }
+    }
+    return List.copyOf(keys);
   }
 
   /** The constant a value is built on: itself when it is text, else the one it was joined onto. */

@@ -22,11 +22,25 @@ public sealed interface Value {
 
   /**
    * Text; {@code resource} is the {@code resources.resx} key it was loaded from with {@code
-   * Extension.LoadString}, when it was.
+   * Extension.LoadString}, when the whole text was (resource strings joined together name each key:
+   * {@code "A & B"}). {@code resources} are the keys of every part of it that was loaded from
+   * {@code resources.resx}, however it was joined with other text ({@code
+   * Extension.LoadString("Url") & "/api"} keeps {@code Url}), in order.
    */
-  record Text(Span span, String value, String file, Optional<String> resource) implements Value {
+  record Text(
+      Span span, String value, String file, Optional<String> resource, List<String> resources)
+      implements Value {
+    public Text {
+      resources = List.copyOf(resources);
+    }
+
     public Text(Span span, String value, String file) {
-      this(span, value, file, Optional.empty());
+      this(span, value, file, Optional.empty(), List.of());
+    }
+
+    /** The string {@code Extension.LoadString(key)} loads. */
+    public static Text loaded(Span span, String value, String file, String key) {
+      return new Text(span, value, file, Optional.of(key), List.of(key));
     }
   }
 
@@ -93,14 +107,30 @@ public sealed interface Value {
    * may carry (a value derived from one is never static, so only unknown values carry taint).
    * {@code base} is the constant text it was built on, when it is text joined onto a constant
    * ({@code BaseUrl & path}, {@code Uri.Combine(BaseUrl, path)}): its scheme is that constant's.
+   * {@code resources} are the {@code resources.resx} keys of the text joined into it ({@code url &
+   * Extension.LoadString("Path")}), as in {@link Text#resources}.
    */
-  record Unknown(Span span, Taint taint, Optional<Text> base) implements Value {
+  record Unknown(Span span, Taint taint, Optional<Text> base, List<String> resources)
+      implements Value {
+    public Unknown {
+      resources = List.copyOf(resources);
+    }
+
+    public Unknown(Span span, Taint taint, Optional<Text> base) {
+      this(span, taint, base, List.of());
+    }
+
     public Unknown(Span span, Taint taint) {
       this(span, taint, Optional.empty());
     }
 
     public Unknown(Span span) {
       this(span, Taint.NONE);
+    }
+
+    /** The same value, carrying {@code changed} flows instead (passed on, checked). */
+    public Unknown withTaint(Taint changed) {
+      return new Unknown(span, changed, base, resources);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.pqcert.rules;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.Resources;
+import dev.pqcert.model.Urls;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
 import java.util.LinkedHashMap;
@@ -129,23 +130,17 @@ final class ResourceValuesRule implements Rule {
     return used;
   }
 
-  /** Text joined from several resource strings names each key. */
-  private static void eachKey(String resource, java.util.function.Consumer<String> found) {
-    for (String key : resource.split(" & ", -1)) {
-      found.accept(key);
-    }
-  }
-
-  /** The resource keys of the text inside a value (options records, lists, joined text). */
+  /**
+   * The resource keys of the text inside a value (options records, lists), joined into longer text
+   * or not.
+   */
   private static void keys(Value value, int depth, java.util.function.Consumer<String> found) {
     if (depth > 4) {
       return;
     }
     Value plain = Values.plain(value);
-    if (plain instanceof Value.Text text) {
-      text.resource().ifPresent(r -> eachKey(r, found));
-    } else if (plain instanceof Value.Unknown unknown) {
-      unknown.base().flatMap(Value.Text::resource).ifPresent(r -> eachKey(r, found));
+    if (plain instanceof Value.Text || plain instanceof Value.Unknown) {
+      Urls.resources(plain).forEach(found);
     } else if (plain instanceof Value.RecordValue record) {
       record.fields().values().forEach(f -> keys(f.value(), depth + 1, found));
     } else if (plain instanceof Value.ListValue list) {

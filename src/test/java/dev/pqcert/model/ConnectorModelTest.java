@@ -298,6 +298,23 @@ class ConnectorModelTest {
   }
 
   @Test
+  void resourceKeysSurviveConcatenation() {
+    ConnectorModel model = model("urls");
+    Map<Integer, Value> urls =
+        model.calls("Web.Contents").stream()
+            .collect(
+                Collectors.toMap(
+                    c -> c.span().start().line(), c -> c.argument(0).orElseThrow(), (a, b) -> a));
+    Value.Text suffixed = (Value.Text) Values.plain(urls.get(25));
+    assertEquals("https://api.urls.example/v2/", suffixed.value());
+    assertEquals(List.of("Base"), suffixed.resources(), "the key of the resource part");
+    assertEquals(Optional.empty(), suffixed.resource(), "not a resource string as a whole");
+    Value.Unknown after = (Value.Unknown) Values.plain(urls.get(28));
+    assertEquals(List.of("KeyLabel"), after.resources(), "joined after text of unknown origin");
+    assertEquals(List.of("Base"), Urls.resources(urls.get(13)), "through the constant base");
+  }
+
+  @Test
   void resourceEntriesKnowWhereTheirDataElementIs() {
     ConnectorModel model = model("urls");
     Resources.Entry base = model.resources().get("Base").orElseThrow();
