@@ -15,7 +15,7 @@ public record CallSite(String function, String file, Span span, List<Value> argu
     return index < arguments.size() ? Optional.of(arguments.get(index)) : Optional.empty();
   }
 
-  /** Whether it sends a web request ({@code Web.Contents}, {@code OData.Feed}...). */
+  /** Whether it sends a web request ({@code Web.Contents}, {@code OData.Feed}...): one list. */
   public boolean isRequest() {
     return Sinks.isRequest(function);
   }
@@ -28,5 +28,14 @@ public record CallSite(String function, String file, Span span, List<Value> argu
   /** A field of an options-record argument ({@code Query}, {@code Headers}, {@code Content}). */
   public Optional<Value> option(int index, String field) {
     return argument(index).flatMap(Values::record).flatMap(r -> r.get(field));
+  }
+
+  /**
+   * A field of a request's options record ({@code ManualCredentials}, {@code Query}), wherever the
+   * request function takes it (the second argument of {@code Web.Contents}, the third of {@code
+   * OData.Feed}).
+   */
+  public Optional<Value> requestOption(String field) {
+    return isRequest() ? option(Sinks.optionsIndex(function), field) : Optional.empty();
   }
 }

@@ -9,4 +9,10 @@ import dev.pqcert.parse.Span;
  * {@code expression}).
  */
 public record Sink(
-    String function, String role, String file, Span span, Taint.Flow flow, CallSite call) {}
+    String function, String role, String file, Span span, Taint.Flow flow, CallSite call) {
+
+  /** Whether the call it reached sends a web request ({@link CallSite#isRequest}). */
+  public boolean isRequest() {
+    return call.isRequest();
+  }
+}

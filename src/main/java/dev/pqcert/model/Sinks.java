@@ -9,9 +9,13 @@ import java.util.Set;
  * which role: a request's URL and options, a connection string, a trace, an evaluated expression.
  */
 final class Sinks {
-  /** Functions that send requests; their first argument is the URL (or server). */
-  private static final Set<String> REQUESTS =
-      Set.of("Web.Contents", "OData.Feed", "Web.Page", "Web.BrowserContents", "Xml.Document");
+  /**
+   * Functions that send web requests, each with the index of its options record; their first
+   * argument is the URL. Functions that parse content ({@code Xml.Document}, {@code Web.Page},
+   * {@code Json.Document}) are not requests: their first argument is what a request returned.
+   */
+  private static final Map<String, Integer> REQUESTS =
+      Map.of("Web.Contents", 1, "OData.Feed", 2, "Web.BrowserContents", 1, "Web.Headers", 1);
 
   /** Functions whose first argument is a connection string or server. */
   private static final Set<String> CONNECTIONS =
@@ -55,7 +59,12 @@ final class Sinks {
   private Sinks() {}
 
   static boolean isRequest(String name) {
-    return REQUESTS.contains(name);
+    return REQUESTS.containsKey(name);
+  }
+
+  /** The index of a request function's options record. */
+  static int optionsIndex(String request) {
+    return REQUESTS.getOrDefault(request, 1);
   }
 
   static boolean isConnection(String name) {
@@ -63,7 +72,7 @@ final class Sinks {
   }
 
   static boolean isInteresting(String name) {
-    return REQUESTS.contains(name)
+    return REQUESTS.containsKey(name)
         || CONNECTIONS.contains(name)
         || RECORDED.contains(name)
         || name.startsWith("Diagnostics.")
@@ -75,9 +84,9 @@ final class Sinks {
   /** Records each flow carried by each sensitive part of the call. */
   static void record(Evaluator evaluator, CallSite call) {
     String name = call.function();
-    if (REQUESTS.contains(name)) {
+    if (REQUESTS.containsKey(name)) {
       call.argument(0).ifPresent(url -> flows(evaluator, call, "URL", url));
-      int optionsIndex = name.equals("OData.Feed") ? 2 : 1;
+      int optionsIndex = optionsIndex(name);
       if (name.equals("OData.Feed")) {
         call.argument(1).ifPresent(headers -> flows(evaluator, call, "Headers", headers));
       }

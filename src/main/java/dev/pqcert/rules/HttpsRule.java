@@ -25,10 +25,6 @@ import java.util.Set;
  * carry credentials, a recommendation otherwise.
  */
 final class HttpsRule implements Rule {
-  /** Request functions, with the index of their options record. */
-  private static final Map<String, Integer> REQUESTS =
-      Map.of("Web.Contents", 1, "OData.Feed", 2, "Web.Page", 1, "Web.BrowserContents", 1);
-
   private static final Set<String> NO_CREDENTIAL = Set.of("Anonymous", "Implicit");
 
   @Override
@@ -41,7 +37,7 @@ final class HttpsRule implements Rule {
     List<Sink> unchecked = new ArrayList<>();
     Map<String, PlainUrl> plain = new LinkedHashMap<>();
     for (Sink sink : model.sinks()) {
-      if (!REQUESTS.containsKey(sink.function()) || !sink.role().equals("URL")) {
+      if (!sink.isRequest() || !sink.role().equals("URL")) {
         continue;
       }
       Taint.Flow flow = sink.flow();
@@ -79,7 +75,7 @@ final class HttpsRule implements Rule {
       }
     }
     for (CallSite call : model.calls()) {
-      if (!REQUESTS.containsKey(call.function())) {
+      if (!call.isRequest()) {
         continue;
       }
       Optional<Value.Text> constant = call.argument(0).flatMap(HttpsRule::constant);
@@ -170,8 +166,7 @@ final class HttpsRule implements Rule {
                 + Flows.where(sink));
       }
     }
-    int options = REQUESTS.getOrDefault(call.function(), 1);
-    if (call.option(options, "ManualCredentials").flatMap(Values::logical).orElse(false)) {
+    if (call.requestOption("ManualCredentials").flatMap(Values::logical).orElse(false)) {
       return Optional.empty(); // the connector places credentials itself, and places none here
     }
     List<String> kinds = new ArrayList<>();

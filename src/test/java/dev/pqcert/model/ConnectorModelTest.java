@@ -315,6 +315,34 @@ class ConnectorModelTest {
   }
 
   @Test
+  void contentParsersAreNotRequests() {
+    ConnectorModel model = model("requests");
+    assertEquals(
+        List.of("Expression.Evaluate:12 web response from Web.Contents(...)"),
+        model.sinks().stream()
+            .map(
+                s ->
+                    s.function()
+                        + ":"
+                        + s.span().start().line()
+                        + " "
+                        + s.flow().source().kind().description()
+                        + " from "
+                        + s.flow().source().description())
+            .filter(s -> !s.startsWith("OData.Feed") && !s.startsWith("Web.Contents"))
+            .toList(),
+        "Xml.Document and Web.Page get content, not a URL: no sink of their own, and the content"
+            + " of a bundled file is not a web response");
+    CallSite feed = model.calls("OData.Feed").get(0);
+    assertTrue(feed.isRequest());
+    assertEquals(
+        Optional.of(true),
+        feed.requestOption("ManualCredentials").flatMap(Values::logical),
+        "OData.Feed's options are its third argument");
+    assertTrue(model.calls("Xml.Document").isEmpty() && model.calls("Web.Page").isEmpty());
+  }
+
+  @Test
   void resourceEntriesKnowWhereTheirDataElementIs() {
     ConnectorModel model = model("urls");
     Resources.Entry base = model.resources().get("Base").orElseThrow();
