@@ -6,10 +6,8 @@ import dev.pqcert.model.ExportedFunction;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * PQ017: where a publish record enables DirectQuery, a reviewer verifies that Import and
@@ -23,10 +21,9 @@ final class DirectQueryRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    Set<String> seen = new HashSet<>();
     for (ExportedFunction export : model.exports()) {
       Optional<Value.RecordValue> publish = export.publishRecord().flatMap(Values::record);
-      if (publish.isEmpty() || !seen.add(export.publishName().orElse(""))) {
+      if (publish.isEmpty()) {
         continue;
       }
       Optional<Value.RecordField> directQuery = publish.get().field("SupportsDirectQuery");
@@ -37,7 +34,8 @@ final class DirectQueryRule implements Rule {
           directQuery.get().value().file().isEmpty()
               ? export.publishMember().orElseThrow().file()
               : directQuery.get().value().file();
-      findings.report(
+      // Several functions may share one publish record: it is one finding.
+      findings.reportOnce(
           file,
           directQuery.get().nameSpan(),
           "'"

@@ -5,9 +5,7 @@ import dev.pqcert.model.ExportedFunction;
 import dev.pqcert.model.Member;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * PQ018: the {@code Publish} attribute of each exported function names a record, and on an initial
@@ -21,7 +19,7 @@ final class PublishRecordRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    Set<String> checked = new HashSet<>();
+    // Several functions may share one publish record: its findings are reported once.
     for (ExportedFunction export : model.exports()) {
       if (export.publishName().isEmpty()) {
         continue; // no Publish attribute: the function is not listed in Get Data
@@ -40,9 +38,6 @@ final class PublishRecordRule implements Rule {
                 + " = [ Beta = true, Category = ..., ButtonText = {...} ]");
         continue;
       }
-      if (!checked.add(name)) {
-        continue; // several functions may share one publish record: check it once
-      }
       Member publish = export.publishMember().get();
       Value record = export.publishRecord().orElseThrow();
       if (!Values.isKnown(record)) {
@@ -50,7 +45,7 @@ final class PublishRecordRule implements Rule {
       }
       Optional<Value.RecordValue> fields = Values.record(record);
       if (fields.isEmpty()) {
-        findings.report(
+        findings.reportOnce(
             publish.file(),
             publish.nameSpan(),
             "publish record '" + name + "' must be a record, not " + Value.describe(record));
@@ -61,7 +56,7 @@ final class PublishRecordRule implements Rule {
       }
       Optional<Value.RecordField> beta = fields.get().field("Beta");
       if (beta.isEmpty()) {
-        findings.report(
+        findings.reportOnce(
             publish.file(),
             publish.nameSpan(),
             "publish record '"
@@ -72,7 +67,7 @@ final class PublishRecordRule implements Rule {
       }
       Optional<Boolean> value = Values.logical(beta.get().value());
       if (value.isPresent() && !value.get()) {
-        findings.report(
+        findings.reportOnce(
             beta.get().value().file().isEmpty() ? publish.file() : beta.get().value().file(),
             beta.get().value().span(),
             "publish record '"
@@ -80,7 +75,7 @@ final class PublishRecordRule implements Rule {
                 + "' has Beta = false; an initial release must set"
                 + " Beta = true (check an update with --release update)");
       } else if (value.isEmpty() && Values.isKnown(beta.get().value())) {
-        findings.report(
+        findings.reportOnce(
             publish.file(),
             beta.get().nameSpan(),
             "Beta in publish record '"
