@@ -96,19 +96,27 @@ public final class ParseBenchmark {
 
   private static final Pattern PROBE_MS = Pattern.compile("fresh JVM: (\\d+) ms");
 
+  /** Runs this class in a fresh JVM with the given flags and arguments; returns what it printed. */
+  private static String probe(List<String> jvmFlags, String classPath, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-cp", classPath, ParseBenchmark.class.getName()));
+    command.addAll(List.of(arguments));
+    Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    probe.waitFor();
+    return output;
+  }
+
   /** Runs the first-parse probe in {@value #PROBE_RUNS} fresh JVMs and prints their times. */
   private static void firstParse(String how, List<String> jvmFlags, String classPath)
       throws IOException, InterruptedException {
     List<Integer> times = new ArrayList<>();
     String last = "";
     for (int i = 0; i < PROBE_RUNS; i++) {
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(jvmFlags);
-      command.addAll(List.of("-cp", classPath, ParseBenchmark.class.getName(), "--first-parse"));
-      Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
-      last = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      probe.waitFor();
+      last = probe(jvmFlags, classPath, "--first-parse").trim();
       Matcher ms = PROBE_MS.matcher(last);
       if (!ms.find()) {
         System.out.println("first-parse probe failed: " + last);
@@ -181,19 +189,7 @@ public final class ParseBenchmark {
       throws IOException, InterruptedException {
     System.out.printf(Locale.ROOT, "scaling, one fresh JVM per size, %s:%n", how);
     for (int factor : new int[] {1, 10, 100}) {
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(jvmFlags);
-      command.addAll(
-          List.of(
-              "-cp",
-              classPath,
-              ParseBenchmark.class.getName(),
-              "--scale",
-              Integer.toString(factor)));
-      Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      probe.waitFor();
+      String output = probe(jvmFlags, classPath, "--scale", Integer.toString(factor));
       Matcher line = SCALE_LINE.matcher(output);
       System.out.println(line.find() ? "  " + line.group() : "  scaling probe failed: " + output);
     }
