@@ -186,7 +186,8 @@ public final class Evaluator {
    * An {@code if} whose condition is not known: either branch may run, so both are followed and
    * their flows and sinks seen. When the condition is an HTTPS check on a value, the branch where
    * it holds sees that value's flows as HTTPS: the value it returns (a {@code ValidateUrl} helper)
-   * and the requests made while it is evaluated (M is lazy: they run only after the check).
+   * and the requests made while it is evaluated (M is lazy: they run only after the check). The
+   * value is unknown, with the flows of both branches and what both agree on ({@link Urls#either}).
    */
   private Value eitherBranch(Expr.If when, Scope scope, String file) {
     Optional<SchemeChecks.Check> check = SchemeChecks.of(this, when.condition(), scope, file);
@@ -201,7 +202,7 @@ public final class Evaluator {
     if (trueFails && !falseFails) {
       return whenFalse;
     }
-    return new Value.Unknown(when.span(), Taint.of(whenTrue).union(Taint.of(whenFalse)));
+    return Urls.either(when.span(), whenTrue, whenFalse);
   }
 
   private Value branch(Expr branch, Scope scope, String file, Optional<SchemeChecks.Check> check) {

@@ -65,6 +65,25 @@ public final class Urls {
   }
 
   /**
+   * The value of {@code if c then whenTrue else whenFalse} when {@code c} is not known: unknown,
+   * with the flows of either branch, and only the facts true on both. It is built on a constant
+   * when both branches are built on that same constant ({@code if top then Uri.Combine(base, a)
+   * else Uri.Combine(base, b)}), so its scheme is that constant's; and it keeps the resource keys
+   * joined into both. A constant only one branch is built on, or a key only one branch holds, is
+   * dropped: the other branch may run.
+   */
+  static Value.Unknown either(Span span, Value whenTrue, Value whenFalse) {
+    Taint taint = Taint.of(whenTrue).union(Taint.of(whenFalse));
+    Optional<Value.Text> base = base(whenTrue);
+    if (base.isPresent() && !base.equals(base(whenFalse))) {
+      base = Optional.empty(); // the same constant, written at the same place, or none
+    }
+    List<String> other = resources(whenFalse);
+    List<String> shared = resources(whenTrue).stream().filter(other::contains).toList();
+    return new Value.Unknown(span, taint, base, shared);
+  }
+
+  /**
    * The {@code resources.resx} keys of the text in these values, in order, each once: of text
    * loaded with {@code Extension.LoadString} and of text joined from it.
    */

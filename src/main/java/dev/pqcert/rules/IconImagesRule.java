@@ -4,10 +4,8 @@ import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.IconSet;
 import dev.pqcert.model.ImageHeader;
 import dev.pqcert.model.PublishRecord;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +23,6 @@ final class IconImagesRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    Set<String> reported = new HashSet<>();
     for (PublishRecord publish : model.publishRecords()) {
       for (IconSet set : publish.iconSets()) {
         for (IconSet.Icon icon : set.icons()) {
@@ -38,9 +35,11 @@ final class IconImagesRule implements Rule {
                   ? set.record().map(r -> r.file()).orElse(publish.member().file())
                   : icon.file();
           Optional<String> problem = problem(name.get(), model.image(name.get()), icon);
-          String key = file + ":" + icon.span().start().offset() + ":" + icon.allowedSizes();
-          if (problem.isPresent() && reported.add(key)) {
-            findings.report(file, icon.span(), problem.get());
+          // The message names the file, its slot and the sizes allowed there: an icon record
+          // shared by two fields is one finding, while a helper building icons from a name
+          // reports each bad image it reaches.
+          if (problem.isPresent()) {
+            findings.reportOnce(file, icon.span(), problem.get());
           }
         }
       }

@@ -4,9 +4,7 @@ import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /** PQ034: every key given to {@code Extension.LoadString} exists in {@code resources.resx}. */
 final class ResourceKeysRule implements Rule {
@@ -17,7 +15,6 @@ final class ResourceKeysRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    Set<String> reported = new HashSet<>();
     for (CallSite call : model.calls("Extension.LoadString")) {
       Optional<Value> argument = call.argument(0);
       Optional<String> key = argument.flatMap(Values::text);
@@ -26,14 +23,13 @@ final class ResourceKeysRule implements Rule {
       }
       Value text = Values.plain(argument.get());
       String file = text.file().isEmpty() ? call.file() : text.file();
-      if (!reported.add(file + ":" + text.span().start().offset())) {
-        continue;
-      }
       String problem =
           model.resources().file().isEmpty()
               ? "the package has no resources.resx"
               : model.resources().file().get() + " has no string '" + key.get() + "'";
-      findings.report(
+      // One finding per missing key at each place: a key computed inside a helper ("Label." & k)
+      // may be a different missing key on each call, and each is its own problem.
+      findings.reportOnce(
           file,
           text.span(),
           "Extension.LoadString(\""

@@ -315,6 +315,35 @@ class ConnectorModelTest {
   }
 
   @Test
+  void anIfOnAnUnknownConditionKeepsWhatBothBranchesAgreeOn() {
+    ConnectorModel model = model("branches");
+    Map<Integer, Value> urls =
+        model.calls("Web.Contents").stream()
+            .collect(
+                Collectors.toMap(
+                    c -> c.span().start().line(), c -> c.argument(0).orElseThrow(), (a, b) -> a));
+    Value.Unknown shared = (Value.Unknown) Values.plain(urls.get(8));
+    Value.Text base = shared.base().orElseThrow();
+    assertEquals("https://api.branches.example/", base.value(), "both branches combine BaseUrl");
+    assertEquals(4, base.span().start().line(), "the constant where it is written");
+    Value.Unknown different = (Value.Unknown) Values.plain(urls.get(12));
+    assertEquals(Optional.empty(), different.base(), "each branch is built on another constant");
+    Value.Unknown keys = (Value.Unknown) Values.plain(urls.get(16));
+    assertEquals(Optional.empty(), keys.base(), "two different texts");
+    assertEquals(List.of("Path"), Urls.resources(keys), "the key joined into both branches only");
+    Value.Unknown oneSided = (Value.Unknown) Values.plain(urls.get(20));
+    assertEquals(Optional.empty(), oneSided.base(), "only one branch is built on BaseUrl");
+    Taint.Flow flow =
+        model.sinks().stream()
+            .filter(s -> s.role().equals("URL") && s.span().start().line() == 20)
+            .map(Sink::flow)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("parameter 'url' of Branches.OneSided", flow.source().description());
+    assertTrue(flow.scheme().isEmpty(), "the user's URL as it is, on the first branch");
+  }
+
+  @Test
   void contentParsersAreNotRequests() {
     ConnectorModel model = model("requests");
     assertEquals(
