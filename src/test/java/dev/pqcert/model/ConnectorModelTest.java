@@ -297,14 +297,18 @@ class ConnectorModelTest {
             + " carry nothing of the credential beside them");
   }
 
+  /** The URL argument of each Web.Contents call, by the call's line (the first call of a line). */
+  private static Map<Integer, Value> requestUrlsByLine(ConnectorModel model) {
+    return model.calls("Web.Contents").stream()
+        .collect(
+            Collectors.toMap(
+                c -> c.span().start().line(), c -> c.argument(0).orElseThrow(), (a, b) -> a));
+  }
+
   @Test
   void resourceKeysSurviveConcatenation() {
     ConnectorModel model = model("urls");
-    Map<Integer, Value> urls =
-        model.calls("Web.Contents").stream()
-            .collect(
-                Collectors.toMap(
-                    c -> c.span().start().line(), c -> c.argument(0).orElseThrow(), (a, b) -> a));
+    Map<Integer, Value> urls = requestUrlsByLine(model);
     Value.Text suffixed = (Value.Text) Values.plain(urls.get(25));
     assertEquals("https://api.urls.example/v2/", suffixed.value());
     assertEquals(List.of("Base"), suffixed.resources(), "the key of the resource part");
@@ -317,11 +321,7 @@ class ConnectorModelTest {
   @Test
   void anIfOnAnUnknownConditionKeepsWhatBothBranchesAgreeOn() {
     ConnectorModel model = model("branches");
-    Map<Integer, Value> urls =
-        model.calls("Web.Contents").stream()
-            .collect(
-                Collectors.toMap(
-                    c -> c.span().start().line(), c -> c.argument(0).orElseThrow(), (a, b) -> a));
+    Map<Integer, Value> urls = requestUrlsByLine(model);
     Value.Unknown shared = (Value.Unknown) Values.plain(urls.get(8));
     Value.Text base = shared.base().orElseThrow();
     assertEquals("https://api.branches.example/", base.value(), "both branches combine BaseUrl");
