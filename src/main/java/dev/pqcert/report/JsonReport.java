@@ -54,9 +54,14 @@ public final class JsonReport {
       if (!target.baselined().isEmpty()) {
         node.put("baselined", target.baselined().size());
       }
+      target.overrides().configFile().ifPresent(file -> node.put("configuration", file));
       if (!target.overrides().disabled().isEmpty()) {
         ArrayNode disabled = node.putArray("disabledRules");
         target.overrides().disabled().forEach(disabled::add);
+      }
+      if (!target.overrides().levels().isEmpty()) {
+        ObjectNode levels = node.putObject("changedLevels");
+        target.overrides().levels().forEach((rule, level) -> levels.put(rule, level.name()));
       }
       must += target.count(Level.MUST);
       should += target.count(Level.SHOULD);

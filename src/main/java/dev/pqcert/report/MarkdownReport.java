@@ -3,6 +3,7 @@ package dev.pqcert.report;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,6 +68,13 @@ public final class MarkdownReport {
       if (!target.overrides().disabled().isEmpty()) {
         out.append("\nRules switched off by the configuration: ")
             .append(String.join(", ", target.overrides().disabled()))
+            .append(".\n");
+      }
+      if (!target.overrides().levels().isEmpty()) {
+        List<String> moved = new ArrayList<>();
+        target.overrides().levels().forEach((rule, level) -> moved.add(rule + " as " + level));
+        out.append("\nRules the configuration reports at another level: ")
+            .append(String.join(", ", moved))
             .append(".\n");
       }
       table(out, target, Level.MUST, "MUST: fix before submitting", context);

@@ -82,19 +82,22 @@ class ReportSnapshotTest {
 
   @TestFactory
   Stream<DynamicTest> configuredSnapshots() {
-    // A configuration that switches a rule off and moves another: SARIF states both.
-    return Stream.of(
-        DynamicTest.dynamicTest(
-            "Woodgrove with a configuration as sarif",
-            () ->
-                compareWith(
-                    "Woodgrove-config.sarif",
-                    "check",
-                    "--format",
-                    "sarif",
-                    "--config",
-                    "src/test/resources/config/overrides.yaml",
-                    "samples/bad/Woodgrove.mez")));
+    // A configuration that switches a rule off and moves another: each format that states the
+    // configuration in force states both.
+    return Stream.of(ReportFormat.SARIF, ReportFormat.JSON, ReportFormat.MARKDOWN)
+        .map(
+            format ->
+                DynamicTest.dynamicTest(
+                    "Woodgrove with a configuration as " + format.key(),
+                    () ->
+                        compareWith(
+                            "Woodgrove-config." + extension(format),
+                            "check",
+                            "--format",
+                            format.key(),
+                            "--config",
+                            "src/test/resources/config/overrides.yaml",
+                            "samples/bad/Woodgrove.mez")));
   }
 
   private static void compare(String sample, ReportFormat format) throws IOException {
