@@ -335,10 +335,10 @@ public final class Evaluator {
       if (plainLeft instanceof Value.Null) {
         return eval(binary.right(), scope, file);
       }
+      // Unknown on the left: either side may be the value, so only what both agree on holds.
       return Values.isKnown(plainLeft)
           ? left
-          : new Value.Unknown(
-              span, Taint.of(left).union(Taint.of(eval(binary.right(), scope, file))));
+          : Urls.either(span, left, eval(binary.right(), scope, file));
     }
     if (binary.operator() == Expr.BinaryOperator.AND
         || binary.operator() == Expr.BinaryOperator.OR) {

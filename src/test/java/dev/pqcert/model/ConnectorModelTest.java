@@ -341,6 +341,11 @@ class ConnectorModelTest {
             .orElseThrow();
     assertEquals("parameter 'url' of Branches.OneSided", flow.source().description());
     assertTrue(flow.scheme().isEmpty(), "the user's URL as it is, on the first branch");
+    Value.Unknown coalesced = (Value.Unknown) Values.plain(urls.get(24));
+    assertEquals(
+        "https://api.branches.example/",
+        coalesced.base().map(Value.Text::value).orElseThrow(),
+        "x ?? y, x unknown: either side may be the value, and both are built on BaseUrl");
   }
 
   @Test
