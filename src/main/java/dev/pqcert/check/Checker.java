@@ -1,7 +1,9 @@
 package dev.pqcert.check;
 
 import dev.pqcert.bundle.Bundle;
+import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.bundle.BundleReader;
+import dev.pqcert.bundle.ContentDigest;
 import dev.pqcert.bundle.InputException;
 import dev.pqcert.config.Config;
 import dev.pqcert.model.ConnectorModel;
@@ -15,10 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pipeline for one target: bundle, parse and model, the enabled rules, then what the user
@@ -27,6 +31,9 @@ import java.util.TreeMap;
 public final class Checker {
   private final BundleReader reader;
   private final RuleRegistry rules;
+
+  // Written on the deep-stack thread that checks a target, read afterwards by reports.
+  private final Map<String, Map<String, ContentDigest>> packageContents = new ConcurrentHashMap<>();
 
   public Checker(BundleReader reader, RuleRegistry rules) {
     this.reader = reader;
@@ -39,6 +46,15 @@ public final class Checker {
 
   public RuleRegistry rules() {
     return rules;
+  }
+
+  /**
+   * What was in a package this checker read (entry name to its digest), by the target's path as
+   * given; empty for other targets and unread ones. Reports use it to find the package's sources on
+   * disk without reading the package again.
+   */
+  public Optional<Map<String, ContentDigest>> packageContents(String targetPath) {
+    return Optional.ofNullable(packageContents.get(targetPath));
   }
 
   public TargetResult check(Path target, Config config) {
@@ -57,6 +73,11 @@ public final class Checker {
   private TargetResult checkHere(Path target, String display, Config config) {
     try {
       Bundle bundle = reader.read(target);
+      if (bundle.kind() == BundleKind.MEZ || bundle.kind() == BundleKind.PQX) {
+        Map<String, ContentDigest> digests = new TreeMap<>();
+        bundle.entries().forEach(e -> digests.put(e.name(), ContentDigest.of(e.bytes())));
+        packageContents.put(display, Map.copyOf(digests));
+      }
       ConnectorModel model = ConnectorModelBuilder.build(bundle);
       Analysis analysis = analyse(model, config);
       return new TargetResult(

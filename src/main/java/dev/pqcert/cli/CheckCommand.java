@@ -218,7 +218,7 @@ final class CheckCommand implements Callable<Integer> {
         outputs.stream()
             .anyMatch(o -> o.format() == ReportFormat.SARIF || o.format() == ReportFormat.GITHUB);
     if (pointsAtFiles && sourceRoot == null) {
-      locator = locator.withSourcesBesidePackages(reported, reader);
+      locator = locator.withSourcesBesidePackages(reported, checker::packageContents);
       List<String> inside = locator.packagesWithoutSourceFiles(reported);
       if (!inside.isEmpty()) {
         hint = Optional.of(sourceRootHint(inside));

@@ -1,10 +1,7 @@
 package dev.pqcert.report;
 
-import dev.pqcert.bundle.Bundle;
-import dev.pqcert.bundle.BundleEntry;
 import dev.pqcert.bundle.BundleKind;
-import dev.pqcert.bundle.BundleReader;
-import dev.pqcert.bundle.InputException;
+import dev.pqcert.bundle.ContentDigest;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.rules.Location;
 import java.io.IOException;
@@ -12,12 +9,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -58,14 +55,18 @@ public final class SourceLocator {
    * the same content (see {@link #sourceFolderBeside}). Without {@code --source-root} only; a
    * source root given applies to every package.
    */
-  public SourceLocator withSourcesBesidePackages(List<TargetResult> targets, BundleReader reader) {
+  public SourceLocator withSourcesBesidePackages(
+      List<TargetResult> targets,
+      Function<String, Optional<Map<String, ContentDigest>>> packageContents) {
     if (sourceRoot.isPresent()) {
       return this;
     }
     Map<String, Path> found = new HashMap<>(sourcesBeside);
     for (TargetResult target : targets) {
       if (isPackage(target) && !found.containsKey(target.path())) {
-        sourceFolderBeside(Path.of(target.path()), reader)
+        packageContents
+            .apply(target.path())
+            .flatMap(contents -> sourceFolderBeside(Path.of(target.path()), contents))
             .ifPresent(folder -> found.put(target.path(), folder));
       }
     }
@@ -74,30 +75,27 @@ public final class SourceLocator {
 
   /**
    * The folder beside a package that is named as the package without its extension and holds a file
-   * with the same content for each file in the package; empty if there is none, or if the package
-   * or a file cannot be read. Content, not names: pointing at a stale or unrelated copy would be
-   * worse than pointing inside the package. Packaging metadata ({@code [Content_Types].xml} and
-   * {@code _rels/} of packages built as Open Packaging Conventions archives) is not source and is
-   * not looked for.
+   * with the same content for each file in the package (its entries' digests, taken when the
+   * package was read); empty if there is none, or if a file cannot be read. Content, not names:
+   * pointing at a stale or unrelated copy would be worse than pointing inside the package.
+   * Packaging metadata ({@code [Content_Types].xml} and {@code _rels/} of packages built as Open
+   * Packaging Conventions archives) is not source and is not looked for.
    */
-  static Optional<Path> sourceFolderBeside(Path packageFile, BundleReader reader) {
+  static Optional<Path> sourceFolderBeside(
+      Path packageFile, Map<String, ContentDigest> packageContents) {
     Path folder = folderBeside(packageFile);
     if (!Files.isDirectory(folder)) {
       return Optional.empty();
     }
-    Bundle bundle;
-    try {
-      bundle = reader.read(packageFile);
-    } catch (InputException unreadable) {
-      return Optional.empty();
-    }
-    List<BundleEntry> sources =
-        bundle.entries().stream().filter(entry -> !isPackagingMetadata(entry.name())).toList();
+    List<Map.Entry<String, ContentDigest>> sources =
+        packageContents.entrySet().stream()
+            .filter(entry -> !isPackagingMetadata(entry.getKey()))
+            .toList();
     if (sources.isEmpty()) {
       return Optional.empty();
     }
-    for (BundleEntry entry : sources) {
-      if (!sameContent(folder.resolve(entry.name()), entry.bytes())) {
+    for (Map.Entry<String, ContentDigest> entry : sources) {
+      if (!sameContent(folder.resolve(entry.getKey()), entry.getValue())) {
         return Optional.empty();
       }
     }
@@ -119,13 +117,14 @@ public final class SourceLocator {
     return lower.equals("[content_types].xml") || lower.startsWith("_rels/");
   }
 
-  private static boolean sameContent(Path file, byte[] expected) {
+  private static boolean sameContent(Path file, ContentDigest expected) {
     try {
-      if (!Files.isRegularFile(file) || Files.size(file) != expected.length) {
+      // The size first: a file of another size is never read (nor one larger than the entry).
+      if (!Files.isRegularFile(file) || Files.size(file) != expected.size()) {
         return false;
       }
       try (InputStream in = Files.newInputStream(file)) {
-        return Arrays.equals(in.readNBytes(expected.length + 1), expected);
+        return expected.matches(in.readNBytes((int) expected.size() + 1));
       }
     } catch (IOException unreadable) {
       return false;
