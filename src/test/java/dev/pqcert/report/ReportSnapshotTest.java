@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -44,60 +45,55 @@ class ReportSnapshotTest {
   @TestFactory
   Stream<DynamicTest> sourceRootSnapshots() {
     // With the source folder known, SARIF and GitHub point at files a user can open.
-    return Stream.of(ReportFormat.SARIF, ReportFormat.GITHUB)
-        .map(
-            format ->
-                DynamicTest.dynamicTest(
-                    "Contoso with --source-root as " + format.key(),
-                    () ->
-                        compareWith(
-                            "Contoso-source-root." + extension(format),
-                            "check",
-                            "--format",
-                            format.key(),
-                            "--source-root",
-                            "samples/good/Contoso",
-                            "samples/good/Contoso.mez")));
+    return variants(
+        "Contoso with --source-root",
+        "Contoso-source-root",
+        List.of(ReportFormat.SARIF, ReportFormat.GITHUB),
+        "--source-root",
+        "samples/good/Contoso",
+        "samples/good/Contoso.mez");
   }
 
   @TestFactory
   Stream<DynamicTest> insidePackageSnapshots() {
     // Every sample's source folder is beside its package, and found there. A source root that does
     // not hold the package's files leaves the locations inside the package, relative to it.
-    return Stream.of(ReportFormat.SARIF, ReportFormat.GITHUB)
-        .map(
-            format ->
-                DynamicTest.dynamicTest(
-                    "Woodgrove located inside the package as " + format.key(),
-                    () ->
-                        compareWith(
-                            "Woodgrove-inside-package." + extension(format),
-                            "check",
-                            "--format",
-                            format.key(),
-                            "--source-root",
-                            "samples",
-                            "samples/bad/Woodgrove.mez")));
+    return variants(
+        "Woodgrove located inside the package",
+        "Woodgrove-inside-package",
+        List.of(ReportFormat.SARIF, ReportFormat.GITHUB),
+        "--source-root",
+        "samples",
+        "samples/bad/Woodgrove.mez");
   }
 
   @TestFactory
   Stream<DynamicTest> configuredSnapshots() {
     // A configuration that switches a rule off and moves another: each format that states the
     // configuration in force states both.
-    return Stream.of(ReportFormat.SARIF, ReportFormat.JSON, ReportFormat.MARKDOWN)
+    return variants(
+        "Woodgrove with a configuration",
+        "Woodgrove-config",
+        List.of(ReportFormat.SARIF, ReportFormat.JSON, ReportFormat.MARKDOWN),
+        "--config",
+        "src/test/resources/config/overrides.yaml",
+        "samples/bad/Woodgrove.mez");
+  }
+
+  /** One snapshot per format of {@code check --format F arguments...}, named {@code name.ext}. */
+  private static Stream<DynamicTest> variants(
+      String title, String name, List<ReportFormat> formats, String... arguments) {
+    return formats.stream()
         .map(
             format ->
                 DynamicTest.dynamicTest(
-                    "Woodgrove with a configuration as " + format.key(),
-                    () ->
-                        compareWith(
-                            "Woodgrove-config." + extension(format),
-                            "check",
-                            "--format",
-                            format.key(),
-                            "--config",
-                            "src/test/resources/config/overrides.yaml",
-                            "samples/bad/Woodgrove.mez")));
+                    title + " as " + format.key(),
+                    () -> {
+                      List<String> args =
+                          new ArrayList<>(List.of("check", "--format", format.key()));
+                      args.addAll(List.of(arguments));
+                      compareWith(name + "." + extension(format), args.toArray(String[]::new));
+                    }));
   }
 
   private static void compare(String sample, ReportFormat format) throws IOException {
