@@ -32,12 +32,23 @@ public final class Checker {
   private final BundleReader reader;
   private final RuleRegistry rules;
 
-  // Written on the deep-stack thread that checks a target, read afterwards by reports.
+  // Only when a report will look for the packages' sources on disk: hashing costs a cold JVM some
+  // 40 ms. Written on the deep-stack thread that checks a target, read afterwards by reports.
+  private final boolean rememberPackageContents;
   private final Map<String, Map<String, ContentDigest>> packageContents = new ConcurrentHashMap<>();
 
   public Checker(BundleReader reader, RuleRegistry rules) {
+    this(reader, rules, false);
+  }
+
+  /**
+   * @param rememberPackageContents whether to keep a digest of each package entry, for {@link
+   *     #packageContents}
+   */
+  public Checker(BundleReader reader, RuleRegistry rules, boolean rememberPackageContents) {
     this.reader = reader;
     this.rules = rules;
+    this.rememberPackageContents = rememberPackageContents;
   }
 
   public static Checker withDefaults() {
@@ -50,8 +61,8 @@ public final class Checker {
 
   /**
    * What was in a package this checker read (entry name to its digest), by the target's path as
-   * given; empty for other targets and unread ones. Reports use it to find the package's sources on
-   * disk without reading the package again.
+   * given; empty for other targets, unread ones, and when this checker was not asked to remember
+   * them. Reports use it to find the package's sources on disk without reading the package again.
    */
   public Optional<Map<String, ContentDigest>> packageContents(String targetPath) {
     return Optional.ofNullable(packageContents.get(targetPath));
@@ -73,7 +84,8 @@ public final class Checker {
   private TargetResult checkHere(Path target, String display, Config config) {
     try {
       Bundle bundle = reader.read(target);
-      if (bundle.kind() == BundleKind.MEZ || bundle.kind() == BundleKind.PQX) {
+      if (rememberPackageContents
+          && (bundle.kind() == BundleKind.MEZ || bundle.kind() == BundleKind.PQX)) {
         Map<String, ContentDigest> digests = new TreeMap<>();
         bundle.entries().forEach(e -> digests.put(e.name(), ContentDigest.of(e.bytes())));
         packageContents.put(display, Map.copyOf(digests));

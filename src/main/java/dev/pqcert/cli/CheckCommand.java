@@ -171,8 +171,12 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
 
-    BundleReader reader = new BundleReader();
-    Checker checker = new Checker(reader, registry);
+    // SARIF and GitHub annotations point at files: look for a package's sources beside it.
+    boolean pointsAtFiles =
+        outputs.stream()
+            .anyMatch(o -> o.format() == ReportFormat.SARIF || o.format() == ReportFormat.GITHUB);
+    boolean findSourcesBeside = pointsAtFiles && sourceRoot == null;
+    Checker checker = new Checker(new BundleReader(), registry, findSourcesBeside);
     @SuppressWarnings("SystemConsoleNull") // Java 17: null when not on a terminal
     boolean interactive = System.console() != null;
     Map<Path, Config> configs = new HashMap<>();
@@ -214,10 +218,7 @@ final class CheckCommand implements Callable<Integer> {
                 .filter(w -> !w.isBlank())
                 .map(Path::of));
     Optional<String> hint = Optional.empty();
-    boolean pointsAtFiles =
-        outputs.stream()
-            .anyMatch(o -> o.format() == ReportFormat.SARIF || o.format() == ReportFormat.GITHUB);
-    if (pointsAtFiles && sourceRoot == null) {
+    if (findSourcesBeside) {
       locator = locator.withSourcesBesidePackages(reported, checker::packageContents);
       List<String> inside = locator.packagesWithoutSourceFiles(reported);
       if (!inside.isEmpty()) {
