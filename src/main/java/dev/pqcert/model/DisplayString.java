@@ -31,7 +31,7 @@ public record DisplayString(String what, Value value) {
 
   /** Whether it is loaded from resources.resx with {@code Extension.LoadString}. */
   public boolean fromResources() {
-    return text().flatMap(Value.Text::resource).isPresent();
+    return text().map(Value.Text::wholeResource).orElse(false);
   }
 
   /** Every display string of the connector, each place once. */

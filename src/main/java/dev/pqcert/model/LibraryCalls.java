@@ -220,7 +220,7 @@ final class LibraryCalls {
             span,
             separator,
             file,
-            Optional.empty(),
+            false,
             argument(arguments, 1).map(v -> Urls.resources(v)).orElse(List.of()));
     List<String> parts = new ArrayList<>();
     for (Value item : texts.items()) {
@@ -236,7 +236,7 @@ final class LibraryCalls {
         span,
         String.join(separator, parts),
         file,
-        Optional.empty(),
+        false,
         Urls.resources(all.toArray(Value[]::new)));
   }
 
@@ -284,7 +284,7 @@ final class LibraryCalls {
       parts.add(new Value.Text(span, pattern.substring(at), file));
       Value formatted = joinAll(parts, new Value.Text(span, "", file), span, file, "Text.Format");
       // A resource string formatted with values is still that resource string, translated.
-      Optional<String> resource = ((Value.Text) Values.plain(format.get())).resource();
+      boolean resource = ((Value.Text) Values.plain(format.get())).wholeResource();
       List<String> resources = Urls.resources(format.get(), formatted);
       if (formatted instanceof Value.Text text) {
         return new Value.Text(text.span(), text.value(), text.file(), resource, resources);

@@ -47,11 +47,8 @@ public final class Urls {
     Value r = Values.plain(right);
     List<String> resources = resources(l, r);
     if (l instanceof Value.Text a && r instanceof Value.Text b) {
-      Optional<String> resource =
-          a.resource().isPresent() && b.resource().isPresent()
-              ? Optional.of(a.resource().get() + " & " + b.resource().get())
-              : Optional.empty();
-      return new Value.Text(span, a.value() + b.value(), file, resource, resources);
+      return new Value.Text(
+          span, a.value() + b.value(), file, a.wholeResource() && b.wholeResource(), resources);
     }
     Taint.Step at = new Taint.Step(how, file, span);
     if (l instanceof Value.Text a && a.value().isEmpty() && a.resources().isEmpty()) {

@@ -21,26 +21,24 @@ public sealed interface Value {
   }
 
   /**
-   * Text; {@code resource} is the {@code resources.resx} key it was loaded from with {@code
-   * Extension.LoadString}, when the whole text was (resource strings joined together name each key:
-   * {@code "A & B"}). {@code resources} are the keys of every part of it that was loaded from
-   * {@code resources.resx}, however it was joined with other text ({@code
-   * Extension.LoadString("Url") & "/api"} keeps {@code Url}), in order.
+   * Text. {@code resources} are the {@code resources.resx} keys of every part of it that was loaded
+   * with {@code Extension.LoadString}, however it was joined with other text ({@code
+   * Extension.LoadString("Url") & "/api"} keeps {@code Url}), in order; {@code wholeResource} is
+   * whether all of it was (one resource string, or several joined together).
    */
-  record Text(
-      Span span, String value, String file, Optional<String> resource, List<String> resources)
+  record Text(Span span, String value, String file, boolean wholeResource, List<String> resources)
       implements Value {
     public Text {
       resources = List.copyOf(resources);
     }
 
     public Text(Span span, String value, String file) {
-      this(span, value, file, Optional.empty(), List.of());
+      this(span, value, file, false, List.of());
     }
 
     /** The string {@code Extension.LoadString(key)} loads. */
     public static Text loaded(Span span, String value, String file, String key) {
-      return new Text(span, value, file, Optional.of(key), List.of(key));
+      return new Text(span, value, file, true, List.of(key));
     }
   }
 

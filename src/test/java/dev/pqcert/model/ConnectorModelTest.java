@@ -271,7 +271,9 @@ class ConnectorModelTest {
             .findFirst()
             .orElseThrow();
     Value.Unknown url = (Value.Unknown) joinedCall.argument(0).orElseThrow();
-    assertEquals(Optional.of("Base"), url.base().flatMap(Value.Text::resource));
+    Value.Text base = url.base().orElseThrow();
+    assertTrue(base.wholeResource(), "the base is a resource string");
+    assertEquals(List.of("Base"), base.resources());
   }
 
   @Test
@@ -312,7 +314,7 @@ class ConnectorModelTest {
     Value.Text suffixed = (Value.Text) Values.plain(urls.get(25));
     assertEquals("https://api.urls.example/v2/", suffixed.value());
     assertEquals(List.of("Base"), suffixed.resources(), "the key of the resource part");
-    assertEquals(Optional.empty(), suffixed.resource(), "not a resource string as a whole");
+    assertFalse(suffixed.wholeResource(), "not a resource string as a whole");
     Value.Unknown after = (Value.Unknown) Values.plain(urls.get(28));
     assertEquals(List.of("KeyLabel"), after.resources(), "joined after text of unknown origin");
     assertEquals(List.of("Base"), Urls.resources(urls.get(13)), "through the constant base");
