@@ -1,14 +1,10 @@
 package dev.pqcert.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.pqcert.cli.Main;
+import dev.pqcert.testing.Snapshots;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,16 +111,6 @@ class ReportSnapshotTest {
   private static void compareWith(String snapshot, String... args) throws IOException {
     StringWriter out = new StringWriter();
     Main.run(args, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
-    String actual = out.toString();
-    Path file = SNAPSHOTS.resolve(snapshot);
-    if (Boolean.getBoolean("pqcert.updateSnapshots")) {
-      Files.createDirectories(SNAPSHOTS);
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertTrue(
-        Files.exists(file),
-        file + " is missing; create it with -Dpqcert.updateSnapshots=true and review it");
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, snapshot);
+    Snapshots.assertMatches(SNAPSHOTS.resolve(snapshot), out.toString(), snapshot);
   }
 }

@@ -2,57 +2,175 @@ package dev.pqcert.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pqcert.bundle.InputException;
+import dev.pqcert.bundle.MezPacker;
 import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.parse.Span;
 import dev.pqcert.testing.Connectors;
 import dev.pqcert.testing.Expectations;
 import dev.pqcert.testing.Expectations.Expected;
+import dev.pqcert.testing.Snapshots;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every fixture under {@code src/test/resources/fixtures/<rule id>/}: a {@code .pq} file or a
- * folder is one connector; its {@code // expect:} markers must equal that rule's findings exactly.
+ * folder is one connector. Two checks, as Checkstyle and Ruff pin a rule. A folder named {@code
+ * X.mez} is packed into a package of that name first.
+ *
+ * <ul>
+ *   <li>its {@code // expect:} markers, which may name only the folder's rule, equal that rule's
+ *       findings line for line (the quick check, readable in the fixture);
+ *   <li>every finding the fixture produces, of every rule, with file, start and end line and
+ *       column, level and message, equals the snapshot beside it ({@code <fixture>.snap}), so that
+ *       any change to what a user sees fails a test. After an intended change, rewrite the
+ *       snapshots with {@code mvn test -Dtest=RuleFixturesTest -Dpqcert.updateSnapshots=true} and
+ *       review their diff.
+ * </ul>
  */
 class RuleFixturesTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+  static final String SNAPSHOT_SUFFIX = ".snap";
 
   @TestFactory
-  Stream<DynamicTest> fixtures() throws IOException {
-    List<Path> ruleFolders;
-    try (Stream<Path> list = Files.list(FIXTURES)) {
-      ruleFolders = list.filter(Files::isDirectory).sorted().toList();
-    }
+  Stream<DynamicTest> fixtures() {
+    List<Path> ruleFolders = ruleFolders();
     assertFalse(ruleFolders.isEmpty(), "no fixtures found under " + FIXTURES.toAbsolutePath());
     return ruleFolders.stream().flatMap(RuleFixturesTest::fixturesOf);
   }
 
-  private static Stream<DynamicTest> fixturesOf(Path ruleFolder) {
-    String ruleId = ruleFolder.getFileName().toString();
-    try (Stream<Path> list = Files.list(ruleFolder)) {
-      List<Path> fixtures = list.sorted().toList();
-      return fixtures.stream()
-          .map(
-              fixture ->
-                  DynamicTest.dynamicTest(
-                      ruleId + "/" + fixture.getFileName(), () -> check(ruleId, fixture)));
+  @Test
+  void everyFixtureFolderIsARegisteredRule() {
+    List<String> unknown =
+        ruleFolders().stream()
+            .map(folder -> folder.getFileName().toString())
+            .filter(id -> !Connectors.RULES.ids().contains(id))
+            .toList();
+    assertEquals(List.of(), unknown, "fixture folders that name no registered rule");
+  }
+
+  @Test
+  void everySnapshotBelongsToAFixture() {
+    List<Path> orphans =
+        ruleFolders().stream()
+            .flatMap(RuleFixturesTest::entries)
+            .filter(RuleFixturesTest::isSnapshot)
+            .filter(snapshot -> !Files.exists(fixtureOf(snapshot)))
+            .toList();
+    assertEquals(List.of(), orphans, "snapshots whose fixture is gone: delete them");
+  }
+
+  private static List<Path> ruleFolders() {
+    try (Stream<Path> list = Files.list(FIXTURES)) {
+      return list.filter(Files::isDirectory).sorted().toList();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static void check(String ruleId, Path fixture) {
-    ConnectorModel model = Connectors.model(fixture);
-    List<Expected> expected =
-        Connectors.expectations(model).stream().filter(e -> e.ruleId().equals(ruleId)).toList();
+  private static Stream<Path> entries(Path folder) {
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.sorted().toList().stream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isSnapshot(Path path) {
+    return path.getFileName().toString().endsWith(SNAPSHOT_SUFFIX);
+  }
+
+  private static Path fixtureOf(Path snapshot) {
+    String name = snapshot.getFileName().toString();
+    return snapshot.resolveSibling(name.substring(0, name.length() - SNAPSHOT_SUFFIX.length()));
+  }
+
+  private static Stream<DynamicTest> fixturesOf(Path ruleFolder) {
+    String ruleId = ruleFolder.getFileName().toString();
+    return entries(ruleFolder)
+        .filter(entry -> !isSnapshot(entry))
+        .map(
+            fixture ->
+                DynamicTest.dynamicTest(
+                    ruleId + "/" + fixture.getFileName(), () -> check(ruleId, fixture)));
+  }
+
+  private static void check(String ruleId, Path fixture) throws IOException {
+    ConnectorModel model = Connectors.model(asTarget(fixture));
+    List<Expected> markers = Connectors.expectations(model);
+    List<Expected> foreign = markers.stream().filter(e -> !e.ruleId().equals(ruleId)).toList();
+    assertTrue(
+        foreign.isEmpty(),
+        fixture + ": markers may name only " + ruleId + " in its own folder, found " + foreign);
+    List<Finding> findings = Connectors.check(model);
     List<Expected> actual =
-        Expectations.actual(
-            Connectors.check(model).stream().filter(f -> f.ruleId().equals(ruleId)).toList());
-    assertEquals(expected, actual, "findings of " + ruleId + " in " + fixture);
+        Expectations.actual(findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList());
+    assertEquals(markers, actual, "findings of " + ruleId + " in " + fixture);
+    Path snapshot = fixture.resolveSibling(fixture.getFileName() + SNAPSHOT_SUFFIX);
+    Snapshots.assertMatches(snapshot, render(findings), "every finding of " + fixture);
+  }
+
+  /**
+   * The target a fixture stands for: a folder named {@code X.mez} is packed by our packer into a
+   * package of that name (rules about the package file itself need one); anything else as it is.
+   */
+  private static Path asTarget(Path fixture) throws IOException {
+    String name = fixture.getFileName().toString();
+    if (!Files.isDirectory(fixture) || !name.endsWith(".mez")) {
+      return fixture;
+    }
+    Path mez = Files.createTempDirectory("pqcert-fixture").resolve(name);
+    try {
+      Files.write(mez, MezPacker.pack(fixture));
+    } catch (InputException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    mez.toFile().deleteOnExit();
+    mez.getParent().toFile().deleteOnExit();
+    return mez;
+  }
+
+  /**
+   * One line per finding in report order: {@code file:line:col-line:col LEVEL RULE message}, or
+   * {@code (package) LEVEL RULE message}. Line breaks inside a message are written as {@code \n} so
+   * that a finding stays one line.
+   */
+  static String render(List<Finding> findings) {
+    return findings.stream()
+        .sorted(Finding.ORDER)
+        .map(RuleFixturesTest::line)
+        .collect(Collectors.joining("\n", "", findings.isEmpty() ? "" : "\n"));
+  }
+
+  private static String line(Finding finding) {
+    String where =
+        finding
+            .location()
+            .map(
+                l -> {
+                  Span span = l.span();
+                  return String.format(
+                      Locale.ROOT,
+                      "%s:%d:%d-%d:%d",
+                      l.file(),
+                      span.start().line(),
+                      span.start().column(),
+                      span.end().line(),
+                      span.end().column());
+                })
+            .orElse("(package)");
+    String message = finding.message().replace("\r", "\\r").replace("\n", "\\n");
+    return where + " " + finding.level() + " " + finding.ruleId() + " " + message;
   }
 }
