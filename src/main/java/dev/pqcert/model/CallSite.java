@@ -17,12 +17,22 @@ public record CallSite(String function, String file, Span span, List<Value> argu
 
   /** Whether it sends a web request ({@code Web.Contents}, {@code OData.Feed}...): one list. */
   public boolean isRequest() {
-    return Sinks.isRequest(function);
+    return LibraryFunction.isRequest(function);
+  }
+
+  /** Whether it is a call of {@code known}. */
+  public boolean is(LibraryFunction known) {
+    return function.equals(known.functionName());
+  }
+
+  /** The call, as a place. */
+  public Site site() {
+    return Site.of(file, span);
   }
 
   /** Whether it opens a connection ({@code Odbc.DataSource}, {@code Sql.Database}...). */
   public boolean isConnection() {
-    return Sinks.isConnection(function);
+    return LibraryFunction.isConnection(function);
   }
 
   /** A field of an options-record argument ({@code Query}, {@code Headers}, {@code Content}). */
@@ -36,6 +46,8 @@ public record CallSite(String function, String file, Span span, List<Value> argu
    * OData.Feed}).
    */
   public Optional<Value> requestOption(String field) {
-    return isRequest() ? option(Sinks.optionsIndex(function), field) : Optional.empty();
+    return LibraryFunction.named(function)
+        .filter(f -> f.effect() == LibraryFunction.Effect.REQUEST)
+        .flatMap(f -> option(f.optionsIndex(), field));
   }
 }

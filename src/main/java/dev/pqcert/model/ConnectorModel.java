@@ -35,26 +35,26 @@ public record ConnectorModel(
   }
 
   private static boolean isNavigationEvidence(CallSite call) {
-    if (call.function().equals("Value.ReplaceType")
-        || call.function().equals("Value.ReplaceMetadata")) {
+    if (call.is(LibraryFunction.VALUE_REPLACE_TYPE)
+        || call.is(LibraryFunction.VALUE_REPLACE_METADATA)) {
       return call.arguments().stream()
           .skip(1)
           .flatMap(a -> Values.meta(a).or(() -> Values.record(a)).stream())
           .anyMatch(
               m -> m.fields().keySet().stream().anyMatch(k -> k.startsWith("NavigationTable.")));
     }
-    if (call.function().equals("OData.Feed") || call.function().equals("OpenApi.Document")) {
+    if (call.is(LibraryFunction.ODATA_FEED) || call.is(LibraryFunction.OPENAPI_DOCUMENT)) {
       return true; // a feed of an OData service or an OpenAPI document is a navigation table
     }
-    if (call.function().equals("Odbc.DataSource")) {
+    if (call.is(LibraryFunction.ODBC_DATA_SOURCE)) {
       return call.option(1, "HierarchicalNavigation").flatMap(Values::logical).orElse(false);
     }
     return false;
   }
 
   /** The evaluated calls of one library function. */
-  public List<CallSite> calls(String function) {
-    return calls.stream().filter(c -> c.function().equals(function)).toList();
+  public List<CallSite> calls(LibraryFunction function) {
+    return calls.stream().filter(c -> c.is(function)).toList();
   }
 
   /** The package files classified as section documents ({@code .pq}/{@code .m}, not queries). */

@@ -560,31 +560,34 @@ public final class Evaluator {
 
   // ---- Facts recorded while evaluating --------------------------------------------------------
 
-  private final Map<String, CallSite> callSites = new LinkedHashMap<>();
-  private final Map<String, Sink> sinks = new LinkedHashMap<>();
+  private final Map<CallKey, CallSite> callSites = new LinkedHashMap<>();
+  private final Map<SinkKey, Sink> sinks = new LinkedHashMap<>();
+
+  /**
+   * What tells two recorded calls apart: one record per call site and per set of known arguments,
+   * so that a loader helper called for two modules is two facts.
+   */
+  private record CallKey(String function, Site site, List<String> arguments) {}
+
+  /** One sink per place, role and source. */
+  private record SinkKey(Site site, SinkRole role, Taint.SourceKind kind, Site source) {}
 
   void recordCall(CallSite call) {
-    // One record per call site and per set of known arguments: a loader helper called for two
-    // modules is two facts.
-    StringBuilder key =
-        new StringBuilder(call.function())
-            .append('@')
-            .append(call.file())
-            .append(':')
-            .append(call.span().start().offset());
+    List<String> arguments = new ArrayList<>();
     for (Value argument : call.arguments()) {
-      key.append('|').append(Value.describe(argument));
+      StringBuilder known = new StringBuilder(Value.describe(argument));
       // Joined onto different constants, one site is several facts (http here, https there).
       if (Values.plain(argument) instanceof Value.Unknown unknown && unknown.base().isPresent()) {
-        key.append(" on ").append(unknown.base().get().value());
+        known.append(" on ").append(unknown.base().get().value());
       }
       // Or with different resource strings joined in (each key is a fact for PQ035).
       List<String> resources = Urls.resources(argument);
       if (!resources.isEmpty()) {
-        key.append(" with ").append(resources);
+        known.append(" with ").append(resources);
       }
+      arguments.add(known.toString());
     }
-    callSites.putIfAbsent(key.toString(), call);
+    callSites.putIfAbsent(new CallKey(call.function(), call.site(), arguments), call);
   }
 
   void recordSink(Sink reached) {
@@ -593,27 +596,14 @@ public final class Evaluator {
     if (flow.scheme().isEmpty()) {
       for (Guard guard : guards) {
         if (guard.sources().contains(flow.source())) {
-          Taint.Flow checked = flow.withScheme(Optional.of(guard.scheme()));
-          sink =
-              new Sink(
-                  sink.function(), sink.role(), sink.file(), sink.span(), checked, sink.call());
+          sink = sink.withFlow(flow.withScheme(Optional.of(guard.scheme())));
           break;
         }
       }
     }
     Taint.Source source = sink.flow().source();
-    String key =
-        sink.file()
-            + ":"
-            + sink.span().start().offset()
-            + ":"
-            + sink.role()
-            + ":"
-            + source.kind()
-            + ":"
-            + source.file()
-            + ":"
-            + source.span().start().offset();
+    SinkKey key =
+        new SinkKey(sink.site(), sink.role(), source.kind(), Site.of(source.file(), source.span()));
     // Of a path past an HTTPS check and one around it, the one around it is kept: the bypass
     // must show. Otherwise the first path found.
     sinks.merge(

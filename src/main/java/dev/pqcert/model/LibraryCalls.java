@@ -17,7 +17,7 @@ final class LibraryCalls {
 
   static Value call(
       Evaluator evaluator, String name, List<Thunk> arguments, Span span, String file) {
-    if (Sinks.isInteresting(name)) {
+    if (LibraryFunction.isRecorded(name)) {
       List<Value> values = new ArrayList<>();
       for (Thunk argument : arguments) {
         values.add(argument.force());
@@ -79,7 +79,7 @@ final class LibraryCalls {
               Taint.of(
                   evaluator.call(function, probes, span, file, name + "'s function argument")));
     }
-    if (Sinks.isRequest(name)) {
+    if (LibraryFunction.isRequest(name)) {
       // A response is web data: it does not carry the credentials or input that requested it.
       return Taint.of(new Taint.Source(Taint.SourceKind.WEB_RESPONSE, name + "(...)", file, span));
     }

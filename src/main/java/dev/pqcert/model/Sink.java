@@ -4,12 +4,20 @@ import dev.pqcert.parse.Span;
 
 /**
  * A flow that reached a place that matters: a request's URL or options, a connection string, a
- * trace, an evaluated expression. {@code role} says which part ({@code URL}, {@code Query}, {@code
- * Headers}, {@code Content}, {@code CredentialQuery}, {@code connection string}, {@code trace},
- * {@code expression}).
+ * trace, an evaluated expression. {@code role} says which part.
  */
 public record Sink(
-    String function, String role, String file, Span span, Taint.Flow flow, CallSite call) {
+    String function, SinkRole role, String file, Span span, Taint.Flow flow, CallSite call) {
+
+  /** The call it reached, as a place. */
+  public Site site() {
+    return Site.of(file, span);
+  }
+
+  /** The same sink, reached by another flow. */
+  public Sink withFlow(Taint.Flow other) {
+    return new Sink(function, role, file, span, other, call);
+  }
 
   /** Whether the call it reached sends a web request ({@link CallSite#isRequest}). */
   public boolean isRequest() {

@@ -148,7 +148,7 @@ public final class ModelReport {
           .computation()
           .ifPresent(step -> node.put("computedAt", place(step.file(), step.span())));
       node.put("sink", sink.function());
-      node.put("role", sink.role());
+      node.put("role", sink.role().label());
       node.put("sinkAt", place(sink.file(), sink.span()));
     }
     return root;

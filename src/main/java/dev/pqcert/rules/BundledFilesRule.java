@@ -2,6 +2,7 @@ package dev.pqcert.rules;
 
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
 import java.util.Optional;
@@ -15,7 +16,7 @@ final class BundledFilesRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    for (CallSite call : model.calls("Extension.Contents")) {
+    for (CallSite call : model.calls(LibraryFunction.EXTENSION_CONTENTS)) {
       Optional<Value> argument = call.argument(0);
       Optional<String> name = argument.flatMap(Values::text);
       if (name.isEmpty() || model.bundle().find(name.get()).isPresent()) {

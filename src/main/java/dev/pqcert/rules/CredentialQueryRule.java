@@ -1,7 +1,10 @@
 package dev.pqcert.rules;
 
 import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Sink;
+import dev.pqcert.model.SinkRole;
+import dev.pqcert.model.Site;
 import dev.pqcert.model.Taint;
 import java.util.HashSet;
 import java.util.Set;
@@ -12,6 +15,8 @@ import java.util.Set;
  * or the URL, where it ends up in logs and caches. A request with {@code Content} is a POST.
  */
 final class CredentialQueryRule implements Rule {
+  private record SiteRole(Site site, SinkRole role) {}
+
   @Override
   public String id() {
     return "PQ052";
@@ -19,17 +24,17 @@ final class CredentialQueryRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    Set<String> reported = new HashSet<>();
+    Set<SiteRole> reported = new HashSet<>();
     for (Sink sink : model.sinks()) {
       boolean credential = sink.flow().source().kind() == Taint.SourceKind.CREDENTIAL;
-      boolean inQueryString = sink.role().equals("Query") || sink.role().equals("URL");
-      if (!credential || !inQueryString || !sink.function().equals("Web.Contents")) {
+      boolean inQueryString = sink.role() == SinkRole.QUERY || sink.role() == SinkRole.URL;
+      if (!credential || !inQueryString || !sink.call().is(LibraryFunction.WEB_CONTENTS)) {
         continue;
       }
       if (sink.call().option(1, "Content").isPresent()) {
         continue; // a POST: the body carries the request
       }
-      if (reported.add(sink.file() + ":" + sink.span().start().offset() + ":" + sink.role())) {
+      if (reported.add(new SiteRole(sink.site(), sink.role()))) {
         findings.report(
             sink.file(),
             sink.span(),

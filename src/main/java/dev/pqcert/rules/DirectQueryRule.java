@@ -3,6 +3,7 @@ package dev.pqcert.rules;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ExportedFunction;
+import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
 import java.util.ArrayList;
@@ -51,9 +52,9 @@ final class DirectQueryRule implements Rule {
     List<String> evidence = new ArrayList<>();
     for (CallSite call : model.calls()) {
       String where = " (" + call.file() + ":" + call.span().start().line() + ")";
-      if (call.function().equals("Table.View")) {
+      if (call.is(LibraryFunction.TABLE_VIEW)) {
         evidence.add("Table.View handlers" + where);
-      } else if (call.function().equals("Odbc.DataSource")) {
+      } else if (call.is(LibraryFunction.ODBC_DATA_SOURCE)) {
         List<String> options = new ArrayList<>();
         for (String option :
             List.of(
@@ -70,7 +71,7 @@ final class DirectQueryRule implements Rule {
             "Odbc.DataSource"
                 + (options.isEmpty() ? "" : " with " + String.join(", ", options))
                 + where);
-      } else if (call.function().equals("Value.NativeQuery")) {
+      } else if (call.is(LibraryFunction.VALUE_NATIVE_QUERY)) {
         evidence.add("Value.NativeQuery" + where);
       }
     }

@@ -2,7 +2,10 @@ package dev.pqcert.rules;
 
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Sink;
+import dev.pqcert.model.SinkRole;
+import dev.pqcert.model.Site;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
 import java.util.HashSet;
@@ -23,11 +26,10 @@ final class ExpressionEvaluateRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    Set<String> tainted = new HashSet<>();
+    Set<Site> tainted = new HashSet<>();
     for (Sink sink : model.sinks()) {
-      if (sink.role().equals("expression")) {
-        String site = sink.file() + ":" + sink.span().start().offset();
-        if (tainted.add(site)) {
+      if (sink.role() == SinkRole.EXPRESSION) {
+        if (tainted.add(sink.site())) {
           findings.report(
               sink.file(),
               sink.span(),
@@ -39,10 +41,10 @@ final class ExpressionEvaluateRule implements Rule {
     }
     // A call site is static when any evaluation of it had a constant or bundled expression:
     // the loader helper probed on its own, with an unknown file name, does not count against it.
-    Map<String, CallSite> unproven = new LinkedHashMap<>();
-    Set<String> proven = new HashSet<>();
-    for (CallSite call : model.calls("Expression.Evaluate")) {
-      String site = call.file() + ":" + call.span().start().offset();
+    Map<Site, CallSite> unproven = new LinkedHashMap<>();
+    Set<Site> proven = new HashSet<>();
+    for (CallSite call : model.calls(LibraryFunction.EXPRESSION_EVALUATE)) {
+      Site site = call.site();
       Value expression = call.argument(0).map(Values::plain).orElse(null);
       if (expression instanceof Value.Text || expression instanceof Value.BundledText) {
         proven.add(site);
@@ -50,7 +52,7 @@ final class ExpressionEvaluateRule implements Rule {
         unproven.putIfAbsent(site, call);
       }
     }
-    for (Map.Entry<String, CallSite> entry : unproven.entrySet()) {
+    for (Map.Entry<Site, CallSite> entry : unproven.entrySet()) {
       if (!proven.contains(entry.getKey()) && !tainted.contains(entry.getKey())) {
         CallSite call = entry.getValue();
         findings.report(

@@ -1,10 +1,27 @@
 package dev.pqcert.rules;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
-/** One problem found in one target. Package-level findings have no location. */
-public record Finding(String ruleId, Level level, String message, Optional<Location> location) {
+/**
+ * One problem found in one target. Package-level findings have no location.
+ *
+ * @param related other places with the same root cause (the further places a flow reaches, the
+ *     other uses of a missing resource key), each with a short label; the message counts them
+ * @param path for a flow: the steps from its source to the place reported, each located, which
+ *     SARIF shows as a code flow
+ */
+public record Finding(
+    String ruleId,
+    Level level,
+    String message,
+    Optional<Location> location,
+    List<Related> related,
+    List<Related> path) {
+
+  /** A place that belongs to a finding without being where it is reported. */
+  public record Related(String label, Location location) {}
 
   /** Report order: package-level first, then by file, position, rule and message. */
   public static final Comparator<Finding> ORDER =
@@ -14,9 +31,18 @@ public record Finding(String ruleId, Level level, String message, Optional<Locat
           .thenComparing(Finding::ruleId)
           .thenComparing(Finding::message);
 
+  public Finding {
+    related = List.copyOf(related);
+    path = List.copyOf(path);
+  }
+
+  public Finding(String ruleId, Level level, String message, Optional<Location> location) {
+    this(ruleId, level, message, location, List.of(), List.of());
+  }
+
   /** The same finding at another level (the user's configuration moved its rule). */
   public Finding withLevel(Level other) {
-    return new Finding(ruleId, other, message, location);
+    return new Finding(ruleId, other, message, location, related, path);
   }
 
   /** The file the finding is in; empty for a package-level finding. */

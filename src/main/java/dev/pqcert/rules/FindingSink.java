@@ -50,6 +50,26 @@ public final class FindingSink {
     findings.add(new Finding(ruleId, level, message, Optional.of(new Location(file, span))));
   }
 
+  /**
+   * A finding with the other places of its root cause ({@code related}) and, for a flow, its path
+   * from the source.
+   */
+  public void report(
+      Level level,
+      String file,
+      Span span,
+      String message,
+      List<Finding.Related> related,
+      List<Finding.Related> path) {
+    findings.add(
+        new Finding(ruleId, level, message, Optional.of(new Location(file, span)), related, path));
+  }
+
+  /** The rule's own level. */
+  public Level level() {
+    return defaultLevel;
+  }
+
   /** A finding about the package as a whole, with no position in any file. */
   public void reportPackage(String message) {
     findings.add(new Finding(ruleId, defaultLevel, message, Optional.empty()));

@@ -1,6 +1,7 @@
 package dev.pqcert.rules;
 
 import dev.pqcert.model.Sink;
+import dev.pqcert.model.Site;
 import dev.pqcert.model.Taint;
 import java.util.stream.Collectors;
 
@@ -63,25 +64,15 @@ final class Flows {
   }
 
   /** Sinks grouped by the call they reach, in the order first reached. */
-  static java.util.Map<String, java.util.List<Sink>> bySite(java.util.List<Sink> sinks) {
-    java.util.Map<String, java.util.List<Sink>> sites = new java.util.LinkedHashMap<>();
+  static java.util.Map<Site, java.util.List<Sink>> bySite(java.util.List<Sink> sinks) {
+    java.util.Map<Site, java.util.List<Sink>> sites = new java.util.LinkedHashMap<>();
     for (Sink sink : sinks) {
-      sites
-          .computeIfAbsent(
-              sink.file() + ":" + sink.span().start().offset(), k -> new java.util.ArrayList<>())
-          .add(sink);
+      sites.computeIfAbsent(sink.site(), k -> new java.util.ArrayList<>()).add(sink);
     }
     return sites;
   }
 
   static String where(Sink sink) {
-    return switch (sink.role()) {
-      case "URL" -> "the URL of " + sink.function();
-      case "trace" -> "the trace " + sink.function();
-      case "expression" -> "the expression of " + sink.function();
-      case "connection string", "connection options", "options" ->
-          "the " + sink.role() + " of " + sink.function();
-      default -> "the " + sink.role() + " option of " + sink.function();
-    };
+    return sink.role().where(sink.function());
   }
 }

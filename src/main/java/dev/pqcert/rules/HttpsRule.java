@@ -5,6 +5,8 @@ import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.DataSourceKind;
 import dev.pqcert.model.ExportedFunction;
 import dev.pqcert.model.Sink;
+import dev.pqcert.model.SinkRole;
+import dev.pqcert.model.Site;
 import dev.pqcert.model.Taint;
 import dev.pqcert.model.Urls;
 import dev.pqcert.model.Value;
@@ -35,9 +37,9 @@ final class HttpsRule implements Rule {
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
     List<Sink> unchecked = new ArrayList<>();
-    Map<String, PlainUrl> plain = new LinkedHashMap<>();
+    Map<Site, PlainUrl> plain = new LinkedHashMap<>();
     for (Sink sink : model.sinks()) {
-      if (!sink.isRequest() || !sink.role().equals("URL")) {
+      if (!sink.isRequest() || sink.role() != SinkRole.URL) {
         continue;
       }
       Taint.Flow flow = sink.flow();
@@ -47,7 +49,7 @@ final class HttpsRule implements Rule {
         if (scheme.kind() == Taint.SchemeKind.HTTP) {
           plain
               .computeIfAbsent(
-                  scheme.file() + ":" + scheme.span().start().offset(),
+                  Site.of(scheme.file(), scheme.span()),
                   k -> new PlainUrl(scheme.description(), scheme.file(), scheme.span()))
               .calls
               .add(sink.call());
@@ -85,7 +87,7 @@ final class HttpsRule implements Rule {
         String file = text.file().isEmpty() ? call.file() : text.file();
         plain
             .computeIfAbsent(
-                file + ":" + text.span().start().offset(),
+                Site.of(file, text.span()),
                 k -> new PlainUrl("the constant \"" + text.value() + "\"", file, text.span()))
             .calls
             .add(call);

@@ -3,6 +3,7 @@ package dev.pqcert.rules;
 import dev.pqcert.bundle.BundleEntry;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
 import java.util.Locale;
@@ -21,7 +22,7 @@ final class OAuthHygieneRule implements Rule {
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
     boolean read = false;
-    for (CallSite call : model.calls("Extension.Contents")) {
+    for (CallSite call : model.calls(LibraryFunction.EXTENSION_CONTENTS)) {
       Optional<Value> argument = call.argument(0);
       Optional<String> name = argument.flatMap(Values::text);
       if (name.isPresent() && isSecret(name.get())) {

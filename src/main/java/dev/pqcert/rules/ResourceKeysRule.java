@@ -2,6 +2,7 @@ package dev.pqcert.rules;
 
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
 import java.util.Optional;
@@ -15,7 +16,7 @@ final class ResourceKeysRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    for (CallSite call : model.calls("Extension.LoadString")) {
+    for (CallSite call : model.calls(LibraryFunction.EXTENSION_LOAD_STRING)) {
       Optional<Value> argument = call.argument(0);
       Optional<String> key = argument.flatMap(Values::text);
       if (key.isEmpty() || model.resources().get(key.get()).isPresent()) {

@@ -1,7 +1,9 @@
 package dev.pqcert.rules;
 
 import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Sink;
+import dev.pqcert.model.SinkRole;
 import dev.pqcert.model.Taint;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +25,8 @@ final class StableBaseRule implements Rule {
     List<Sink> computed = new ArrayList<>();
     for (Sink sink : model.sinks()) {
       Taint.Flow flow = sink.flow();
-      if (sink.function().equals("Web.Contents")
-          && sink.role().equals("URL")
+      if (sink.call().is(LibraryFunction.WEB_CONTENTS)
+          && sink.role() == SinkRole.URL
           && flow.source().kind() == Taint.SourceKind.USER_INPUT
           && flow.computed()) {
         computed.add(sink);

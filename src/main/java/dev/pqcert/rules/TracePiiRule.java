@@ -2,6 +2,7 @@ package dev.pqcert.rules;
 
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.Sink;
+import dev.pqcert.model.SinkRole;
 import dev.pqcert.model.Taint;
 
 /** PQ054: no credential or user-entered value is written to a trace (it is PII). */
@@ -15,7 +16,7 @@ final class TracePiiRule implements Rule {
   public void check(ConnectorModel model, FindingSink findings) {
     for (Sink sink : model.sinks()) {
       Taint.SourceKind kind = sink.flow().source().kind();
-      if (sink.role().equals("trace")
+      if (sink.role() == SinkRole.TRACE
           && (kind == Taint.SourceKind.CREDENTIAL || kind == Taint.SourceKind.USER_INPUT)) {
         findings.report(
             sink.file(),

@@ -1,0 +1,114 @@
+package dev.pqcert.model;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of standard library functions the model and the rules know by name, and what each
+ * does with its arguments: sends a web request (its first argument is the URL, and its options
+ * record sits at {@link #optionsIndex}), opens a connection, writes a trace, evaluates an
+ * expression, reads the credential. Calls of these are kept as {@link CallSite}s; every other
+ * library function is only folded ({@link LibraryCalls}) or unknown.
+ */
+public enum LibraryFunction {
+  WEB_CONTENTS("Web.Contents", Effect.REQUEST, 1),
+  ODATA_FEED("OData.Feed", Effect.REQUEST, 2),
+  WEB_BROWSER_CONTENTS("Web.BrowserContents", Effect.REQUEST, 1),
+  WEB_HEADERS("Web.Headers", Effect.REQUEST, 1),
+  ODBC_DATA_SOURCE("Odbc.DataSource", Effect.CONNECTION),
+  ODBC_QUERY("Odbc.Query", Effect.CONNECTION),
+  OLEDB_DATA_SOURCE("OleDb.DataSource", Effect.CONNECTION),
+  OLEDB_QUERY("OleDb.Query", Effect.CONNECTION),
+  ADODOTNET_DATA_SOURCE("AdoDotNet.DataSource", Effect.CONNECTION),
+  ADODOTNET_QUERY("AdoDotNet.Query", Effect.CONNECTION),
+  SQL_DATABASE("Sql.Database", Effect.CONNECTION),
+  SQL_DATABASES("Sql.Databases", Effect.CONNECTION),
+  EXTENSION_CURRENT_CREDENTIAL("Extension.CurrentCredential", Effect.CREDENTIAL),
+  /** The requirement page's misspelling, matched as well. */
+  EXTENSION_CURRENT_CREDENTIALS("Extension.CurrentCredentials", Effect.CREDENTIAL),
+  DIAGNOSTICS_TRACE("Diagnostics.Trace", Effect.TRACE),
+  EXPRESSION_EVALUATE("Expression.Evaluate", Effect.EVALUATE),
+  EXTENSION_CONTENTS("Extension.Contents", Effect.NONE),
+  EXTENSION_LOAD_STRING("Extension.LoadString", Effect.NONE),
+  VALUE_NATIVE_QUERY("Value.NativeQuery", Effect.NONE),
+  TABLE_VIEW("Table.View", Effect.NONE),
+  URI_PARTS("Uri.Parts", Effect.NONE),
+  OPENAPI_DOCUMENT("OpenApi.Document", Effect.NONE),
+  VALUE_REPLACE_TYPE("Value.ReplaceType", Effect.NONE),
+  VALUE_REPLACE_METADATA("Value.ReplaceMetadata", Effect.NONE),
+  TEXT_FROM_BINARY("Text.FromBinary", Effect.NONE);
+
+  /** What a function does that matters to certification. */
+  public enum Effect {
+    /** Sends a web request: the first argument is the URL, an options record follows. */
+    REQUEST,
+    /** Opens a connection: the first argument is a connection string or server. */
+    CONNECTION,
+    /** Returns the connector's credential. */
+    CREDENTIAL,
+    /** Writes a trace. */
+    TRACE,
+    /** Evaluates M text. */
+    EVALUATE,
+    /** Nothing of its own; its calls are kept for the rules that read them. */
+    NONE
+  }
+
+  private static final Map<String, LibraryFunction> BY_NAME =
+      Arrays.stream(values())
+          .collect(Collectors.toUnmodifiableMap(f -> f.name, Function.identity()));
+
+  /** Families whose every member is kept as a call site: tracing, extension, cube and ODBC. */
+  private static final java.util.List<String> RECORDED_PREFIXES =
+      java.util.List.of("Diagnostics.", "Extension.", "Cube.", "Odbc.");
+
+  private final String name;
+  private final Effect effect;
+  private final int optionsIndex;
+
+  LibraryFunction(String name, Effect effect) {
+    this(name, effect, -1);
+  }
+
+  LibraryFunction(String name, Effect effect, int optionsIndex) {
+    this.name = name;
+    this.effect = effect;
+    this.optionsIndex = optionsIndex;
+  }
+
+  /** The function's name in M. */
+  public String functionName() {
+    return name;
+  }
+
+  public Effect effect() {
+    return effect;
+  }
+
+  /** The index of a request function's options record. */
+  public int optionsIndex() {
+    return optionsIndex;
+  }
+
+  public static Optional<LibraryFunction> named(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  /** Whether the function sends a web request. */
+  public static boolean isRequest(String name) {
+    return named(name).filter(f -> f.effect == Effect.REQUEST).isPresent();
+  }
+
+  /** Whether the function opens a connection. */
+  public static boolean isConnection(String name) {
+    return named(name).filter(f -> f.effect == Effect.CONNECTION).isPresent();
+  }
+
+  /** Whether calls of the function are kept as call sites for the rules. */
+  static boolean isRecorded(String name) {
+    return BY_NAME.containsKey(name) || RECORDED_PREFIXES.stream().anyMatch(name::startsWith);
+  }
+}
