@@ -131,12 +131,8 @@ public final class ConnectorModelBuilder {
         }
         evaluator.task(
             () ->
-                evaluator.call(
-                    function,
-                    arguments,
-                    export.member().nameSpan(),
-                    export.member().file(),
-                    export.name()));
+                evaluator.callExport(
+                    function, arguments, export.member().nameSpan(), export.member().file()));
       }
     }
     for (Member member : section.map(Section::members).orElse(List.of())) {

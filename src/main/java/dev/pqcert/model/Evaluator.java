@@ -285,17 +285,23 @@ public final class Evaluator {
         && (library.name().equals("#shared") || library.name().equals("#sections"))) {
       return identifier(field, access.span(), environment.sharedScope());
     }
+    return selectField(target, field, access.optional(), access.span(), file);
+  }
+
+  /**
+   * {@code target[field]} (or {@code Record.Field(target, field)}): the field of a known record; of
+   * an unknown value, what that field carries of its flows ({@link Taint#field}).
+   */
+  Value selectField(Value target, String field, boolean optional, Span span, String file) {
     Optional<Value.RecordValue> record = Values.record(target);
     if (record.isEmpty()) {
-      return new Value.Unknown(
-          access.span(),
-          Taint.of(target).through("[" + field + "]", file, access.span()).withoutScheme());
+      return new Value.Unknown(span, Taint.of(target).field(field, file, span));
     }
     Optional<Value> value = record.get().get(field);
     if (value.isPresent()) {
       return value.get();
     }
-    return access.optional() ? new Value.Null(access.span(), file) : unknown(access);
+    return optional ? new Value.Null(span, file) : new Value.Unknown(span);
   }
 
   private Value itemAccess(Expr.ItemAccess access, Scope scope, String file) {
@@ -476,6 +482,24 @@ public final class Evaluator {
   }
 
   Value call(Value function, List<Thunk> arguments, Span span, String file, String callee) {
+    return call(function, arguments, span, file, callee, true);
+  }
+
+  /**
+   * Calls an exported function the way a user does: its arguments are the sources themselves (the
+   * parameters the user fills in), so they gain no "passed to" step.
+   */
+  public Value callExport(Value function, List<Thunk> arguments, Span span, String file) {
+    return call(function, arguments, span, file, "", false);
+  }
+
+  private Value call(
+      Value function,
+      List<Thunk> arguments,
+      Span span,
+      String file,
+      String callee,
+      boolean stepIntoArguments) {
     Value plain = Values.plain(function);
     if (plain instanceof Value.FunctionValue closure) {
       int active = activeCalls.getOrDefault(closure.function(), 0);
@@ -493,9 +517,11 @@ public final class Evaluator {
       for (int i = 0; i < parameters.size(); i++) {
         Expr.Parameter parameter = parameters.get(i);
         Thunk argument =
-            i < arguments.size()
-                ? passed(arguments.get(i), callee, parameter.name().name(), span, file)
-                : Thunk.of(new Value.Null(span, file));
+            i >= arguments.size()
+                ? Thunk.of(new Value.Null(span, file))
+                : stepIntoArguments
+                    ? passed(arguments.get(i), callee, parameter.name().name(), span, file)
+                    : arguments.get(i);
         inner.bind(
             new Definition.Parameter(
                 parameter.name().name(), parameter.span(), closure.file(), closure.function(), i),
@@ -549,10 +575,7 @@ public final class Evaluator {
         () -> {
           Value value = argument.force();
           if (value instanceof Value.Unknown unknown && !unknown.taint().isEmpty()) {
-            return unknown.withTaint(
-                unknown
-                    .taint()
-                    .through("passed to " + callee + " as '" + parameter + "'", file, span));
+            return unknown.withTaint(unknown.taint().passed(callee, parameter, file, span));
           }
           return value;
         });

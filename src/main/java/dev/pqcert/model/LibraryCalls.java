@@ -34,6 +34,16 @@ final class LibraryCalls {
               && Values.plain(value) instanceof Value.FunctionValue;
       return delayed ? evaluator.call(value, List.of(), span, file, "the traced function") : value;
     }
+    if (name.equals(LibraryFunction.EXTENSION_INVOKE_WITH_CREDENTIALS.functionName())) {
+      return invokeWithCredentials(evaluator, arguments, span, file);
+    }
+    if (name.equals("Record.Field") || name.equals("Record.FieldOrDefault")) {
+      Optional<Value> field =
+          recordField(evaluator, arguments, name.endsWith("OrDefault"), span, file);
+      if (field.isPresent()) {
+        return field.get();
+      }
+    }
     Value result = fold(evaluator, name, arguments, span, file);
     if (result instanceof Value.Unknown unknown
         && unknown.taint().isEmpty()
@@ -54,7 +64,9 @@ final class LibraryCalls {
    */
   private static Taint flowsThrough(
       Evaluator evaluator, String name, List<Thunk> arguments, Span span, String file) {
-    if (name.equals("Extension.CurrentCredential") || name.equals("Extension.CurrentCredentials")) {
+    if (LibraryFunction.named(name)
+        .filter(f -> f.effect() == LibraryFunction.Effect.CREDENTIAL)
+        .isPresent()) {
       return Taint.of(new Taint.Source(Taint.SourceKind.CREDENTIAL, name + "()", file, span));
     }
     Taint carried = Taint.NONE;
@@ -79,9 +91,13 @@ final class LibraryCalls {
               Taint.of(
                   evaluator.call(function, probes, span, file, name + "'s function argument")));
     }
-    if (LibraryFunction.isRequest(name)) {
-      // A response is web data: it does not carry the credentials or input that requested it.
-      return Taint.of(new Taint.Source(Taint.SourceKind.WEB_RESPONSE, name + "(...)", file, span));
+    if (name.equals("Crypto.CreateHash") || name.equals("Crypto.CreateHmac")) {
+      // A one-way hash or signature of a secret does not give the secret away.
+      return Taint.NONE;
+    }
+    if (LibraryFunction.readsData(name)) {
+      // A response is data of its own: it does not carry the credential or input that asked for it.
+      return Taint.of(new Taint.Source(Taint.SourceKind.RESPONSE, name + "(...)", file, span));
     }
     return carried.transformed("through " + name, file, span);
   }
@@ -165,6 +181,60 @@ final class LibraryCalls {
 
   private static Optional<Value> argument(List<Thunk> arguments, int index) {
     return index < arguments.size() ? Optional.of(arguments.get(index).force()) : Optional.empty();
+  }
+
+  /**
+   * {@code Extension.InvokeWithCredentials(credentialFunction, action)}: the value is the action's.
+   * The credential function is called once for what happens inside it; the credential it builds
+   * goes to the engine, not into the value.
+   */
+  private static Value invokeWithCredentials(
+      Evaluator evaluator, List<Thunk> arguments, Span span, String file) {
+    Optional<Value> credentials = argument(arguments, 0);
+    Optional<Value> action = argument(arguments, 1);
+    if (credentials.isPresent()
+        && Values.plain(credentials.get()) instanceof Value.FunctionValue function) {
+      List<Thunk> probes = new ArrayList<>();
+      for (int i = 0; i < function.function().parameters().size(); i++) {
+        probes.add(Thunk.of(new Value.Unknown(span)));
+      }
+      evaluator.call(function, probes, span, file, "the credential function");
+    }
+    if (action.isPresent() && Values.plain(action.get()) instanceof Value.FunctionValue) {
+      return evaluator.call(action.get(), List.of(), span, file, "the action");
+    }
+    return new Value.Unknown(span);
+  }
+
+  /**
+   * {@code Record.Field(record, name)}: as {@code record[name]} when the name is known. When only
+   * the record is known, the value is one of its fields: a key the user chose into a constant table
+   * picks a constant, it does not make the value the user's.
+   */
+  private static Optional<Value> recordField(
+      Evaluator evaluator, List<Thunk> arguments, boolean orDefault, Span span, String file) {
+    Optional<Value> record = argument(arguments, 0);
+    Optional<Value> name = argument(arguments, 1);
+    if (record.isEmpty() || name.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> field = Values.text(name.get());
+    Optional<Value.RecordValue> known = Values.record(record.get());
+    if (field.isPresent()) {
+      if (orDefault && known.isPresent() && known.get().get(field.get()).isEmpty()) {
+        return Optional.of(argument(arguments, 2).orElse(new Value.Null(span, file)));
+      }
+      return Optional.of(evaluator.selectField(record.get(), field.get(), orDefault, span, file));
+    }
+    if (known.isPresent() && !known.get().fields().isEmpty()) {
+      List<Value> choices = new ArrayList<>();
+      known.get().fields().values().forEach(f -> choices.add(f.value()));
+      if (orDefault) {
+        choices.add(argument(arguments, 2).orElse(new Value.Null(span, file)));
+      }
+      return Optional.of(Urls.oneOf(span, choices));
+    }
+    return Optional.empty();
   }
 
   private static Value replaceType(List<Thunk> arguments, Span span) {

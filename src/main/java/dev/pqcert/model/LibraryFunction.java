@@ -29,7 +29,10 @@ public enum LibraryFunction {
   EXTENSION_CURRENT_CREDENTIAL("Extension.CurrentCredential", Effect.CREDENTIAL),
   /** The requirement page's misspelling, matched as well. */
   EXTENSION_CURRENT_CREDENTIALS("Extension.CurrentCredentials", Effect.CREDENTIAL),
+  /** Writes its message (the second argument); the value it returns is not written. */
   DIAGNOSTICS_TRACE("Diagnostics.Trace", Effect.TRACE),
+  /** Runs its action with the credential its first argument builds; returns the action's value. */
+  EXTENSION_INVOKE_WITH_CREDENTIALS("Extension.InvokeWithCredentials", Effect.NONE),
   EXPRESSION_EVALUATE("Expression.Evaluate", Effect.EVALUATE),
   EXTENSION_CONTENTS("Extension.Contents", Effect.NONE),
   EXTENSION_LOAD_STRING("Extension.LoadString", Effect.NONE),
@@ -60,6 +63,36 @@ public enum LibraryFunction {
   private static final Map<String, LibraryFunction> BY_NAME =
       Arrays.stream(values())
           .collect(Collectors.toUnmodifiableMap(f -> f.name, Function.identity()));
+
+  /**
+   * Functions that read a data source other than the web ({@code File.Contents}, {@code
+   * AzureStorage.Blobs}): what they return is data read at run time, not what they were given.
+   */
+  private static final java.util.List<String> DATA_SOURCE_PREFIXES =
+      java.util.List.of(
+          "File.Contents",
+          "Folder.",
+          "AzureStorage.",
+          "AzureDataExplorer.",
+          "SharePoint.",
+          "Hdfs.",
+          "HdInsight.",
+          "Access.Database",
+          "Exchange.",
+          "Salesforce.",
+          "ActiveDirectory.",
+          "AnalysisServices.",
+          "Oracle.Database",
+          "MySQL.Database",
+          "PostgreSQL.Database",
+          "Teradata.Database",
+          "Sybase.Database",
+          "DB2.Database",
+          "Informix.Database",
+          "Snowflake.Databases",
+          "GoogleBigQuery.Database",
+          "Databricks.",
+          "Spark.Tables");
 
   /** Families whose every member is kept as a call site: tracing, extension, cube and ODBC. */
   private static final java.util.List<String> RECORDED_PREFIXES =
@@ -105,6 +138,16 @@ public enum LibraryFunction {
   /** Whether the function opens a connection. */
   public static boolean isConnection(String name) {
     return named(name).filter(f -> f.effect == Effect.CONNECTION).isPresent();
+  }
+
+  /**
+   * Whether what the function returns is data it read at run time (a response, rows of a database,
+   * a file's contents) rather than something computed from its arguments.
+   */
+  public static boolean readsData(String name) {
+    return isRequest(name)
+        || isConnection(name)
+        || DATA_SOURCE_PREFIXES.stream().anyMatch(name::startsWith);
   }
 
   /** Whether calls of the function are kept as call sites for the rules. */

@@ -35,7 +35,12 @@ final class Sinks {
     } else if (effect == LibraryFunction.Effect.CONNECTION) {
       call.argument(0).ifPresent(c -> flows(evaluator, call, SinkRole.CONNECTION_STRING, c));
       call.argument(1).ifPresent(o -> flows(evaluator, call, SinkRole.CONNECTION_OPTIONS, o));
+    } else if (effect == LibraryFunction.Effect.TRACE) {
+      // Diagnostics.Trace(level, message, value): the message is written, the value returned.
+      call.argument(1).ifPresent(message -> flows(evaluator, call, SinkRole.TRACE, message));
     } else if (name.startsWith("Diagnostics.")) {
+      // A tracing helper the connector did not define (Diagnostics.LogValue without its module):
+      // what it writes is not known, so every argument counts.
       for (Value argument : call.arguments()) {
         flows(evaluator, call, SinkRole.TRACE, argument);
       }

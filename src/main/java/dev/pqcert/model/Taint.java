@@ -18,9 +18,16 @@ public final class Taint {
 
   /** Where a sensitive or untrusted value comes from. */
   public enum SourceKind {
+    /** The record {@code Extension.CurrentCredential()} returns, holding every secret. */
     CREDENTIAL("credential"),
+    /** A secret read from the credential: its {@code Key}, {@code Password}, a token. */
+    SECRET("secret"),
+    /** Personal data read from the credential: its {@code Username}. */
+    PERSONAL_DATA("personal data"),
+    /** A parameter the user fills in, or a property typed into the credential dialog. */
     USER_INPUT("user input"),
-    WEB_RESPONSE("web response");
+    /** What a request or another data source returned at run time. */
+    RESPONSE("response of");
 
     private final String description;
 
@@ -31,13 +38,27 @@ public final class Taint {
     public String description() {
       return description;
     }
+
+    /** Whether it is the credential or a secret in it: what must not leak. */
+    public boolean isSecret() {
+      return this == CREDENTIAL || this == SECRET;
+    }
+
+    /** Whether it was read from the credential (its secrets, or the user name). */
+    public boolean isCredential() {
+      return isSecret() || this == PERSONAL_DATA;
+    }
   }
 
   /** A source: what it is, written where. */
   public record Source(SourceKind kind, String description, String file, Span span) {}
 
   /** A place the value passed through: a field read, a call, a parameter. */
-  public record Step(String description, String file, Span span) {}
+  public record Step(String description, String file, Span span, Optional<String> callee) {
+    public Step(String description, String file, Span span) {
+      this(description, file, span, Optional.empty());
+    }
+  }
 
   /**
    * What is known of the URL scheme of the value a flow is part of, and what settled it: an HTTPS
@@ -170,12 +191,15 @@ public final class Taint {
     return new Taint(List.copyOf(bySource.values()));
   }
 
-  /** The same flows, each with one more step on its path: the same value, passed on. */
-  public Taint through(String description, String file, Span span) {
-    return map(
-        flow ->
-            new Flow(
-                flow.source(), step(flow, description, file, span), flow.scheme, flow.computation));
+  /**
+   * The same flows, each with one more step on its path: the same value, passed to {@code callee}
+   * as its parameter {@code parameter}.
+   */
+  public Taint passed(String callee, String parameter, String file, Span span) {
+    Step at =
+        new Step(
+            "passed to " + callee + " as '" + parameter + "'", file, span, Optional.of(callee));
+    return map(flow -> new Flow(flow.source(), step(flow, at), flow.scheme, flow.computation));
   }
 
   /**
@@ -215,9 +239,61 @@ public final class Taint {
                 flow.computation.or(() -> Optional.of(at))));
   }
 
-  /** The flows with nothing known of the scheme (a part selected from the value, not the value). */
-  public Taint withoutScheme() {
-    return map(flow -> flow.withScheme(Optional.empty()));
+  /**
+   * The flows of {@code value[field]}, selected at {@code span}, engine-style: a field of the
+   * credential record is what that field holds (a secret, the user name, the properties the user
+   * typed, or nothing sensitive); a field of something computed from a secret (a claim decoded from
+   * a token) is neither; any other flow passes on, with nothing known of the scheme.
+   */
+  public Taint field(String field, String file, Span span) {
+    if (isEmpty()) {
+      return this;
+    }
+    List<Flow> selected = new ArrayList<>();
+    for (Flow flow : flows) {
+      SourceKind kind = flow.source().kind();
+      if (kind == SourceKind.CREDENTIAL && !flow.computed()) {
+        credentialPart(field)
+            .ifPresent(
+                part ->
+                    selected.add(
+                        new Flow(
+                            new Source(
+                                part,
+                                "[" + field + "] of " + flow.source().description(),
+                                file,
+                                span),
+                            flow.steps())));
+      } else if (!(kind.isCredential() && flow.computed())) {
+        selected.add(
+            new Flow(
+                    flow.source(),
+                    step(flow, "[" + field + "]", file, span),
+                    flow.scheme,
+                    flow.computation)
+                .withScheme(Optional.empty()));
+      }
+    }
+    return new Taint(List.copyOf(selected));
+  }
+
+  /** The credential record's fields the documentation names, by what they hold. */
+  private static final java.util.regex.Pattern SECRET_FIELD =
+      java.util.regex.Pattern.compile(
+          "(?i)key|password|pwd|secret|.*_?token|.*secret.*|.*password.*");
+
+  /** What a field of the credential record holds; empty when nothing sensitive. */
+  static Optional<SourceKind> credentialPart(String field) {
+    if (field.equalsIgnoreCase("Username")) {
+      return Optional.of(SourceKind.PERSONAL_DATA);
+    }
+    if (field.equals("Properties")) {
+      return Optional.of(SourceKind.USER_INPUT); // what the user typed into the dialog
+    }
+    if (field.equalsIgnoreCase("token_type") || !SECRET_FIELD.matcher(field).matches()) {
+      return Optional.empty(); // AuthenticationKind, EncryptConnection, expires...
+    }
+    return Optional.of(SourceKind.SECRET);
   }
 
   /**
@@ -259,11 +335,15 @@ public final class Taint {
   }
 
   private static List<Step> step(Flow flow, String description, String file, Span span) {
+    return step(flow, new Step(description, file, span));
+  }
+
+  private static List<Step> step(Flow flow, Step next) {
     if (flow.steps().size() >= MAX_STEPS) {
       return flow.steps();
     }
     List<Step> steps = new ArrayList<>(flow.steps());
-    steps.add(new Step(description, file, span));
+    steps.add(next);
     return steps;
   }
 

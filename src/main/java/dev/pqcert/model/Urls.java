@@ -81,6 +81,21 @@ public final class Urls {
   }
 
   /**
+   * One of several values, not known which (a field chosen by a key computed at run time): the
+   * value itself when there is one, else what they all agree on, as {@link #either}.
+   */
+  static Value oneOf(Span span, List<Value> choices) {
+    if (choices.size() == 1) {
+      return choices.get(0);
+    }
+    Value agreed = choices.get(0);
+    for (int i = 1; i < choices.size(); i++) {
+      agreed = either(span, agreed, choices.get(i));
+    }
+    return agreed;
+  }
+
+  /**
    * The {@code resources.resx} keys of the text in these values, in order, each once: of text
    * loaded with {@code Extension.LoadString} and of text joined from it.
    */

@@ -2,12 +2,13 @@ package dev.pqcert.rules;
 
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.Sink;
-import dev.pqcert.model.Taint;
+import java.util.List;
 
 /**
- * PQ050: where credentials go. Each place a credential reaches (a request's URL, header, query or
- * body, a connection string, a trace) with the path it took: the reviewer's "where do the
- * credentials get sent to?", answered before they ask.
+ * PQ050: where credentials go. Each secret or user name read from the credential, once, at the
+ * first place it reaches (a request's URL, header, query or body, a connection string, a trace),
+ * with every other place it reaches: the reviewer's "where do the credentials get sent to?",
+ * answered before they ask.
  */
 final class CredentialSinksRule implements Rule {
   @Override
@@ -17,10 +18,12 @@ final class CredentialSinksRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    for (Sink sink : model.sinks()) {
-      if (sink.flow().source().kind() == Taint.SourceKind.CREDENTIAL) {
-        findings.report(sink.file(), sink.span(), "where credentials go: " + Flows.describe(sink));
-      }
-    }
+    List<Sink> credential =
+        model.sinks().stream().filter(s -> s.flow().source().kind().isCredential()).toList();
+    Flows.report(
+        findings,
+        findings.level(),
+        credential,
+        sink -> "where credentials go: " + Flows.describe(sink));
   }
 }

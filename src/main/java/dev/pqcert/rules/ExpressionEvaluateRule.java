@@ -10,6 +10,7 @@ import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,19 +27,17 @@ final class ExpressionEvaluateRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
+    List<Sink> dynamic =
+        model.sinks().stream().filter(s -> s.role() == SinkRole.EXPRESSION).toList();
     Set<Site> tainted = new HashSet<>();
-    for (Sink sink : model.sinks()) {
-      if (sink.role() == SinkRole.EXPRESSION) {
-        if (tainted.add(sink.site())) {
-          findings.report(
-              sink.file(),
-              sink.span(),
-              Flows.describe(sink)
-                  + "; evaluate only constants or modules bundled in the package"
-                  + " (Text.FromBinary(Extension.Contents(\"Module.pqm\")))");
-        }
-      }
-    }
+    dynamic.forEach(sink -> tainted.add(sink.site()));
+    Flows.report(
+        findings,
+        findings.level(),
+        dynamic,
+        sink ->
+            Flows.describe(sink)
+                + "; evaluate only constant text or a module bundled in the package");
     // A call site is static when any evaluation of it had a constant or bundled expression:
     // the loader helper probed on its own, with an unknown file name, does not count against it.
     Map<Site, CallSite> unproven = new LinkedHashMap<>();

@@ -3,76 +3,162 @@ package dev.pqcert.rules;
 import dev.pqcert.model.Sink;
 import dev.pqcert.model.Site;
 import dev.pqcert.model.Taint;
-import java.util.stream.Collectors;
+import dev.pqcert.parse.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** Words a flow finding in messages: where from, by which path, where to. */
+/**
+ * Flow findings, one per root cause: a rule reports each source (the credential's secret read here,
+ * the parameter) once, at the first place it reaches, with the other places as related locations
+ * and the path from the source as the finding's path. The message is one short line naming the
+ * source, the call that carried the value and the sink; the whole path is in JSON, SARIF and {@code
+ * pqcert model}.
+ */
 final class Flows {
   private Flows() {}
 
-  static String describe(Sink sink) {
-    Taint.Source source = sink.flow().source();
-    String path =
-        sink.flow().steps().stream()
-            .map(
-                step ->
-                    step.description()
-                        + " ("
-                        + step.file()
-                        + ":"
-                        + step.span().start().line()
-                        + ")")
-            .collect(Collectors.joining(", "));
+  /**
+   * Reports {@code sinks} grouped by source: one finding per source, at its first sink in reading
+   * order, worded by {@code message}; every further place it reaches is counted in the message and
+   * listed as related.
+   */
+  static void report(
+      FindingSink findings, Level level, List<Sink> sinks, Function<Sink, String> message) {
+    Map<Taint.Source, List<Sink>> bySource = new LinkedHashMap<>();
+    for (Sink sink : sinks) {
+      bySource.computeIfAbsent(sink.flow().source(), s -> new ArrayList<>()).add(sink);
+    }
+    for (List<Sink> group : bySource.values()) {
+      List<Sink> ordered = new ArrayList<>(group);
+      ordered.sort(Comparator.comparing(Flows::reportedAt));
+      Sink first = ordered.get(0);
+      Site firstSite = reportedAt(first);
+      List<Finding.Related> related = new ArrayList<>();
+      List<Site> seen = new ArrayList<>(List.of(firstSite));
+      for (Sink other : ordered) {
+        Site site = reportedAt(other);
+        if (!seen.contains(site)) {
+          seen.add(site);
+          related.add(
+              new Finding.Related(
+                  "also reaches " + other.role().where(other.function()),
+                  new Location(site.file(), reportedSpan(other))));
+        }
+      }
+      String text = message.apply(first) + more(related.size());
+      findings.report(level, firstSite.file(), reportedSpan(first), text, related, path(first));
+    }
+  }
+
+  /** {@code " (and 3 more places)"}, or nothing. */
+  static String more(int count) {
+    if (count == 0) {
+      return "";
+    }
+    return " (and " + count + " more place" + (count == 1 ? ")" : "s)");
+  }
+
+  /**
+   * How a source reads: {@code secret [Key] of Extension.CurrentCredential() (Contoso.pq:47)},
+   * {@code user input parameter 'url' of Contoso.Contents (Contoso.pq:8)}.
+   */
+  static String source(Taint.Source source) {
     return source.kind().description()
-        + " from "
+        + " "
         + source.description()
         + " ("
-        + source.file()
-        + ":"
-        + source.span().start().line()
-        + ")"
-        + (path.isEmpty() ? "" : " via " + path)
-        + " reaches "
-        + where(sink)
-        + " ("
-        + sink.file()
-        + ":"
-        + sink.span().start().line()
+        + at(source.file(), source.span())
         + ")";
   }
 
   /**
-   * Several flows that reach one sink, as one finding's words: the first in full, the other sources
-   * named after it.
+   * Where it arrived, with the call that carried it there when it was passed into a helper: {@code
+   * the Headers option of Web.Contents through GetPage (Contoso.pq:53)}.
    */
-  static String describe(java.util.List<Sink> sinks) {
-    String first = describe(sinks.get(0));
-    java.util.List<String> others =
-        sinks.stream()
-            .skip(1)
-            .map(s -> s.flow().source())
-            .distinct()
-            .map(
-                source ->
-                    source.description()
-                        + " ("
-                        + source.file()
-                        + ":"
-                        + source.span().start().line()
-                        + ")")
-            .toList();
-    return others.isEmpty() ? first : first + " (and so does " + String.join(", ", others) + ")";
-  }
-
-  /** Sinks grouped by the call they reach, in the order first reached. */
-  static java.util.Map<Site, java.util.List<Sink>> bySite(java.util.List<Sink> sinks) {
-    java.util.Map<Site, java.util.List<Sink>> sites = new java.util.LinkedHashMap<>();
-    for (Sink sink : sinks) {
-      sites.computeIfAbsent(sink.site(), k -> new java.util.ArrayList<>()).add(sink);
+  static String sink(Sink sink) {
+    String carrier = carrier(sink).map(c -> " through " + c).orElse("");
+    Site site = reportedAt(sink);
+    String where = sink.role().where(sink.function());
+    if (!site.file().equals(sink.file())) {
+      // Reported where the connector's own code hands the value to a module's helper.
+      return where
+          + " in "
+          + sink.file()
+          + carrier
+          + " ("
+          + at(site.file(), reportedSpan(sink))
+          + ")";
     }
-    return sites;
+    return where + carrier + " (" + at(sink.file(), sink.span()) + ")";
   }
 
-  static String where(Sink sink) {
-    return sink.role().where(sink.function());
+  /** The source, and where it arrived. */
+  static String describe(Sink sink) {
+    return source(sink.flow().source()) + " reaches " + sink(sink);
+  }
+
+  /** The last helper the value was passed to on its way, when there is one. */
+  private static Optional<String> carrier(Sink sink) {
+    List<Taint.Step> steps = sink.flow().steps();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      if (steps.get(i).callee().isPresent()) {
+        return steps.get(i).callee();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where a flow finding is reported: at the sink, unless the sink lies in a module ({@code .pqm},
+   * such as the stock {@code Diagnostics.pqm}) that the value was handed to from another file; then
+   * at the last place in that other file, the connector's own call.
+   */
+  static Site reportedAt(Sink sink) {
+    return callerStep(sink).map(s -> Site.of(s.file(), s.span())).orElse(sink.site());
+  }
+
+  private static Span reportedSpan(Sink sink) {
+    return callerStep(sink).map(Taint.Step::span).orElse(sink.span());
+  }
+
+  private static Optional<Taint.Step> callerStep(Sink sink) {
+    if (!sink.file().toLowerCase(Locale.ROOT).endsWith(".pqm")) {
+      return Optional.empty();
+    }
+    List<Taint.Step> steps = sink.flow().steps();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      if (!steps.get(i).file().equals(sink.file())) {
+        return Optional.of(steps.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The path from the source to the sink, each step located. */
+  static List<Finding.Related> path(Sink sink) {
+    List<Finding.Related> path = new ArrayList<>();
+    Taint.Source source = sink.flow().source();
+    path.add(
+        new Finding.Related(
+            source.kind().description() + " " + source.description(),
+            new Location(source.file(), source.span())));
+    for (Taint.Step step : sink.flow().steps()) {
+      path.add(new Finding.Related(step.description(), new Location(step.file(), step.span())));
+    }
+    path.add(
+        new Finding.Related(
+            "reaches " + sink.role().where(sink.function()),
+            new Location(sink.file(), sink.span())));
+    return path;
+  }
+
+  static String at(String file, Span span) {
+    return file + ":" + span.start().line();
   }
 }

@@ -21,10 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * PQ051: requests that can carry credentials go over HTTPS. A URL from user input must pass an
- * HTTPS check before the request (or be joined onto a constant {@code https://} base); a request to
- * a constant {@code http://} URL is reported at the constant: a violation when the request can
- * carry credentials, a recommendation otherwise.
+ * PQ051: requests go over HTTPS. A URL the user entered must pass an HTTPS check before the request
+ * (or be joined onto a constant {@code https://} base): Microsoft's helper functions documentation
+ * calls this required for user-entered URLs in certified connectors. A request to a constant {@code
+ * http://} URL is reported at the constant when the request can carry credentials (the requirement
+ * page asks whether requests made with credentials are guaranteed to use HTTPS).
  */
 final class HttpsRule implements Rule {
   private static final Set<String> NO_CREDENTIAL = Set.of("Anonymous", "Implicit");
@@ -56,26 +57,22 @@ final class HttpsRule implements Rule {
         }
         continue;
       }
-      if (flow.source().kind() != Taint.SourceKind.USER_INPUT) {
-        continue; // a next-page link from the service is the service's URL, not the user's
-      }
-      unchecked.add(sink);
-    }
-    for (List<Sink> site : Flows.bySite(unchecked).values()) {
-      Optional<String> credentials =
-          credentials(model, site.get(0).call(), model.exportOf(site.get(0).flow().source()));
-      if (credentials.isPresent()) {
-        findings.report(
-            site.get(0).file(),
-            site.get(0).span(),
-            Flows.describe(site)
-                + " with no HTTPS check, and the request "
-                + credentials.get()
-                + ": check the scheme before the request (if Uri.Parts(url)[Scheme] <> \"https\""
-                + " then error ... else url, as a ValidateUrlScheme helper does) or join the"
-                + " input onto a constant https:// base");
+      if (flow.source().kind() == Taint.SourceKind.USER_INPUT) {
+        unchecked.add(
+            sink); // a next-page link from the service is the service's URL, not the user's
       }
     }
+    Flows.report(
+        findings,
+        Level.MUST,
+        unchecked,
+        sink ->
+            Flows.describe(sink)
+                + " with no HTTPS check"
+                + credentials(model, sink.call(), model.exportOf(sink.flow().source()))
+                    .map(c -> ", and the request carries " + c)
+                    .orElse("")
+                + "; check its scheme first (ValidateUrlScheme)");
     for (CallSite call : model.calls()) {
       if (!call.isRequest()) {
         continue;
@@ -102,37 +99,35 @@ final class HttpsRule implements Rule {
     if (isLoopback(url.description)) {
       return; // a request to this machine never crosses the network
     }
-    CallSite first = url.calls.get(0);
-    Optional<String> credentials = Optional.empty();
     for (CallSite call : url.calls) {
-      credentials = credentials(model, call, Optional.empty());
+      Optional<String> credentials = credentials(model, call, Optional.empty());
       if (credentials.isPresent()) {
-        first = call;
-        break;
+        List<Finding.Related> others = new ArrayList<>();
+        for (CallSite other : url.calls) {
+          if (!other.site().equals(call.site())) {
+            others.add(
+                new Finding.Related(
+                    "also requested by " + other.function(),
+                    new Location(other.file(), other.span())));
+          }
+        }
+        findings.report(
+            Level.MUST,
+            url.file,
+            url.span,
+            call.function()
+                + " ("
+                + Flows.at(call.file(), call.span())
+                + ") requests a URL on "
+                + url.description
+                + ", plain HTTP, with "
+                + credentials.get()
+                + ": use https://"
+                + Flows.more(others.size()),
+            others,
+            List.of());
+        return;
       }
-    }
-    String request =
-        first.function() + " (" + first.file() + ":" + first.span().start().line() + ")";
-    if (credentials.isPresent()) {
-      findings.report(
-          Level.MUST,
-          url.file,
-          url.span,
-          request
-              + " requests a URL on "
-              + url.description
-              + ", plain HTTP, and the request "
-              + credentials.get()
-              + ": use https://");
-    } else {
-      findings.report(
-          Level.SHOULD,
-          url.file,
-          url.span,
-          request
-              + " requests a URL on "
-              + url.description
-              + ", plain HTTP; use https:// so that responses cannot be read or changed on the way");
     }
   }
 
@@ -146,26 +141,17 @@ final class HttpsRule implements Rule {
   }
 
   /**
-   * Why a request may carry credentials: a credential reaches it, or the engine adds the
-   * connector's credential (any authentication but Anonymous) unless {@code ManualCredentials =
-   * true} leaves that to the connector. Empty when it cannot. A request reached from an export
-   * carries its kind's credential; one reached from nowhere known, any kind's.
+   * What credential a request may carry: a secret that reaches it, or the credential the engine
+   * adds (any authentication but Anonymous) unless {@code ManualCredentials = true} leaves that to
+   * the connector. Empty when none. A request reached from an export carries its kind's credential;
+   * one reached from nowhere known, any kind's.
    */
   static Optional<String> credentials(
       ConnectorModel model, CallSite call, Optional<ExportedFunction> from) {
     for (Sink sink : model.sinks()) {
-      if (sink.flow().source().kind() == Taint.SourceKind.CREDENTIAL
-          && sink.file().equals(call.file())
-          && sink.span().equals(call.span())) {
-        return Optional.of(
-            "sends a credential from "
-                + sink.flow().source().description()
-                + " ("
-                + sink.flow().source().file()
-                + ":"
-                + sink.flow().source().span().start().line()
-                + ") in "
-                + Flows.where(sink));
+      if (sink.flow().source().kind().isSecret() && sink.site().equals(call.site())) {
+        Taint.Source source = sink.flow().source();
+        return Optional.of("the " + Flows.source(source));
       }
     }
     if (call.requestOption("ManualCredentials").flatMap(Values::logical).orElse(false)) {
@@ -192,8 +178,7 @@ final class HttpsRule implements Rule {
     if (kinds.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        "carries the " + String.join(" or ", kinds) + " credential Power Query adds to it");
+    return Optional.of("the " + String.join(" or ", kinds) + " credential");
   }
 
   private static boolean isLoopback(String url) {

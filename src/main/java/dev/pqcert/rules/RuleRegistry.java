@@ -53,8 +53,7 @@ public final class RuleRegistry {
                 new IconImagesRule(),
                 new ResourceStringsRule(),
                 new ResourceValuesRule(),
-                new HttpsRule(),
-                new StableBaseRule()));
+                new HttpsRule()));
     Set<String> ids = new TreeSet<>();
     rules.forEach(rule -> ids.add(rule.id()));
     rules.add(new SuppressionRule(ids));

@@ -89,9 +89,12 @@ public final class CorpusReport {
     List<String> unreadable = new ArrayList<>();
     long started = System.nanoTime();
     Checker checker = Checker.withDefaults();
+    Map<String, Long> slowest = new TreeMap<>();
     for (Map.Entry<Path, String> target : targets(list, corpus).entrySet()) {
       targets++;
+      long start = System.nanoTime();
       TargetResult result = checker.check(target.getKey(), Config.DEFAULTS);
+      slowest.put(target.getKey().toString(), (System.nanoTime() - start) / 1_000_000);
       result.error().ifPresent(e -> unreadable.add(target.getKey() + ": " + e));
       String repo = target.getValue();
       Path repoFolder = corpus.resolve(repo.replace('/', '+'));
@@ -116,6 +119,10 @@ public final class CorpusReport {
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     printTable(out, findings, targets, millis);
+    slowest.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(3)
+        .forEach(e -> out.printf(Locale.ROOT, "slow: %d ms %s%n", e.getValue(), e.getKey()));
     unreadable.forEach(u -> out.println("unreadable: " + u));
     if (options.containsKey("--findings")) {
       List<String> lines = new ArrayList<>();

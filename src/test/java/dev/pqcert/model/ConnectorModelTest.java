@@ -166,9 +166,7 @@ class ConnectorModelTest {
   void credentialsAreFollowedToWhereTheyAreSent() {
     ConnectorModel model = model("flows");
     List<Sink> credential =
-        model.sinks().stream()
-            .filter(s -> s.flow().source().kind() == Taint.SourceKind.CREDENTIAL)
-            .toList();
+        model.sinks().stream().filter(s -> s.flow().source().kind().isCredential()).toList();
     Map<String, List<String>> rolesByLine =
         credential.stream()
             .collect(
@@ -190,11 +188,14 @@ class ConnectorModelTest {
         viaTwoCalls.flow().steps().stream()
             .map(Taint.Step::description)
             .collect(Collectors.joining(" / "));
-    assertTrue(path.contains("[access_token]"), path);
+    assertEquals(
+        "[access_token] of Extension.CurrentCredential()",
+        viaTwoCalls.flow().source().description());
+    assertEquals(Taint.SourceKind.SECRET, viaTwoCalls.flow().source().kind());
     assertTrue(path.contains("passed to Bearer as 'token'"), path);
     Sink plural =
         credential.stream().filter(s -> s.role() == SinkRole.URL).findFirst().orElseThrow();
-    assertEquals("Extension.CurrentCredentials()", plural.flow().source().description());
+    assertEquals("[Key] of Extension.CurrentCredentials()", plural.flow().source().description());
   }
 
   @Test
@@ -355,7 +356,7 @@ class ConnectorModelTest {
   void contentParsersAreNotRequests() {
     ConnectorModel model = model("requests");
     assertEquals(
-        List.of("Expression.Evaluate:12 web response from Web.Contents(...)"),
+        List.of("Expression.Evaluate:12 response of Web.Contents(...)"),
         model.sinks().stream()
             .map(
                 s ->
@@ -364,7 +365,7 @@ class ConnectorModelTest {
                         + s.span().start().line()
                         + " "
                         + s.flow().source().kind().description()
-                        + " from "
+                        + " "
                         + s.flow().source().description())
             .filter(s -> !s.startsWith("OData.Feed") && !s.startsWith("Web.Contents"))
             .toList(),

@@ -357,7 +357,7 @@ class SarifReportTest {
             + "shared Twins.Contents = () => Table.Combine({A, B});\n"
             + "A = Json.Document(Web.Contents(\"http://example.com/a\"));%s\n"
             + "B = Json.Document(Web.Contents(\"http://example.com/a\"));\n"
-            + "Twins = [ Authentication = [ Anonymous = [] ] ];\nP = [ Beta = true ];\n";
+            + "Twins = [ Authentication = [ Key = [] ] ];\nP = [ Beta = true ];\n";
     Files.writeString(folder.resolve("Twins.pq"), String.format(Locale.ROOT, twins, ""));
     List<String> open = fingerprintsOf("PQ051", sarif(Optional.empty(), folder.toString()));
     assertEquals(2, open.size(), open.toString());
