@@ -103,6 +103,23 @@ public final class JsonReport {
       f.putNull("line");
       f.putNull("column");
     }
+    places(f, "related", finding.related());
+    places(f, "path", finding.path());
     return f;
+  }
+
+  /** Located places with their words (a finding's related places, a flow's path), when any. */
+  private static void places(ObjectNode f, String name, List<Finding.Related> places) {
+    if (places.isEmpty()) {
+      return;
+    }
+    ArrayNode array = f.putArray(name);
+    for (Finding.Related place : places) {
+      ObjectNode node = array.addObject();
+      node.put("message", place.label());
+      node.put("file", place.location().file());
+      node.put("line", place.location().span().start().line());
+      node.put("column", place.location().span().start().column());
+    }
   }
 }

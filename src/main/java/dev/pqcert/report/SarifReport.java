@@ -1,6 +1,7 @@
 package dev.pqcert.report;
 
 import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.CodeFlow;
 import com.contrastsecurity.sarif.ConfigurationOverride;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
@@ -19,6 +20,8 @@ import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Suppression;
+import com.contrastsecurity.sarif.ThreadFlow;
+import com.contrastsecurity.sarif.ThreadFlowLocation;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -160,6 +163,8 @@ public final class SarifReport {
                         new Location()
                             .withPhysicalLocation(
                                 physical(target, finding.location(), baseId, baseIds, context))))
+                .withRelatedLocations(related(finding.related(), target, baseId, baseIds, context))
+                .withCodeFlows(codeFlows(finding.path(), target, baseId, baseIds, context))
                 .withSuppressions(entry.suppression().map(Set::of).orElse(null))
                 .withPartialFingerprints(
                     new PartialFingerprints()
@@ -268,6 +273,53 @@ public final class SarifReport {
 
   /** A finding to report as a result, with the suppression that accepted it, if any. */
   private record Reported(Finding finding, Optional<Suppression> suppression) {}
+
+  /** A finding's other places, numbered as SARIF asks; null when it has none. */
+  private static Set<Location> related(
+      List<Finding.Related> places,
+      TargetResult target,
+      String baseId,
+      OriginalUriBaseIds baseIds,
+      ReportContext context) {
+    if (places.isEmpty()) {
+      return null;
+    }
+    Set<Location> locations = new LinkedHashSet<>();
+    int id = 1;
+    for (Finding.Related place : places) {
+      locations.add(
+          new Location()
+              .withId(id++)
+              .withMessage(new Message().withText(place.label()))
+              .withPhysicalLocation(
+                  physical(target, Optional.of(place.location()), baseId, baseIds, context)));
+    }
+    return locations;
+  }
+
+  /** A flow's path as one code flow, step by step, as GitHub shows it; null for other findings. */
+  private static List<CodeFlow> codeFlows(
+      List<Finding.Related> path,
+      TargetResult target,
+      String baseId,
+      OriginalUriBaseIds baseIds,
+      ReportContext context) {
+    if (path.isEmpty()) {
+      return null;
+    }
+    List<ThreadFlowLocation> steps = new ArrayList<>();
+    for (Finding.Related step : path) {
+      steps.add(
+          new ThreadFlowLocation()
+              .withLocation(
+                  new Location()
+                      .withMessage(new Message().withText(step.label()))
+                      .withPhysicalLocation(
+                          physical(
+                              target, Optional.of(step.location()), baseId, baseIds, context))));
+    }
+    return List.of(new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps))));
+  }
 
   /**
    * Where a finding (or a suppression comment) is: a file the user can open, else the file inside

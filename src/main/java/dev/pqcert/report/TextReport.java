@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The human report: one block per target; the MUST and SHOULD findings in file order, one line each
- * ({@code file:line:col LEVEL PQxxx message}, package-level findings with {@code (package)} in
- * place of a position); then the questions a certification reviewer will ask (REVIEW findings) with
- * the evidence found.
+ * The human report: one block per target; the MUST findings, then the SHOULD findings, each in file
+ * order, one line each ({@code file:line:col LEVEL PQxxx message}, package-level findings with
+ * {@code (package)} in place of a position); then the questions a certification reviewer will ask
+ * (REVIEW findings) with the evidence found. One line at the end points to {@code pqcert explain}.
  */
 public final class TextReport {
   private static final String RESET = "\u001b[0m";
@@ -21,6 +21,7 @@ public final class TextReport {
 
   public static String render(List<TargetResult> targets, ReportContext context, boolean colour) {
     StringBuilder out = new StringBuilder();
+    String firstRule = "";
     for (TargetResult target : targets) {
       if (target.error().isPresent()) {
         continue; // unreadable targets are reported on stderr, one line each
@@ -31,15 +32,25 @@ public final class TextReport {
       }
       List<Finding> review =
           target.findings().stream().filter(f -> f.level() == Level.REVIEW).toList();
-      for (Finding finding : target.findings()) {
-        if (finding.level() != Level.REVIEW) {
-          line(out, finding, colour);
+      // Violations first, then recommendations, each in file order.
+      for (Level level : List.of(Level.MUST, Level.SHOULD)) {
+        for (Finding finding : target.findings()) {
+          if (finding.level() == level) {
+            line(out, finding, colour);
+            firstRule = firstRule.isEmpty() ? finding.ruleId() : firstRule;
+          }
         }
       }
       if (!review.isEmpty()) {
+        firstRule = firstRule.isEmpty() ? review.get(0).ruleId() : firstRule;
         out.append("  What a certification reviewer will ask:\n");
         review.forEach(finding -> line(out, finding, colour));
       }
+    }
+    if (!firstRule.isEmpty()) {
+      out.append("What a rule asks and how to fix it: pqcert explain ")
+          .append(firstRule)
+          .append('\n');
     }
     context
         .absentFromBaseline()

@@ -76,6 +76,18 @@ class ReportSnapshotTest {
         "samples/bad/Woodgrove.mez");
   }
 
+  @TestFactory
+  Stream<DynamicTest> flowSnapshots() {
+    // Flows: one finding per source with its other places as related locations and its path as a
+    // code flow; one reported at the connector's call into a loaded module.
+    return variants(
+        "Flows",
+        "Flows",
+        List.of(ReportFormat.SARIF, ReportFormat.JSON, ReportFormat.TEXT),
+        "src/test/resources/fixtures/PQ050/credential_parts.pq",
+        "src/test/resources/fixtures/PQ054/stock_module");
+  }
+
   /** One snapshot per format of {@code check --format F arguments...}, named {@code name.ext}. */
   private static Stream<DynamicTest> variants(
       String title, String name, List<ReportFormat> formats, String... arguments) {
