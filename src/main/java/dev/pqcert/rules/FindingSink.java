@@ -47,7 +47,9 @@ public final class FindingSink {
   }
 
   public void report(Level level, String file, Span span, String message) {
-    findings.add(new Finding(ruleId, level, message, Optional.of(new Location(file, span))));
+    findings.add(
+        new Finding(
+            ruleId, level, Messages.oneLine(message), Optional.of(new Location(file, span))));
   }
 
   /**
@@ -72,7 +74,7 @@ public final class FindingSink {
 
   /** A finding about the package as a whole, with no position in any file. */
   public void reportPackage(String message) {
-    findings.add(new Finding(ruleId, defaultLevel, message, Optional.empty()));
+    findings.add(new Finding(ruleId, defaultLevel, Messages.oneLine(message), Optional.empty()));
   }
 
   static List<Finding> newList() {

@@ -1,8 +1,12 @@
 package dev.pqcert.rules;
 
+import dev.pqcert.model.Addresses;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.DisplayString;
+import dev.pqcert.model.Site;
 import dev.pqcert.model.Value;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,46 +22,50 @@ final class ResourceStringsRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
+    // A string that is a URL or a host name is a value: the requirement keeps it in the code
+    // (PQ035 would report it in resources.resx), so it is not asked for here.
     List<DisplayString> hardCoded =
         model.displayStrings().stream()
             .filter(s -> !s.fromResources())
             .filter(s -> s.text().map(t -> !t.value().isBlank()).orElse(false))
+            .filter(s -> !Addresses.isAddress(s.text().orElseThrow().value()))
+            .sorted(
+                Comparator.comparing(
+                    (DisplayString s) ->
+                        Site.of(s.text().orElseThrow().file(), s.text().orElseThrow().span())))
             .toList();
     if (hardCoded.isEmpty()) {
       return;
     }
-    if (model.resources().file().isEmpty()) {
-      // Without the file every string is hard-coded: one finding says what to create.
-      Value.Text first = hardCoded.get(0).text().orElseThrow();
-      findings.reportPackage(
-          "the package has no resources.resx, and "
-              + hardCoded.size()
-              + (hardCoded.size() == 1 ? " display string is" : " display strings are")
-              + " written in the code (first: "
-              + hardCoded.get(0).what()
-              + ", \""
-              + first.value()
-              + "\" at "
-              + first.file()
-              + ":"
-              + first.span().start().line()
-              + "); add resources.resx with a <data name=\"Key\"><value>...</value></data> per"
-              + " string and read each with Extension.LoadString(\"Key\")");
-      return;
+    // One finding for them all, at the first, with every other as a related place: the fix is one
+    // (move the strings to resources.resx), and twenty lines saying it would bury the report.
+    DisplayString first = hardCoded.get(0);
+    Value.Text text = first.text().orElseThrow();
+    List<Finding.Related> others = new ArrayList<>();
+    for (DisplayString other : hardCoded.subList(1, hardCoded.size())) {
+      Value.Text otherText = other.text().orElseThrow();
+      others.add(
+          new Finding.Related(
+              other.what() + " is written in the code (" + Messages.quote(otherText.value()) + ")",
+              new Location(otherText.file(), otherText.span())));
     }
-    for (DisplayString string : hardCoded) {
-      Value.Text text = string.text().orElseThrow();
-      findings.report(
-          text.file(),
-          text.span(),
-          string.what()
-              + " is written in the code (\""
-              + text.value()
-              + "\"); put it in "
-              + model.resources().file().get()
-              + " as <data name=\"Key\"><value>"
-              + text.value()
-              + "</value></data> and read it with Extension.LoadString(\"Key\")");
-    }
+    String more =
+        others.isEmpty()
+            ? ""
+            : " (and " + others.size() + " more display string" + (others.size() == 1 ? ")" : "s)");
+    String message =
+        model.resources().file().isEmpty()
+            ? "the package has no resources.resx: "
+                + first.what()
+                + " is written in the code ("
+                + Messages.quote(text.value())
+                + "); add resources.resx and read each display string with Extension.LoadString"
+            : first.what()
+                + " is written in the code ("
+                + Messages.quote(text.value())
+                + "); put it in "
+                + model.resources().file().get()
+                + " and read it with Extension.LoadString";
+    findings.report(findings.level(), text.file(), text.span(), message + more, others, List.of());
   }
 }

@@ -1,5 +1,6 @@
 package dev.pqcert.rules;
 
+import dev.pqcert.model.Addresses;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.Resources;
@@ -9,8 +10,6 @@ import dev.pqcert.model.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * PQ035: {@code resources.resx} holds display strings only, not URLs or values: an entry whose
@@ -18,45 +17,6 @@ import java.util.regex.Pattern;
  * {@code <data>} element.
  */
 final class ResourceValuesRule implements Rule {
-  private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://\\S+");
-
-  /**
-   * A host name: dot-separated labels, lower case as hosts are written, ending in a top-level
-   * domain hosts use (any two letters, or a common longer one); a port or path may follow. Dotted M
-   * names ({@code Contoso.Contents}) and file names ({@code icon16.png}) do not match.
-   */
-  private static final Pattern HOST =
-      Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+([a-z]{2,12})(?::\\d+)?(?:/\\S*)?");
-
-  private static final Set<String> TOP_LEVEL_DOMAINS =
-      Set.of(
-          "com",
-          "net",
-          "org",
-          "edu",
-          "gov",
-          "mil",
-          "int",
-          "info",
-          "biz",
-          "cloud",
-          "app",
-          "dev",
-          "online",
-          "site",
-          "tech",
-          "xyz",
-          "example",
-          "test",
-          "local",
-          "internal",
-          "corp",
-          "lan");
-
-  /** Two-letter file extensions that are also country domains: a file name, not a host. */
-  private static final Set<String> FILE_EXTENSIONS =
-      Set.of("md", "pq", "js", "ts", "py", "cs", "ps", "rs", "sh", "db", "gz");
-
   @Override
   public String id() {
     return "PQ035";
@@ -79,14 +39,8 @@ final class ResourceValuesRule implements Rule {
                 + entry.key()
                 + "' "
                 + problem.get()
-                + "; resources.resx is for text users read: define the value in the connector"
-                + " code ("
-                + entry.key()
-                + " = \""
-                + entry.value().strip()
-                + "\";), use that instead of Extension.LoadString(\""
-                + entry.key()
-                + "\") and remove the entry");
+                + "; define it in the connector code instead: resources.resx is for text users"
+                + " read");
       }
     }
   }
@@ -95,9 +49,9 @@ final class ResourceValuesRule implements Rule {
     String value = entry.value().strip();
     if (use != null) {
       return Optional.of(
-          "(\""
-              + value
-              + "\") is passed to "
+          "("
+              + Messages.quote(value)
+              + ") is passed to "
               + use.function()
               + " ("
               + use.file()
@@ -105,14 +59,11 @@ final class ResourceValuesRule implements Rule {
               + use.span().start().line()
               + ")");
     }
-    if (URL.matcher(value).matches()) {
-      return Optional.of("holds a URL (\"" + value + "\")");
+    if (Addresses.isUrl(value)) {
+      return Optional.of("holds a URL (" + Messages.quote(value) + ")");
     }
-    java.util.regex.Matcher host = HOST.matcher(value);
-    if (host.matches()
-        && ((host.group(1).length() == 2 && !FILE_EXTENSIONS.contains(host.group(1)))
-            || TOP_LEVEL_DOMAINS.contains(host.group(1)))) {
-      return Optional.of("holds a host name (\"" + value + "\")");
+    if (Addresses.isHost(value)) {
+      return Optional.of("holds a host name (" + Messages.quote(value) + ")");
     }
     return Optional.empty();
   }

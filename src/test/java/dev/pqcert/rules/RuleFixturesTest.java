@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -143,14 +142,36 @@ class RuleFixturesTest {
 
   /**
    * One line per finding in report order: {@code file:line:col-line:col LEVEL RULE message}, or
-   * {@code (package) LEVEL RULE message}. Line breaks inside a message are written as {@code \n} so
-   * that a finding stays one line.
+   * {@code (package) LEVEL RULE message}; then, indented, its related places and its path, one line
+   * each ({@code related file:line:col label}, {@code path file:line:col label}). Line breaks
+   * inside a message are written as {@code \n} so that a finding stays one line.
    */
   static String render(List<Finding> findings) {
-    return findings.stream()
+    StringBuilder out = new StringBuilder();
+    findings.stream()
         .sorted(Finding.ORDER)
-        .map(RuleFixturesTest::line)
-        .collect(Collectors.joining("\n", "", findings.isEmpty() ? "" : "\n"));
+        .forEach(
+            finding -> {
+              out.append(line(finding)).append('\n');
+              for (Finding.Related related : finding.related()) {
+                out.append("  related ").append(place(related)).append('\n');
+              }
+              for (Finding.Related step : finding.path()) {
+                out.append("  path ").append(place(step)).append('\n');
+              }
+            });
+    return out.toString();
+  }
+
+  private static String place(Finding.Related place) {
+    Span span = place.location().span();
+    return String.format(
+        Locale.ROOT,
+        "%s:%d:%d %s",
+        place.location().file(),
+        span.start().line(),
+        span.start().column(),
+        escape(place.label()));
   }
 
   private static String line(Finding finding) {
@@ -170,7 +191,10 @@ class RuleFixturesTest {
                       span.end().column());
                 })
             .orElse("(package)");
-    String message = finding.message().replace("\r", "\\r").replace("\n", "\\n");
-    return where + " " + finding.level() + " " + finding.ruleId() + " " + message;
+    return where + " " + finding.level() + " " + finding.ruleId() + " " + escape(finding.message());
+  }
+
+  private static String escape(String text) {
+    return text.replace("\r", "\\r").replace("\n", "\\n");
   }
 }
