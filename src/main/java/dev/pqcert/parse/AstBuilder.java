@@ -1,5 +1,6 @@
 package dev.pqcert.parse;
 
+import dev.pqcert.parse.antlr.MLexer;
 import dev.pqcert.parse.antlr.MParser;
 import dev.pqcert.parse.ast.Expr;
 import dev.pqcert.parse.ast.Expr.Name;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -223,8 +225,13 @@ final class AstBuilder {
   }
 
   private Expr primaryExpression(MParser.PrimaryExpressionContext ctx) {
-    Expr result = primaryHead(ctx.primaryHead());
-    for (MParser.PostfixContext postfix : ctx.postfix()) {
+    return postfixes(primaryHead(ctx.primaryHead()), ctx.postfix());
+  }
+
+  /** {@code head} with each postfix applied in turn. */
+  private Expr postfixes(Expr head, List<MParser.PostfixContext> postfixes) {
+    Expr result = head;
+    for (MParser.PostfixContext postfix : postfixes) {
       Span span = span(postfix);
       if (postfix instanceof MParser.InvocationContext call) {
         List<Expr> arguments = new ArrayList<>();
@@ -335,8 +342,15 @@ final class AstBuilder {
     if (ctx.literalAttributes() != null) {
       return literalRecord(ctx.literalAttributes());
     }
-    if (ctx.literal() != null) {
-      return factory.literal(ctx.literal().start);
+    if (ctx.HASH_INFINITY() != null || ctx.HASH_NAN() != null) {
+      return factory.hashKeyword(span(ctx), ctx.start);
+    }
+    if (ctx.NUMBER_LITERAL() != null
+        || ctx.TEXT_LITERAL() != null
+        || ctx.TRUE() != null
+        || ctx.FALSE() != null
+        || ctx.NULL() != null) {
+      return factory.literal(ctx.start);
     }
     List<Expr> items = new ArrayList<>();
     for (MParser.AnyLiteralContext item : ctx.anyLiteral()) {
@@ -378,10 +392,12 @@ final class AstBuilder {
       return factory.functionType(span, parameters, type(function.type()));
     }
     if (ctx instanceof MParser.TableTypeContext table) {
-      return factory.tableType(span, recordType(table.recordType()));
+      MParser.RowTypeContext row = table.rowType();
+      return factory.tableType(
+          span, factory.recordType(span(row), fieldSpecs(row.fieldSpecification()), false));
     }
     if (ctx instanceof MParser.TableTypeFromExpressionContext table) {
-      return factory.tableType(span, expression(table.expression()));
+      return factory.tableType(span, rowExpression(table.rowExpression()));
     }
     if (ctx instanceof MParser.NullableTypeContext nullable) {
       return factory.nullableType(span, type(nullable.type()));
@@ -389,9 +405,24 @@ final class AstBuilder {
     throw new IllegalStateException("incomplete type");
   }
 
+  /** {@code table rowType}, {@code table Type.ForRecord(...)}, {@code table (rowType)}. */
+  private Expr rowExpression(MParser.RowExpressionContext ctx) {
+    MParser.RowExpressionHeadContext head = ctx.rowExpressionHead();
+    Expr row =
+        head.expression() != null
+            ? expression(head.expression())
+            : factory.identifier(span(head), name(head.identifier()), head.AT() != null);
+    return postfixes(row, ctx.postfix());
+  }
+
   private TypeNode.RecordType recordType(MParser.RecordTypeContext ctx) {
+    return factory.recordType(
+        span(ctx), fieldSpecs(ctx.fieldSpecification()), ctx.ELLIPSIS() != null);
+  }
+
+  private List<TypeNode.FieldSpec> fieldSpecs(List<MParser.FieldSpecificationContext> specs) {
     List<TypeNode.FieldSpec> fields = new ArrayList<>();
-    for (MParser.FieldSpecificationContext field : ctx.fieldSpecification()) {
+    for (MParser.FieldSpecificationContext field : specs) {
       fields.add(
           factory.fieldSpec(
               span(field),
@@ -399,7 +430,7 @@ final class AstBuilder {
               field.OPTIONAL() != null,
               Optional.ofNullable(field.type()).map(this::type)));
     }
-    return factory.recordType(span(ctx), fields, ctx.ELLIPSIS() != null);
+    return fields;
   }
 
   private TypeNode.Primitive primitive(MParser.NullablePrimitiveTypeContext ctx) {
@@ -409,6 +440,9 @@ final class AstBuilder {
   // ---- Names ----------------------------------------------------------------------------------
 
   private Name name(MParser.IdentifierContext ctx) {
+    if (ctx.DOT() != null) {
+      return factory.name(ctx.start, ctx.DOT().getSymbol(), span(ctx));
+    }
     return factory.name(ctx.start, span(ctx));
   }
 
@@ -416,10 +450,14 @@ final class AstBuilder {
     if (ctx.QUOTED_IDENTIFIER() != null) {
       return factory.name(ctx.QUOTED_IDENTIFIER().getSymbol(), span(ctx));
     }
+    // Parts and the dots that end them, in order.
     List<Token> parts = new ArrayList<>();
-    for (MParser.GeneralizedIdentifierPartContext part :
-        ctx.generalizedIdentifier().generalizedIdentifierPart()) {
-      parts.add(part.start);
+    for (ParseTree child : ctx.generalizedIdentifier().children) {
+      if (child instanceof MParser.GeneralizedIdentifierPartContext part) {
+        parts.add(part.start);
+      } else if (child instanceof TerminalNode dot && dot.getSymbol().getType() == MLexer.DOT) {
+        parts.add(dot.getSymbol());
+      }
     }
     return factory.generalizedName(parts);
   }

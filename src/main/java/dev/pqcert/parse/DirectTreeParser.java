@@ -295,11 +295,23 @@ final class DirectTreeParser extends MParser {
       case RULE_recordType:
         return factory.recordType(
             span(ctx), all(TypeNode.FieldSpec.class, from, to), isToken(to - 2, MLexer.ELLIPSIS));
+      case RULE_rowType:
+        return factory.recordType(span(ctx), all(TypeNode.FieldSpec.class, from, to), false);
+      case RULE_rowExpression:
+        return only(from, to); // the head, its postfixes already applied
+      case RULE_rowExpressionHead:
+        if (isToken(from, MLexer.LPAREN)) {
+          return values[from + 1];
+        }
+        return factory.identifier(span(ctx), (Name) values[to - 1], to - from == 2);
       case RULE_fieldSpecification:
         return fieldSpecification(ctx, from, to);
       case RULE_parameterSpecification:
         return parameterSpecification(ctx, from, to);
       case RULE_identifier:
+        if (to - from == 2) {
+          return factory.name((Token) values[from], (Token) values[from + 1], span(ctx));
+        }
         return factory.name((Token) only(from, to), span(ctx));
       case RULE_fieldName:
         Object name = only(from, to);
@@ -313,10 +325,21 @@ final class DirectTreeParser extends MParser {
         if (isToken(from, MLexer.LBRACE)) {
           return factory.list(span(ctx), all(Expr.class, from, to));
         }
+        if (values[from] instanceof Token literal) {
+          return anyLiteral(span(ctx), literal);
+        }
         return only(from, to);
       default:
         throw new IllegalStateException("no tree for rule " + ruleNames[ctx.getRuleIndex()]);
     }
+  }
+
+  /** A literal in an attribute record: a literal token, or {@code #infinity} or {@code #nan}. */
+  private Expr anyLiteral(Span span, Token token) {
+    if (token.getType() == MLexer.HASH_INFINITY || token.getType() == MLexer.HASH_NAN) {
+      return factory.hashKeyword(span, token);
+    }
+    return factory.literal(token);
   }
 
   private SectionDocument sectionDocument(ParserRuleContext ctx, int from, int to) {
@@ -487,7 +510,7 @@ final class DirectTreeParser extends MParser {
       return factory.tableType(span, (TypeNode.RecordType) values[from + 1]);
     }
     if (ctx instanceof TableTypeFromExpressionContext) {
-      return factory.tableType(span, (Expr) values[from + 2]);
+      return factory.tableType(span, (Expr) values[from + 1]);
     }
     if (ctx instanceof NullableTypeContext) {
       return factory.nullableType(span, (TypeNode) values[from + 1]);

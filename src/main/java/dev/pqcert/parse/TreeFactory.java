@@ -344,7 +344,7 @@ final class TreeFactory {
     return new TypeNode.TableType(span, Optional.of(rowType), Optional.empty());
   }
 
-  /** {@code table (rowTypeExpression)}. */
+  /** {@code table rowType}, {@code table (rowType)}: the row type from an expression. */
   TypeNode.TableType tableType(Span span, Expr rowExpression) {
     return new TypeNode.TableType(span, Optional.empty(), Optional.of(rowExpression));
   }
@@ -370,21 +370,51 @@ final class TreeFactory {
   }
 
   /**
+   * A name that ends with a dot ({@code a.}), as the product accepts. Reports a dot that does not
+   * follow the name directly.
+   *
+   * @param dot the {@code .} token after the name's token
+   */
+  Name name(Token token, Token dot, Span span) {
+    checkDotFollows(token, dot);
+    return new Name(span, shared(token.getText() + "."));
+  }
+
+  /**
    * A generalized identifier ({@code Base Line}, {@code Documentation.Name}, {@code type}): the
    * source text from its first part to its last. Reports each gap between parts that is not only
-   * blanks.
+   * blanks, and each dot that does not end a name part directly ({@code Documentation. Name} is
+   * one, as the product accepts).
    *
-   * @param parts its tokens, at least one
+   * @param parts its tokens, parts and dots, the first a part
    */
   Name generalizedName(List<Token> parts) {
     Token first = parts.get(0);
     Token last = parts.get(parts.size() - 1);
     for (int i = 1; i < parts.size(); i++) {
-      checkGap(parts.get(i - 1).getStopIndex() + 1, parts.get(i).getStartIndex());
+      Token previous = parts.get(i - 1);
+      Token part = parts.get(i);
+      if (part.getType() == MLexer.DOT) {
+        checkDotFollows(previous, part);
+      } else {
+        checkGap(previous.getStopIndex() + 1, part.getStartIndex());
+      }
     }
     return new Name(
         span(first, last),
         shared(chars.getText(Interval.of(first.getStartIndex(), last.getStopIndex()))));
+  }
+
+  /** Reports a dot that does not directly end a name ({@code a .}, {@code 1.}, {@code a. .}). */
+  private void checkDotFollows(Token previous, Token dot) {
+    int gapStart = previous.getStopIndex() + 1;
+    if (gapStart < dot.getStartIndex()) {
+      error(
+          source.span(gapStart, dot.getStartIndex()),
+          "a name can end with '.' only when the '.' follows it directly");
+    } else if (previous.getType() == MLexer.NUMBER_LITERAL || previous.getType() == MLexer.DOT) {
+      error(span(dot), "unexpected '.': only a name can end with '.'");
+    }
   }
 
   private void checkGap(int gapStart, int gapEnd) {

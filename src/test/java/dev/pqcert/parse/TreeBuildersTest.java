@@ -65,7 +65,8 @@ class TreeBuildersTest {
             "section S; A = \"a#(bad)b\" & #\"c#(x)\"; B = (optional a, b) => a;",
             "section S; A = [a  b = 1, c\td = 2, e/**/f = 3];",
             "section S; T = type function (optional a as text, b as number) as table;",
-            "[Version = \"1#(zz)\"] section S; A = #!\"v#(q)\" ;")
+            "[Version = \"1#(zz)\"] section S; A = #!\"v#(q)\" ;",
+            "section S; A = [a . = 1, 1. = 2, b. /* c */ . = 3]; B = x .; C = type table t .;")
         .map(
             text ->
                 DynamicTest.dynamicTest(
