@@ -1,5 +1,6 @@
 // Lexical grammar of the Power Query M language, after the language specification's consolidated
-// grammar, plus what the product accepts beyond it (verbatim literals, `??`, `!` for section access).
+// grammar, plus what the product accepts beyond it (verbatim literals, `??`, `!` for section access,
+// the primitive type `action`, a name ending with a dot).
 lexer grammar MLexer;
 
 channels { COMMENTS }
@@ -42,6 +43,7 @@ HASH_TIME: '#time';
 CATCH: 'catch';
 OPTIONAL: 'optional';
 NULLABLE: 'nullable';
+ACTION: 'action'; // a primitive type in the product, not in the specification
 ANY: 'any';
 ANYNONNULL: 'anynonnull';
 BINARY: 'binary';
@@ -101,6 +103,9 @@ COALESCE: '??';
 QUESTION: '?';
 ELLIPSIS: '...';
 DOTDOT: '..';
+// A lone dot: the product lets a name end with one (`Documentation. Name`, `a.`); the parser allows
+// it right after a name, and the tree builder checks nothing separates them.
+DOT: '.';
 BANG: '!';
 
 // ---- Trivia -------------------------------------------------------------------------------------

@@ -146,8 +146,9 @@ eachExpression
     : EACH expression
     ;
 
+// The product accepts a let that binds nothing (`let /* TODO */ in x`); the specification does not.
 letExpression
-    : LET variable (COMMA variable)* IN expression
+    : LET (variable (COMMA variable)*)? IN expression
     ;
 
 variable
@@ -183,9 +184,26 @@ primaryType
     | LBRACE type RBRACE                                    # listType
     | FUNCTION LPAREN (parameterSpecification (COMMA parameterSpecification)*)? RPAREN AS type
                                                             # functionType
-    | TABLE recordType                                      # tableType
-    | TABLE LPAREN expression RPAREN                        # tableTypeFromExpression
+    | TABLE rowType                                         # tableType
+    | TABLE rowExpression                                   # tableTypeFromExpression
     | NULLABLE type                                         # nullableType
+    ;
+
+// The specification's row type: a record type without the open-record marker.
+rowType
+    : LBRACKET (fieldSpecification (COMMA fieldSpecification)*)? RBRACKET
+    ;
+
+// The product (and its reference parser) also takes the row type from a primary expression that
+// starts with a name or a parenthesis: `table rowType`, `table Type.ForRecord(fields, false)`,
+// `table (rowType)`. After `table`, `[` always starts a row type, so one token decides.
+rowExpression
+    : rowExpressionHead postfix*
+    ;
+
+rowExpressionHead
+    : AT? identifier
+    | LPAREN expression RPAREN
     ;
 
 nullablePrimitiveType
@@ -193,8 +211,8 @@ nullablePrimitiveType
     ;
 
 primitiveType
-    : ANY | ANYNONNULL | BINARY | DATE | DATETIME | DATETIMEZONE | DURATION | FUNCTION | LIST
-    | LOGICAL | NONE | NULL | NUMBER | RECORD | TABLE | TEXT | TIME | TYPE
+    : ACTION | ANY | ANYNONNULL | BINARY | DATE | DATETIME | DATETIMEZONE | DURATION | FUNCTION
+    | LIST | LOGICAL | NONE | NULL | NUMBER | RECORD | TABLE | TEXT | TIME | TYPE
     ;
 
 recordType
@@ -211,15 +229,18 @@ parameterSpecification
     ;
 
 // ---- Names --------------------------------------------------------------------------------------
+// A name may end with a dot (`a.`) in the product; the dot must follow the name directly, which the
+// tree builder checks.
 identifier
-    : IDENTIFIER
+    : IDENTIFIER DOT?
     | QUOTED_IDENTIFIER
-    | contextualKeyword
+    | contextualKeyword DOT?
     ;
 
 contextualKeyword
-    : CATCH | OPTIONAL | NULLABLE | ANY | ANYNONNULL | BINARY | DATE | DATETIME | DATETIMEZONE
-    | DURATION | FUNCTION | LIST | LOGICAL | NONE | NUMBER | RECORD | TABLE | TEXT | TIME
+    : CATCH | OPTIONAL | NULLABLE | ACTION | ANY | ANYNONNULL | BINARY | DATE | DATETIME
+    | DATETIMEZONE | DURATION | FUNCTION | LIST | LOGICAL | NONE | NUMBER | RECORD | TABLE | TEXT
+    | TIME
     ;
 
 fieldName
@@ -227,9 +248,11 @@ fieldName
     | QUOTED_IDENTIFIER
     ;
 
-// Parts must be separated only by blanks; that is checked after parsing, where it can be named.
+// Parts must be separated only by blanks, and a part may end with a dot (`Documentation. Name`, as
+// the product accepts) when the dot follows a name directly; both are checked after parsing, where
+// they can be named.
 generalizedIdentifier
-    : generalizedIdentifierPart+
+    : generalizedIdentifierPart (generalizedIdentifierPart | DOT)*
     ;
 
 generalizedIdentifierPart
@@ -247,8 +270,10 @@ literalField
     : fieldName EQ anyLiteral
     ;
 
+// The specification's any-literal (no verbatim text), plus `#infinity` and `#nan`, which the product
+// (and its reference parser) reads as number literals.
 anyLiteral
     : literalAttributes
     | LBRACE (anyLiteral (COMMA anyLiteral)*)? RBRACE
-    | literal
+    | NUMBER_LITERAL | TEXT_LITERAL | TRUE | FALSE | NULL | HASH_INFINITY | HASH_NAN
     ;

@@ -25,8 +25,8 @@ import org.antlr.v4.runtime.atn.PredictionMode;
  * on a value stack, the tokens the rule matches and the values its sub-rules produced are pushed
  * into that frame, and when the rule exits its frame is replaced by the one value built from it.
  * The grammar stays the only definition of the syntax; this class only maps each finished rule to
- * tree nodes, the same nodes {@link AstBuilder} makes from a parse tree (which the error-recovery
- * path still uses).
+ * {@link TreeFactory} calls, the factory {@link AstBuilder} uses to build from a parse tree (which
+ * the error-recovery path still uses).
  *
  * <p>Operator chains are folded as the parser's precedence loop extends them, so a million-operand
  * chain needs no deeper stack than a short one. A postfix ({@code f(x)}, {@code r[a]}) is applied
@@ -37,7 +37,7 @@ import org.antlr.v4.runtime.atn.PredictionMode;
  * SLL parse with bail-out.
  */
 final class DirectTreeParser extends MParser {
-  private final AstBuilder builder;
+  private final TreeFactory factory;
 
   private Object[] values = new Object[256];
   private int top;
@@ -45,9 +45,9 @@ final class DirectTreeParser extends MParser {
   private int depth;
   private boolean failed;
 
-  DirectTreeParser(TokenStream input, AstBuilder builder) {
+  DirectTreeParser(TokenStream input, TreeFactory factory) {
     super(input);
-    this.builder = builder;
+    this.factory = factory;
     setBuildParseTree(false);
     removeErrorListeners();
     getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -205,13 +205,9 @@ final class DirectTreeParser extends MParser {
     Expr left = (Expr) values[from];
     Token operator = (Token) values[from + 1];
     if (ctx instanceof BinaryContext) {
-      Expr right = (Expr) values[from + 2];
-      return new Expr.Binary(
-          left.span().to(right.span()), AstBuilder.binaryOperator(operator), left, right);
+      return factory.binary(left, operator, (Expr) values[from + 2]);
     }
-    TypeNode.Primitive type = (TypeNode.Primitive) values[from + 2];
-    return new Expr.TypeTest(
-        left.span().to(type.span()), operator.getType() == MLexer.AS, left, type);
+    return factory.typeTest(left, operator, (TypeNode.Primitive) values[from + 2]);
   }
 
   private Object build(ParserRuleContext ctx, int from, int to) {
@@ -233,15 +229,12 @@ final class DirectTreeParser extends MParser {
         return values[from + 1];
       case RULE_unaryExpression:
         if (to - from == 2) {
-          return new Expr.Unary(
-              builder.span(ctx),
-              AstBuilder.unaryOperator((Token) values[from]),
-              (Expr) values[from + 1]);
+          return factory.unary(span(ctx), (Token) values[from], (Expr) values[from + 1]);
         }
         return only(from, to);
       case RULE_typeExpression:
         if (to - from == 2) {
-          return new Expr.TypeValue(builder.span(ctx), (TypeNode) values[from + 1]);
+          return factory.typeValue(span(ctx), (TypeNode) values[from + 1]);
         }
         return only(from, to);
       case RULE_primaryHead:
@@ -249,19 +242,20 @@ final class DirectTreeParser extends MParser {
       case RULE_postfix:
         return postfix(ctx, from, to);
       case RULE_literal:
-        return builder.literal((Token) only(from, to));
+        return factory.literal((Token) only(from, to));
       case RULE_listExpression:
-        return new Expr.ListExpr(builder.span(ctx), all(Expr.class, from, to));
+        return factory.list(span(ctx), all(Expr.class, from, to));
       case RULE_listItem:
         if (to - from == 3) {
-          return new Expr.Range(builder.span(ctx), (Expr) values[from], (Expr) values[from + 2]);
+          return factory.range(span(ctx), (Expr) values[from], (Expr) values[from + 2]);
         }
         return only(from, to);
       case RULE_recordExpression:
-        return new Expr.RecordExpr(builder.span(ctx), all(Expr.Field.class, from, to));
+      case RULE_literalAttributes:
+        return factory.record(span(ctx), all(Expr.Field.class, from, to));
       case RULE_field:
       case RULE_literalField:
-        return new Expr.Field(builder.span(ctx), (Name) values[from], (Expr) values[from + 2]);
+        return factory.field(span(ctx), (Name) values[from], (Expr) values[from + 2]);
       case RULE_fieldSelector:
         return new Selector((Name) values[from + 1], isToken(to - 1, MLexer.QUESTION));
       case RULE_projection:
@@ -271,20 +265,16 @@ final class DirectTreeParser extends MParser {
       case RULE_parameter:
         return parameter(ctx, from, to);
       case RULE_eachExpression:
-        return new Expr.Each(builder.span(ctx), (Expr) values[from + 1]);
+        return factory.each(span(ctx), (Expr) values[from + 1]);
       case RULE_letExpression:
-        return new Expr.Let(
-            builder.span(ctx), all(Expr.Binding.class, from, to), (Expr) values[to - 1]);
+        return factory.let(span(ctx), all(Expr.Binding.class, from, to), (Expr) values[to - 1]);
       case RULE_variable:
-        return new Expr.Binding(builder.span(ctx), (Name) values[from], (Expr) values[from + 2]);
+        return factory.binding(span(ctx), (Name) values[from], (Expr) values[from + 2]);
       case RULE_ifExpression:
-        return new Expr.If(
-            builder.span(ctx),
-            (Expr) values[from + 1],
-            (Expr) values[from + 3],
-            (Expr) values[from + 5]);
+        return factory.ifExpression(
+            span(ctx), (Expr) values[from + 1], (Expr) values[from + 3], (Expr) values[from + 5]);
       case RULE_errorRaisingExpression:
-        return new Expr.ErrorRaise(builder.span(ctx), (Expr) values[from + 1]);
+        return factory.errorRaise(span(ctx), (Expr) values[from + 1]);
       case RULE_errorHandlingExpression:
         return tryExpression(ctx, from, to);
       case RULE_errorHandler:
@@ -292,42 +282,64 @@ final class DirectTreeParser extends MParser {
       case RULE_type:
         Object type = only(from, to);
         if (type instanceof Expr expression) {
-          return new TypeNode.ExpressionType(expression.span(), expression);
+          return factory.expressionType(expression);
         }
         return type;
       case RULE_primaryType:
         return primaryType(ctx, from, to);
       case RULE_nullablePrimitiveType:
-        return builder.primitive(
-            builder.span(ctx),
-            (Token) values[to - 1],
+        return factory.primitive(
+            span(ctx),
+            ((Token) values[to - 1]).getText(),
             isToken(from, MLexer.NULLABLE) && to - from == 2);
       case RULE_recordType:
-        return recordType(ctx, from, to);
+        return factory.recordType(
+            span(ctx), all(TypeNode.FieldSpec.class, from, to), isToken(to - 2, MLexer.ELLIPSIS));
+      case RULE_rowType:
+        return factory.recordType(span(ctx), all(TypeNode.FieldSpec.class, from, to), false);
+      case RULE_rowExpression:
+        return only(from, to); // the head, its postfixes already applied
+      case RULE_rowExpressionHead:
+        if (isToken(from, MLexer.LPAREN)) {
+          return values[from + 1];
+        }
+        return factory.identifier(span(ctx), (Name) values[to - 1], to - from == 2);
       case RULE_fieldSpecification:
         return fieldSpecification(ctx, from, to);
       case RULE_parameterSpecification:
         return parameterSpecification(ctx, from, to);
       case RULE_identifier:
-        return builder.name((Token) only(from, to), builder.span(ctx));
+        if (to - from == 2) {
+          return factory.name((Token) values[from], (Token) values[from + 1], span(ctx));
+        }
+        return factory.name((Token) only(from, to), span(ctx));
       case RULE_fieldName:
         Object name = only(from, to);
         if (name instanceof Token quoted) {
-          return builder.quotedName(quoted, builder.span(ctx));
+          return factory.name(quoted, span(ctx));
         }
         return name;
       case RULE_generalizedIdentifier:
-        return generalizedIdentifier(ctx, from, to);
-      case RULE_literalAttributes:
-        return new Expr.RecordExpr(builder.span(ctx), all(Expr.Field.class, from, to));
+        return factory.generalizedName(all(Token.class, from, to));
       case RULE_anyLiteral:
         if (isToken(from, MLexer.LBRACE)) {
-          return new Expr.ListExpr(builder.span(ctx), all(Expr.class, from, to));
+          return factory.list(span(ctx), all(Expr.class, from, to));
+        }
+        if (values[from] instanceof Token literal) {
+          return anyLiteral(span(ctx), literal);
         }
         return only(from, to);
       default:
         throw new IllegalStateException("no tree for rule " + ruleNames[ctx.getRuleIndex()]);
     }
+  }
+
+  /** A literal in an attribute record: a literal token, or {@code #infinity} or {@code #nan}. */
+  private Expr anyLiteral(Span span, Token token) {
+    if (token.getType() == MLexer.HASH_INFINITY || token.getType() == MLexer.HASH_NAN) {
+      return factory.hashKeyword(span, token);
+    }
+    return factory.literal(token);
   }
 
   private SectionDocument sectionDocument(ParserRuleContext ctx, int from, int to) {
@@ -342,12 +354,12 @@ final class DirectTreeParser extends MParser {
     if (values[i] instanceof Name sectionName) {
       name = Optional.of(sectionName);
     }
-    List<SectionMember> members = all(SectionMember.class, i, to);
-    Span span = builder.span(ctx);
-    if (!members.isEmpty()) {
-      span = span.to(members.get(members.size() - 1).span());
-    }
-    return new SectionDocument(span, attributes, builder.span(keyword), name, members);
+    return factory.section(
+        span(ctx),
+        attributes,
+        Optional.of(factory.span(keyword)),
+        name,
+        all(SectionMember.class, i, to));
   }
 
   private SectionMember sectionMember(ParserRuleContext ctx, int from) {
@@ -361,8 +373,7 @@ final class DirectTreeParser extends MParser {
     if (shared) {
       i++;
     }
-    return new SectionMember(
-        builder.span(ctx), attributes, shared, (Name) values[i], (Expr) values[i + 2]);
+    return factory.member(span(ctx), attributes, shared, (Name) values[i], (Expr) values[i + 2]);
   }
 
   private Expr primaryHead(ParserRuleContext ctx, int from, int to) {
@@ -374,27 +385,26 @@ final class DirectTreeParser extends MParser {
     if (ctx instanceof ParenthesizedExpressionContext) {
       return (Expr) values[from + 1];
     }
-    Span span = builder.span(ctx);
+    Span span = span(ctx);
     if (ctx instanceof IdentifierExpressionContext) {
-      return new Expr.Identifier(span, ((Name) values[to - 1]).name(), to - from == 2);
+      return factory.identifier(span, (Name) values[to - 1], to - from == 2);
     }
     if (ctx instanceof SectionAccessExpressionContext) {
-      return new Expr.SectionAccess(
-          span, ((Name) values[from]).name(), ((Name) values[from + 2]).name());
+      return factory.sectionAccess(span, (Name) values[from], (Name) values[from + 2]);
     }
     if (ctx instanceof HashKeywordExpressionContext) {
-      return new Expr.HashKeyword(span, builder.shared(((Token) only(from, to)).getText()));
+      return factory.hashKeyword(span, (Token) only(from, to));
     }
     if (ctx instanceof ImplicitFieldAccessContext) {
       Selector selector = (Selector) only(from, to);
-      return new Expr.FieldAccess(span, Optional.empty(), selector.name(), selector.optional());
+      return factory.implicitFieldAccess(span, selector.name(), selector.optional());
     }
     if (ctx instanceof ImplicitProjectionContext) {
       Selected selected = (Selected) only(from, to);
-      return new Expr.Projection(span, Optional.empty(), selected.fields(), selected.optional());
+      return factory.implicitProjection(span, selected.fields(), selected.optional());
     }
     if (ctx instanceof NotImplementedExpressionContext) {
-      return new Expr.NotImplemented(span);
+      return factory.notImplemented(span);
     }
     throw new IllegalStateException("unknown primary expression " + ctx.getClass());
   }
@@ -412,20 +422,20 @@ final class DirectTreeParser extends MParser {
 
   @SuppressWarnings("unchecked")
   private Expr applyPostfix(Expr target, ParserRuleContext ctx, Object postfix) {
-    Span span = target.span().to(builder.span(ctx));
+    Span span = span(ctx);
     if (ctx instanceof InvocationContext) {
-      return new Expr.Invoke(span, target, (List<Expr>) postfix);
+      return factory.invoke(target, span, (List<Expr>) postfix);
     }
     if (ctx instanceof ItemAccessContext) {
       Selector item = (Selector) postfix;
-      return new Expr.ItemAccess(span, target, item.index(), item.optional());
+      return factory.itemAccess(target, span, item.index(), item.optional());
     }
     if (ctx instanceof FieldAccessContext) {
       Selector selector = (Selector) postfix;
-      return new Expr.FieldAccess(span, Optional.of(target), selector.name(), selector.optional());
+      return factory.fieldAccess(target, span, selector.name(), selector.optional());
     }
     Selected selected = (Selected) postfix;
-    return new Expr.Projection(span, Optional.of(target), selected.fields(), selected.optional());
+    return factory.projection(target, span, selected.fields(), selected.optional());
   }
 
   private Expr.Function function(ParserRuleContext ctx, int from, int to) {
@@ -433,14 +443,14 @@ final class DirectTreeParser extends MParser {
     boolean sawOptional = false;
     for (Expr.Parameter parameter : parameters) {
       sawOptional =
-          builder.checkParameterOrder(
+          factory.checkParameterOrder(
               sawOptional, parameter.optional(), parameter.span(), parameter.name());
     }
     Optional<TypeNode.Primitive> returnType = Optional.empty();
     if (values[to - 3] instanceof TypeNode.Primitive primitive) {
       returnType = Optional.of(primitive);
     }
-    return new Expr.Function(builder.span(ctx), parameters, returnType, (Expr) values[to - 1]);
+    return factory.function(span(ctx), parameters, returnType, (Expr) values[to - 1]);
   }
 
   private Expr.Parameter parameter(ParserRuleContext ctx, int from, int to) {
@@ -450,7 +460,7 @@ final class DirectTreeParser extends MParser {
     if (values[to - 1] instanceof TypeNode.Primitive primitive) {
       type = Optional.of(primitive);
     }
-    return new Expr.Parameter(builder.span(ctx), name, optional, type);
+    return factory.parameter(span(ctx), name, optional, type);
   }
 
   private Expr.Try tryExpression(ParserRuleContext ctx, int from, int to) {
@@ -464,57 +474,48 @@ final class DirectTreeParser extends MParser {
         handler = Optional.of((Expr.Function) values[from + 2]);
       }
     }
-    return new Expr.Try(builder.span(ctx), body, otherwise, handler);
+    return factory.tryExpression(span(ctx), body, otherwise, handler);
   }
 
   private Object errorHandler(ParserRuleContext ctx, int from, int to) {
     if (ctx instanceof OtherwiseClauseContext) {
       return new Otherwise((Expr) values[from + 1]);
     }
-    List<Expr.Parameter> parameters = new ArrayList<>();
+    Optional<Name> parameter = Optional.empty();
     if (values[from + 2] instanceof Name name) {
-      parameters.add(new Expr.Parameter(name.span(), name, false, Optional.empty()));
+      parameter = Optional.of(name);
     }
-    return new Expr.Function(
-        builder.span(ctx), parameters, Optional.empty(), (Expr) values[to - 1]);
+    return factory.catchHandler(span(ctx), parameter, (Expr) values[to - 1]);
   }
 
   private TypeNode primaryType(ParserRuleContext ctx, int from, int to) {
     if (ctx instanceof PrimitiveTypeRefContext || ctx instanceof RecordTypeRefContext) {
       return (TypeNode) only(from, to);
     }
-    Span span = builder.span(ctx);
+    Span span = span(ctx);
     if (ctx instanceof ListTypeContext) {
-      return new TypeNode.ListType(span, (TypeNode) values[from + 1]);
+      return factory.listType(span, (TypeNode) values[from + 1]);
     }
     if (ctx instanceof FunctionTypeContext) {
       List<TypeNode.ParameterSpec> parameters = all(TypeNode.ParameterSpec.class, from, to);
       boolean sawOptional = false;
       for (TypeNode.ParameterSpec parameter : parameters) {
         sawOptional =
-            builder.checkParameterOrder(
+            factory.checkParameterOrder(
                 sawOptional, parameter.optional(), parameter.span(), parameter.name());
       }
-      return new TypeNode.FunctionType(span, parameters, (TypeNode) values[to - 1]);
+      return factory.functionType(span, parameters, (TypeNode) values[to - 1]);
     }
     if (ctx instanceof TableTypeContext) {
-      return new TypeNode.TableType(
-          span, Optional.of((TypeNode.RecordType) values[from + 1]), Optional.empty());
+      return factory.tableType(span, (TypeNode.RecordType) values[from + 1]);
     }
     if (ctx instanceof TableTypeFromExpressionContext) {
-      return new TypeNode.TableType(span, Optional.empty(), Optional.of((Expr) values[from + 2]));
+      return factory.tableType(span, (Expr) values[from + 1]);
     }
     if (ctx instanceof NullableTypeContext) {
-      return new TypeNode.NullableType(span, (TypeNode) values[from + 1]);
+      return factory.nullableType(span, (TypeNode) values[from + 1]);
     }
     throw new IllegalStateException("unknown type " + ctx.getClass());
-  }
-
-  private TypeNode.RecordType recordType(ParserRuleContext ctx, int from, int to) {
-    return new TypeNode.RecordType(
-        builder.span(ctx),
-        all(TypeNode.FieldSpec.class, from, to),
-        isToken(to - 2, MLexer.ELLIPSIS));
   }
 
   private TypeNode.FieldSpec fieldSpecification(ParserRuleContext ctx, int from, int to) {
@@ -524,21 +525,17 @@ final class DirectTreeParser extends MParser {
     if (values[to - 1] instanceof TypeNode node) {
       type = Optional.of(node);
     }
-    return new TypeNode.FieldSpec(builder.span(ctx), name, optional, type);
+    return factory.fieldSpec(span(ctx), name, optional, type);
   }
 
   private TypeNode.ParameterSpec parameterSpecification(ParserRuleContext ctx, int from, int to) {
     boolean optional = isToken(from, MLexer.OPTIONAL);
     Name name = (Name) values[optional ? from + 1 : from];
-    return new TypeNode.ParameterSpec(builder.span(ctx), name, optional, (TypeNode) values[to - 1]);
+    return factory.parameterSpec(span(ctx), name, optional, (TypeNode) values[to - 1]);
   }
 
-  private Name generalizedIdentifier(ParserRuleContext ctx, int from, int to) {
-    for (int i = from + 1; i < to; i++) {
-      builder.checkGap(
-          ((Token) values[i - 1]).getStopIndex() + 1, ((Token) values[i]).getStartIndex());
-    }
-    return builder.generalizedName((Token) values[from], ctx.stop, builder.span(ctx));
+  private Span span(ParserRuleContext ctx) {
+    return factory.span(ctx);
   }
 
   // ---- Frame access ---------------------------------------------------------------------------

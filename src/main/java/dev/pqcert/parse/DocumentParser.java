@@ -141,12 +141,14 @@ public final class DocumentParser {
     private final SourceText source;
     private final CharStream chars;
     private final List<SyntaxError> errors = new ArrayList<>();
+    private final TreeFactory factory;
     private final AstBuilder builder;
 
     Run(SourceText source) {
       this.source = source;
       this.chars = charStream(source);
-      this.builder = new AstBuilder(source, chars, errors);
+      this.factory = new TreeFactory(source, chars, errors);
+      this.builder = new AstBuilder(factory);
     }
 
     ParseResult parse(DocumentKind requested) {
@@ -202,7 +204,7 @@ public final class DocumentParser {
 
     /** The fast path: SLL with bail-out, the typed tree built as the parser goes. */
     private Document direct(TokenStream stream, DocumentKind kind) {
-      DirectTreeParser parser = new DirectTreeParser(stream, builder);
+      DirectTreeParser parser = new DirectTreeParser(stream, factory);
       if (kind == DocumentKind.SECTION) {
         parser.sectionDocument();
         return parser.failed() ? null : Document.of(parser.sectionResult());

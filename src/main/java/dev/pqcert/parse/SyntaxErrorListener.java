@@ -153,6 +153,10 @@ final class SyntaxErrorListener extends BaseErrorListener {
           .or(IntervalSet.of(MLexer.COALESCE));
 
   static String describeExpected(IntervalSet expected) {
+    if (expected.contains(MLexer.DOT) && expected.size() > 1) {
+      // A name may end with '.', so one is possible after any name; it is never what was missing.
+      return describeExpected(expected.subtract(IntervalSet.of(MLexer.DOT)));
+    }
     if (expected.contains(MLexer.NUMBER_LITERAL)
         && expected.contains(MLexer.IDENTIFIER)
         && expected.contains(MLexer.LPAREN)) {

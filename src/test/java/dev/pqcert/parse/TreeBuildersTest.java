@@ -28,9 +28,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The fast path builds the typed tree while parsing, without ANTLR's parse tree ({@link
- * DirectTreeParser}); error recovery builds it from a parse tree ({@link AstBuilder}). For every
- * input the fast path accepts, both must build the same tree and report the same errors (escapes,
- * field-name gaps, parameter order): a grammar change that one of them misses fails here.
+ * DirectTreeParser}); error recovery builds it from a parse tree ({@link AstBuilder}); both make
+ * their nodes with a {@link TreeFactory}. For every input the fast path accepts, both must build
+ * the same tree and report the same errors (escapes, field-name gaps, parameter order): a grammar
+ * change that one of them misses fails here.
  */
 class TreeBuildersTest {
   @TestFactory
@@ -64,7 +65,8 @@ class TreeBuildersTest {
             "section S; A = \"a#(bad)b\" & #\"c#(x)\"; B = (optional a, b) => a;",
             "section S; A = [a  b = 1, c\td = 2, e/**/f = 3];",
             "section S; T = type function (optional a as text, b as number) as table;",
-            "[Version = \"1#(zz)\"] section S; A = #!\"v#(q)\" ;")
+            "[Version = \"1#(zz)\"] section S; A = #!\"v#(q)\" ;",
+            "section S; A = [a . = 1, 1. = 2, b. /* c */ . = 3]; B = x .; C = type table t .;")
         .map(
             text ->
                 DynamicTest.dynamicTest(
@@ -82,7 +84,7 @@ class TreeBuildersTest {
 
     List<SyntaxError> directErrors = new ArrayList<>();
     DirectTreeParser direct =
-        new DirectTreeParser(tokens(chars), new AstBuilder(source, chars, directErrors));
+        new DirectTreeParser(tokens(chars), new TreeFactory(source, chars, directErrors));
     Object directTree;
     try {
       if (kind == DocumentKind.SECTION) {
@@ -99,7 +101,7 @@ class TreeBuildersTest {
     }
 
     List<SyntaxError> treeErrors = new ArrayList<>();
-    AstBuilder builder = new AstBuilder(source, chars, treeErrors);
+    AstBuilder builder = new AstBuilder(new TreeFactory(source, chars, treeErrors));
     MParser parser = new MParser(tokens(chars));
     parser.removeErrorListeners();
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
