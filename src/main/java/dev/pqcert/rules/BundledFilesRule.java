@@ -5,17 +5,40 @@ import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** PQ103: every file named by {@code Extension.Contents("...")} is in the package. */
+/**
+ * PQ103: every file named by {@code Extension.Contents("...")} is in the package. One finding per
+ * missing file, with its other uses as related places; the images of one icon set ({@code X16.png},
+ * {@code X20.png}...) missing together are one finding. A secret or app registration file (often
+ * kept out of source control on purpose) is reported with words that say the build must supply it,
+ * never that it should be committed.
+ */
 final class BundledFilesRule implements Rule {
+  private static final Pattern IMAGE = Pattern.compile("(?i).*\\.(png|jpe?g|gif|bmp|ico|svg)");
+  private static final Pattern SECRET =
+      Pattern.compile("(?i).*(secret|client_?id|token|api_?key|password|credential).*");
+
   @Override
   public String id() {
     return "PQ103";
   }
 
+  /** One missing file, at each place its name is written. */
+  private record Missing(String name, List<Finding.Related> places) {}
+
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
+    Map<String, Missing> missing = new LinkedHashMap<>();
     for (CallSite call : model.calls(LibraryFunction.EXTENSION_CONTENTS)) {
       Optional<Value> argument = call.argument(0);
       Optional<String> name = argument.flatMap(Values::text);
@@ -23,20 +46,80 @@ final class BundledFilesRule implements Rule {
         continue;
       }
       // Point at the name where it is written: through a loader helper, that is the caller; a
-      // name computed inside a helper is written there, and each missing name computed at one place
-      // is its own finding (the same name reached twice is one).
+      // name computed inside a helper is written there.
       Value text = Values.plain(argument.get());
       String file = text.file().isEmpty() ? call.file() : text.file();
-      findings.reportOnce(
-          file,
-          text.span(),
-          "Extension.Contents(\""
-              + name.get()
-              + "\") names a file that is not in the package;"
-              + " add "
-              + name.get()
-              + " to the connector's project so it is packaged, or fix"
-              + " the name");
+      Finding.Related place =
+          new Finding.Related(
+              "Extension.Contents(\"" + name.get() + "\")", new Location(file, text.span()));
+      List<Finding.Related> places =
+          missing.computeIfAbsent(name.get(), n -> new Missing(n, new ArrayList<>())).places();
+      if (!places.contains(place)) {
+        places.add(place);
+      }
     }
+    Map<String, List<Missing>> families = new LinkedHashMap<>();
+    for (Missing file : missing.values()) {
+      families.computeIfAbsent(family(file.name()), f -> new ArrayList<>()).add(file);
+    }
+    for (Map.Entry<String, List<Missing>> family : families.entrySet()) {
+      List<Missing> files = family.getValue();
+      if (files.size() == 1) {
+        report(files.get(0), findings);
+      } else {
+        reportFamily(family.getKey(), files, findings);
+      }
+    }
+  }
+
+  private static void report(Missing file, FindingSink findings) {
+    String name = file.name();
+    String fix =
+        SECRET.matcher(name).matches()
+            ? "; the connector fails without it: if it is kept out of source control on purpose,"
+                + " make sure the build puts it into the package"
+            : "; add " + name + " to the connector's project so it is packaged, or fix the name";
+    findings.reportGroup(
+        findings.level(),
+        file.places(),
+        "Extension.Contents(\"" + name + "\") names a file that is not in the package" + fix,
+        "use");
+  }
+
+  /** The images of one set, missing together: one finding naming a few of them. */
+  private static void reportFamily(String family, List<Missing> files, FindingSink findings) {
+    Set<String> names = new LinkedHashSet<>();
+    List<Finding.Related> places = new ArrayList<>();
+    for (Missing file : files) {
+      names.add(file.name());
+      places.addAll(file.places());
+    }
+    List<String> sorted = new ArrayList<>(names);
+    sorted.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+    String list = String.join(", ", sorted.subList(0, Math.min(3, sorted.size())));
+    findings.reportGroup(
+        findings.level(),
+        places,
+        names.size()
+            + " "
+            + family
+            + " files named by Extension.Contents are not in the package ("
+            + list
+            + (sorted.size() > 3 ? "..." : "")
+            + "); add them to the connector's project so they are packaged, or fix the names",
+        "");
+  }
+
+  /**
+   * What groups missing files: an image's name without its size digits ({@code Contoso*.png} for
+   * {@code Contoso16.png}), any other file's own name.
+   */
+  private static String family(String name) {
+    if (!IMAGE.matcher(name).matches()) {
+      return name;
+    }
+    int dot = name.lastIndexOf('.');
+    String stem = name.substring(0, dot).replaceFirst("\\d+$", "");
+    return stem + "*" + name.substring(dot).toLowerCase(Locale.ROOT);
   }
 }

@@ -67,6 +67,26 @@ public final class FindingSink {
         new Finding(ruleId, level, message, Optional.of(new Location(file, span)), related, path));
   }
 
+  /**
+   * One finding for several places of one problem (the uses of a missing key, the files of one
+   * missing icon set): reported at the first place in reading order, each other place related with
+   * its own words, their number added to the message ({@code (and 3 more uses)}).
+   */
+  public void reportGroup(Level level, List<Finding.Related> places, String message, String noun) {
+    List<Finding.Related> ordered = new ArrayList<>(places);
+    ordered.sort(
+        java.util.Comparator.comparing((Finding.Related p) -> p.location().file())
+            .thenComparingInt(p -> p.location().span().startOffset()));
+    Finding.Related first = ordered.get(0);
+    List<Finding.Related> others = ordered.subList(1, ordered.size());
+    String more =
+        others.isEmpty() || noun.isEmpty()
+            ? ""
+            : " (and " + others.size() + " more " + noun + (others.size() == 1 ? ")" : "s)");
+    report(
+        level, first.location().file(), first.location().span(), message + more, others, List.of());
+  }
+
   /** The rule's own level. */
   public Level level() {
     return defaultLevel;

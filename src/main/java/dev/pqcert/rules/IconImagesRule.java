@@ -4,7 +4,11 @@ import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.IconSet;
 import dev.pqcert.model.ImageHeader;
 import dev.pqcert.model.PublishRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -23,6 +27,9 @@ final class IconImagesRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
+    // One finding per bad file: an image used in two slots (the 32 px one of Icon16 and Icon32)
+    // is reported at its first use, with the other as a related place.
+    Map<String, List<Finding.Related>> bad = new LinkedHashMap<>();
     for (PublishRecord publish : model.publishRecords()) {
       for (IconSet set : publish.iconSets()) {
         for (IconSet.Icon icon : set.icons()) {
@@ -35,14 +42,23 @@ final class IconImagesRule implements Rule {
                   ? set.record().map(r -> r.file()).orElse(publish.member().file())
                   : icon.file();
           Optional<String> problem = problem(name.get(), model.image(name.get()), icon);
-          // The message names the file, its slot and the sizes allowed there: an icon record
-          // shared by two fields is one finding, while a helper building icons from a name
-          // reports each bad image it reaches.
           if (problem.isPresent()) {
-            findings.reportOnce(file, icon.span(), problem.get());
+            Finding.Related use =
+                new Finding.Related(problem.get(), new Location(file, icon.span()));
+            List<Finding.Related> uses = bad.computeIfAbsent(name.get(), n -> new ArrayList<>());
+            if (uses.stream().noneMatch(u -> u.location().equals(use.location()))) {
+              uses.add(use);
+            }
           }
         }
       }
+    }
+    for (List<Finding.Related> uses : bad.values()) {
+      List<Finding.Related> ordered = new ArrayList<>(uses);
+      ordered.sort(
+          Comparator.comparing((Finding.Related u) -> u.location().file())
+              .thenComparingInt(u -> u.location().span().startOffset()));
+      findings.reportGroup(findings.level(), ordered, ordered.get(0).label(), "use");
     }
   }
 

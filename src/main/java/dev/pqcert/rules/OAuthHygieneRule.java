@@ -32,8 +32,8 @@ final class OAuthHygieneRule implements Rule {
             text.span(),
             "the connector reads a client secret from the bundled file '"
                 + name.get()
-                + "';"
-                + " anyone with the package can read it: use OAuth with PKCE and no client secret");
+                + "', which anyone with the package can read; connectors should not use"
+                + " confidential secrets: use OAuth with PKCE if the service supports it");
         read = true;
       }
     }
@@ -45,8 +45,8 @@ final class OAuthHygieneRule implements Rule {
         findings.reportPackage(
             "the package bundles '"
                 + entry.name()
-                + "', a client secret anyone with the package"
-                + " can read; leave it out and use OAuth with PKCE");
+                + "', a client secret anyone with the package can read; connectors should not"
+                + " use confidential secrets: use OAuth with PKCE if the service supports it");
       }
     }
   }

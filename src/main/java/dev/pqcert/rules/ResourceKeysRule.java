@@ -5,9 +5,16 @@ import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** PQ034: every key given to {@code Extension.LoadString} exists in {@code resources.resx}. */
+/**
+ * PQ034: every key given to {@code Extension.LoadString} exists in {@code resources.resx}. One
+ * finding per missing key, at its first use, with the other uses counted and related.
+ */
 final class ResourceKeysRule implements Rule {
   @Override
   public String id() {
@@ -16,30 +23,40 @@ final class ResourceKeysRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
+    Map<String, List<Finding.Related>> uses = new LinkedHashMap<>();
     for (CallSite call : model.calls(LibraryFunction.EXTENSION_LOAD_STRING)) {
       Optional<Value> argument = call.argument(0);
       Optional<String> key = argument.flatMap(Values::text);
       if (key.isEmpty() || model.resources().get(key.get()).isPresent()) {
         continue;
       }
+      // The place the key is written: through a helper ("Label." & k), the helper's caller.
       Value text = Values.plain(argument.get());
       String file = text.file().isEmpty() ? call.file() : text.file();
+      Finding.Related use =
+          new Finding.Related(
+              "Extension.LoadString(\"" + key.get() + "\")", new Location(file, text.span()));
+      List<Finding.Related> places = uses.computeIfAbsent(key.get(), k -> new ArrayList<>());
+      if (!places.contains(use)) {
+        places.add(use);
+      }
+    }
+    for (Map.Entry<String, List<Finding.Related>> key : uses.entrySet()) {
       String problem =
           model.resources().file().isEmpty()
               ? "the package has no resources.resx"
-              : model.resources().file().get() + " has no string '" + key.get() + "'";
-      // One finding per missing key at each place: a key computed inside a helper ("Label." & k)
-      // may be a different missing key on each call, and each is its own problem.
-      findings.reportOnce(
-          file,
-          text.span(),
+              : model.resources().file().get() + " has no string '" + key.getKey() + "'";
+      findings.reportGroup(
+          findings.level(),
+          key.getValue(),
           "Extension.LoadString(\""
-              + key.get()
+              + key.getKey()
               + "\") fails at run time: "
               + problem
               + "; add <data name=\""
-              + key.get()
-              + "\"><value>...</value></data>");
+              + key.getKey()
+              + "\"><value>...</value></data>",
+          "use");
     }
   }
 }
