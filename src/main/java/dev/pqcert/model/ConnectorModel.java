@@ -23,7 +23,16 @@ public record ConnectorModel(
     List<Sink> sinks,
     java.util.Map<dev.pqcert.parse.ast.Expr.Identifier, Definition> resolutions,
     List<TraceFlag> traceFlags,
+    java.util.Map<String, Value> results,
     Evaluator evaluator) {
+
+  /**
+   * What an exported function returns when a user calls it (its parameters unknown), as far as the
+   * model knows: a record, a text, a value known to be a table, or unknown.
+   */
+  public Optional<Value> resultOf(ExportedFunction export) {
+    return Optional.ofNullable(results.get(export.name()));
+  }
 
   /**
    * Evidence that the connector returns a navigation table: a type carrying {@code

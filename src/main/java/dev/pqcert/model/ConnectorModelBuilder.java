@@ -81,7 +81,7 @@ public final class ConnectorModelBuilder {
           new DataSourceKind(
               entry.getKey(), definition, record, List.copyOf(entry.getValue()), testConnection));
     }
-    explore(section, exports, kinds, evaluator, sectionScope);
+    Map<String, Value> results = explore(section, exports, kinds, evaluator, sectionScope);
     Map<Expr.Identifier, Definition> resolutions =
         NameResolver.resolve(
             section, files.stream().filter(f -> f.kind() == EntryKind.MODULE).toList());
@@ -98,6 +98,7 @@ public final class ConnectorModelBuilder {
         evaluator.sinks(),
         resolutions,
         TraceFlag.find(section, resolutions, sectionScope),
+        Map.copyOf(results),
         evaluator);
   }
 
@@ -106,13 +107,14 @@ public final class ConnectorModelBuilder {
    * marked as user input; every other function member, and the kind records' handlers, with
    * parameters of unknown origin. What reaches a sink on the way becomes a fact.
    */
-  private static void explore(
+  private static Map<String, Value> explore(
       Optional<Section> section,
       List<ExportedFunction> exports,
       List<DataSourceKind> kinds,
       Evaluator evaluator,
       Scope sectionScope) {
     java.util.Set<String> exported = new java.util.HashSet<>();
+    Map<String, Value> results = new LinkedHashMap<>();
     for (ExportedFunction export : exports) {
       exported.add(export.name());
       if (Values.plain(export.value()) instanceof Value.FunctionValue function) {
@@ -129,10 +131,12 @@ public final class ConnectorModelBuilder {
                               function.file(),
                               parameter.span())))));
         }
-        evaluator.task(
-            () ->
-                evaluator.callExport(
-                    function, arguments, export.member().nameSpan(), export.member().file()));
+        results.put(
+            export.name(),
+            evaluator.task(
+                () ->
+                    evaluator.callExport(
+                        function, arguments, export.member().nameSpan(), export.member().file())));
       }
     }
     for (Member member : section.map(Section::members).orElse(List.of())) {
@@ -143,6 +147,7 @@ public final class ConnectorModelBuilder {
     for (DataSourceKind kind : kinds) {
       kind.recordValue().ifPresent(record -> probeFields(record, evaluator, 0));
     }
+    return results;
   }
 
   private static void probeFields(Value.RecordValue record, Evaluator evaluator, int depth) {

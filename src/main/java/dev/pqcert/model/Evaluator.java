@@ -82,7 +82,9 @@ public final class Evaluator {
       return identifier(identifier.name(), identifier.span(), scope);
     }
     if (expression instanceof Expr.HashKeyword hash) {
-      return hash.keyword().equals("#shared") || hash.keyword().equals("#sections")
+      return hash.keyword().equals("#shared")
+              || hash.keyword().equals("#sections")
+              || hash.keyword().equals("#table")
           ? new Value.Library(hash.span(), hash.keyword())
           : unknown(hash);
     }
@@ -166,7 +168,7 @@ public final class Evaluator {
       return body;
     }
     if (expression instanceof Expr.TypeTest test && test.assertion()) {
-      return eval(test.value(), scope, file);
+      return typed(eval(test.value(), scope, file), test.type().name());
     }
     return unknown(expression);
   }
@@ -227,6 +229,29 @@ public final class Evaluator {
   private record Guard(Set<Taint.Source> sources, Taint.Scheme scheme) {}
 
   private final java.util.Deque<Guard> guards = new java.util.ArrayDeque<>();
+
+  /**
+   * A value known to be of a primitive type ({@code x as table}, the result of a function declared
+   * {@code as table}): an unknown value learns the type; {@code any} says nothing.
+   */
+  static Value typed(Value value, String type) {
+    if (type.isEmpty() || type.equals("any") || type.equals("anynonnull")) {
+      return value;
+    }
+    return value instanceof Value.Unknown unknown && unknown.type().isEmpty()
+        ? unknown.withType(type)
+        : value;
+  }
+
+  /** The primitive return type a function declares, by its own syntax or its replaced type. */
+  private static String declared(Value.FunctionValue function) {
+    if (function.replacedType().isPresent()
+        && Values.plain(function.replacedType().get()) instanceof Value.TypeValue type
+        && type.shape() instanceof TypeShape.FunctionType shape) {
+      return TypeShape.primitiveName(shape.returnType());
+    }
+    return function.function().returnType().map(TypeNode.Primitive::name).orElse("");
+  }
 
   /** {@code each body} is {@code (_) => body}. */
   public static Expr.Function eachAsFunction(Expr.Each each) {
@@ -530,7 +555,7 @@ public final class Evaluator {
       depth++;
       activeCalls.merge(closure.function(), 1, Integer::sum);
       try {
-        return eval(closure.function().body(), inner, closure.file());
+        return typed(eval(closure.function().body(), inner, closure.file()), declared(closure));
       } finally {
         depth--;
         activeCalls.merge(closure.function(), -1, Integer::sum);

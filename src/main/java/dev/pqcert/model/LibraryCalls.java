@@ -49,9 +49,9 @@ final class LibraryCalls {
         && unknown.taint().isEmpty()
         && unknown.base().isEmpty()
         && unknown.resources().isEmpty()) {
-      return new Value.Unknown(span, flowsThrough(evaluator, name, arguments, span, file));
+      result = new Value.Unknown(span, flowsThrough(evaluator, name, arguments, span, file));
     }
-    return result;
+    return Evaluator.typed(result, LibraryFunction.resultType(name));
   }
 
   /**

@@ -150,6 +150,73 @@ public enum LibraryFunction {
         || DATA_SOURCE_PREFIXES.stream().anyMatch(name::startsWith);
   }
 
+  /** Table functions that return something other than a table. */
+  private static final java.util.Set<String> TABLE_FUNCTIONS_NOT_TABLES =
+      java.util.Set.of(
+          "Table.RowCount",
+          "Table.ColumnCount",
+          "Table.ApproximateRowCount",
+          "Table.IsEmpty",
+          "Table.Contains",
+          "Table.ContainsAll",
+          "Table.ContainsAny",
+          "Table.ColumnNames",
+          "Table.Column",
+          "Table.ToList",
+          "Table.ToRecords",
+          "Table.ToRows",
+          "Table.ToColumns",
+          "Table.First",
+          "Table.Last",
+          "Table.SingleRow",
+          "Table.FirstValue",
+          "Table.Max",
+          "Table.Min",
+          "Table.PositionOf",
+          "Table.PositionOfAny",
+          "Table.Keys",
+          "Table.HasColumns",
+          "Table.MatchesAllRows",
+          "Table.MatchesAnyRows",
+          "Table.IsDistinct",
+          "Table.Partition",
+          "Table.Split",
+          "Table.SplitAt");
+
+  /** Other functions whose value is a table. */
+  private static final java.util.Set<String> TABLE_RESULTS =
+      java.util.Set.of(
+          "#table",
+          "OData.Feed",
+          "Odbc.DataSource",
+          "Odbc.Query",
+          "OleDb.DataSource",
+          "OleDb.Query",
+          "AdoDotNet.DataSource",
+          "AdoDotNet.Query",
+          "Sql.Database",
+          "Sql.Databases",
+          "Csv.Document",
+          "Excel.Workbook",
+          "Value.NativeQuery",
+          "OpenApi.Document",
+          "Folder.Files",
+          "Folder.Contents",
+          "Record.ToTable",
+          "List.ToTable");
+
+  /**
+   * The primitive type a library function's value is known to have ({@code table} for {@code
+   * Table.SelectRows} and {@code #table}), or empty.
+   */
+  public static String resultType(String name) {
+    if (TABLE_RESULTS.contains(name)
+        || (name.startsWith("Table.") && !TABLE_FUNCTIONS_NOT_TABLES.contains(name))) {
+      return "table";
+    }
+    return "";
+  }
+
   /** Whether calls of the function are kept as call sites for the rules. */
   static boolean isRecorded(String name) {
     return BY_NAME.containsKey(name) || RECORDED_PREFIXES.stream().anyMatch(name::startsWith);

@@ -106,12 +106,17 @@ public sealed interface Value {
    * {@code base} is the constant text it was built on, when it is text joined onto a constant
    * ({@code BaseUrl & path}, {@code Uri.Combine(BaseUrl, path)}): its scheme is that constant's.
    * {@code resources} are the {@code resources.resx} keys of the text joined into it ({@code url &
-   * Extension.LoadString("Path")}), as in {@link Text#resources}.
+   * Extension.LoadString("Path")}), as in {@link Text#resources}. {@code type} is its primitive
+   * type when that is known ({@code table}), or empty.
    */
-  record Unknown(Span span, Taint taint, Optional<Text> base, List<String> resources)
+  record Unknown(Span span, Taint taint, Optional<Text> base, List<String> resources, String type)
       implements Value {
     public Unknown {
       resources = List.copyOf(resources);
+    }
+
+    public Unknown(Span span, Taint taint, Optional<Text> base, List<String> resources) {
+      this(span, taint, base, resources, "");
     }
 
     public Unknown(Span span, Taint taint, Optional<Text> base) {
@@ -128,7 +133,15 @@ public sealed interface Value {
 
     /** The same value, carrying {@code changed} flows instead (passed on, checked). */
     public Unknown withTaint(Taint changed) {
-      return new Unknown(span, changed, base, resources);
+      return new Unknown(span, changed, base, resources, type);
+    }
+
+    /**
+     * The same value, known to be of the primitive type {@code known} ({@code table}): asserted
+     * with {@code as}, declared as a function's return type, or what a library function returns.
+     */
+    public Unknown withType(String known) {
+      return new Unknown(span, taint, base, resources, known);
     }
   }
 

@@ -6,14 +6,23 @@ import dev.pqcert.model.ExportedFunction;
 import dev.pqcert.model.TypeShape;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * PQ016: exported data source functions return tables: their declared return type is {@code table}
- * (a navigation table is a table); another type, or multidimensional {@code Cube.*} results, break
- * the requirement. An undeclared (or {@code any}) return type is a question for a reviewer.
+ * PQ016: exported data source functions return tables. A function declared to return another type,
+ * or one whose body is known to return a record, text or list, breaks the requirement; so do
+ * multidimensional {@code Cube.*} results. What a function returns is read from its declaration
+ * and, when it declares none (or {@code any}), from what its body gives: {@code Impl(x) as table},
+ * a helper declared {@code as table} (the navigation table helper), {@code #table}, the table
+ * functions of the library. Functions whose result stays unknown are one question for a reviewer.
  */
 final class TabularResultRule implements Rule {
+  /** Types that say nothing either way. */
+  private static final Set<String> OPEN = Set.of("", "any", "anynonnull");
+
   @Override
   public String id() {
     return "PQ016";
@@ -21,52 +30,70 @@ final class TabularResultRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
+    List<Finding.Related> unknown = new ArrayList<>();
     for (ExportedFunction export : model.exports()) {
       if (export.knownSignature().isEmpty()) {
         continue;
       }
       Optional<Value> declared = export.signature().get().returnType();
       String file = export.member().file();
-      if (declared.isEmpty()) {
+      if (declared.isPresent()) {
+        Value type = Values.plain(declared.get());
+        String name = TypeShape.primitiveName(type);
+        if (name.equals("table")) {
+          continue;
+        }
+        if (!OPEN.contains(name)) {
+          String at = type.file().isEmpty() ? file : type.file();
+          findings.report(
+              at,
+              type.span(),
+              "'"
+                  + export.name()
+                  + "' is declared to return "
+                  + name
+                  + "; a certified data source function returns a table (or a navigation"
+                  + " table of tables)");
+          continue;
+        }
+        if (name.isEmpty() && !(type instanceof Value.TypeValue)) {
+          continue; // a type from elsewhere the model cannot read: not judged
+        }
+      }
+      String returned = model.resultOf(export).map(TabularResultRule::typeOf).orElse("");
+      if (returned.equals("table")) {
+        continue;
+      }
+      if (!OPEN.contains(returned)) {
+        Value result = model.resultOf(export).orElseThrow();
         findings.report(
-            Level.REVIEW,
             file,
             export.member().nameSpan(),
             "'"
                 + export.name()
-                + "' declares no return type; declare 'as table' so reviewers and"
-                + " the engine know it returns a table");
-        continue;
-      }
-      Value type = Values.plain(declared.get());
-      if (!(type instanceof Value.TypeValue typeValue)) {
-        continue; // a type from elsewhere (Table.Type...), not judged
-      }
-      String returned = returned(typeValue.shape());
-      String at = typeValue.file().isEmpty() ? file : typeValue.file();
-      if (returned.equals("table")) {
-        continue;
-      }
-      if (returned.equals("any")) {
-        findings.report(
-            Level.REVIEW,
-            at,
-            typeValue.span(),
-            "'"
-                + export.name()
-                + "' is declared to return any; declare 'as table' when it returns"
-                + " a table");
-      } else {
-        findings.report(
-            at,
-            typeValue.span(),
-            "'"
-                + export.name()
                 + "' returns "
+                + (Set.of("text", "number", "logical", "binary").contains(returned) ? "" : "a ")
                 + returned
-                + "; a certified data source function"
-                + " returns a table (or a navigation table of tables)");
+                + " ("
+                + Flows.at(result.file().isEmpty() ? file : result.file(), result.span())
+                + "); a certified data source function returns a table (or a navigation table"
+                + " of tables)");
+        continue;
       }
+      unknown.add(
+          new Finding.Related(
+              "'" + export.name() + "' declares no table return type",
+              new Location(file, export.member().nameSpan())));
+    }
+    if (!unknown.isEmpty()) {
+      String first = unknown.get(0).label();
+      findings.reportGroup(
+          Level.REVIEW,
+          unknown,
+          first.substring(0, first.indexOf(" declares"))
+              + " declares no return type and what it returns is not known; declare 'as table'"
+              + " so that reviewers and the engine know it returns a table",
+          "function");
     }
     for (CallSite call : model.calls()) {
       if (call.function().startsWith("Cube.")) {
@@ -80,23 +107,36 @@ final class TabularResultRule implements Rule {
     }
   }
 
-  private static String returned(TypeShape shape) {
-    if (shape instanceof TypeShape.Primitive primitive) {
-      return primitive.name().equals("anynonnull") ? "any" : primitive.name();
+  /** The primitive type of a value, as far as it is known; empty when not. */
+  private static String typeOf(Value value) {
+    Value plain = Values.plain(value);
+    if (plain instanceof Value.Unknown unknown) {
+      return unknown.type();
     }
-    if (shape instanceof TypeShape.TableType) {
-      return "table";
-    }
-    if (shape instanceof TypeShape.Nullable nullable
-        && Values.plain(nullable.inner()) instanceof Value.TypeValue inner) {
-      return returned(inner.shape());
-    }
-    if (shape instanceof TypeShape.RecordType) {
+    if (plain instanceof Value.RecordValue) {
       return "record";
     }
-    if (shape instanceof TypeShape.ListType) {
+    if (plain instanceof Value.Text) {
+      return "text";
+    }
+    if (plain instanceof Value.ListValue) {
       return "list";
     }
-    return "function";
+    if (plain instanceof Value.NumberValue) {
+      return "number";
+    }
+    if (plain instanceof Value.Logical) {
+      return "logical";
+    }
+    if (plain instanceof Value.FunctionValue || plain instanceof Value.Library) {
+      return "function";
+    }
+    if (plain instanceof Value.TypeValue) {
+      return "type";
+    }
+    if (plain instanceof Value.BundledFile) {
+      return "binary";
+    }
+    return "";
   }
 }
