@@ -122,16 +122,16 @@ public final class BundleReader {
 
   private Bundle readFolder(Path folder, String displayName) throws InputException {
     ReadBudget budget = new ReadBudget(limits, displayName, ReadBudget.Item.FILE);
-    List<Path> files = ProjectFolder.files(folder, displayName, name -> true, budget);
-    List<String> names = files.stream().map(file -> file.getFileName().toString()).toList();
-    EntryNames.requireUnique(displayName, names);
+    FolderLayout.Plan plan = FolderLayout.plan(folder, displayName, budget);
+    EntryNames.requireUnique(
+        displayName, plan.files().stream().map(FolderLayout.File::packageName).toList());
     List<BundleEntry> entries = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      String name = names.get(i);
+    for (FolderLayout.File file : plan.files()) {
+      String name = file.packageName();
       entries.add(
-          new BundleEntry(name, EntryKind.classify(name), budget.readFile(files.get(i), name)));
+          new BundleEntry(name, EntryKind.classify(name), budget.readFile(file.source(), name)));
     }
-    return new Bundle(folder, displayName, BundleKind.FOLDER, entries);
+    return new Bundle(folder, displayName, BundleKind.FOLDER, entries, plan.layout());
   }
 
   private Bundle readSingleFile(Path file, String displayName) throws InputException {
