@@ -1,5 +1,6 @@
 package dev.pqcert.cli;
 
+import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.check.Baseline;
 import dev.pqcert.check.Checker;
@@ -183,6 +184,8 @@ final class CheckCommand implements Callable<Integer> {
     Set<Config> used = new HashSet<>();
     List<TargetResult> results = new ArrayList<>();
     List<FailOn> policies = new ArrayList<>(); // each target's, in order
+    List<String> singleFiles = new ArrayList<>();
+    Set<String> leftOut = new java.util.TreeSet<>();
     for (Path target : targets) {
       if (interactive && targets.size() > 1) {
         err.println("checking " + target);
@@ -192,7 +195,15 @@ final class CheckCommand implements Callable<Integer> {
       policies.add(config.effectiveFailOn());
       TargetResult result = checker.check(target, config);
       result.error().ifPresent(problem -> err.println("pqcert: " + result.path() + ": " + problem));
+      result.notes().forEach(note -> err.println("pqcert: " + result.path() + ": " + note));
+      if (result.kind().equals(Optional.of(BundleKind.FILE))) {
+        singleFiles.add(result.path());
+        leftOut.addAll(checker.leftOut(BundleKind.FILE, config));
+      }
       results.add(result);
+    }
+    if (!leftOut.isEmpty()) {
+      err.println(leftOutNote(singleFiles, leftOut));
     }
 
     Optional<ReportContext.AppliedBaseline> appliedBaseline = Optional.empty();
@@ -276,6 +287,25 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.OK; // adopting a baseline accepts what is there
     }
     return failing ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+  }
+
+  /**
+   * One line for the whole run: the rules that judge package contents were left out for the single
+   * {@code .pq} targets, which cannot know what the package holds.
+   */
+  private static String leftOutNote(List<String> singleFiles, Set<String> rules) {
+    int others = singleFiles.size() - 1;
+    return "pqcert: "
+        + singleFiles.get(0)
+        + (others == 0
+            ? ""
+            : " and " + others + (others == 1 ? " other single file" : " other single files"))
+        + ": left out "
+        + String.join(", ", rules)
+        + ", which judge the files of the package (resources, bundled files, icons) that a single"
+        + " file cannot show; check "
+        + (others == 0 ? "its folder" : "their folders")
+        + " for them";
   }
 
   /** One line for the whole run, however many packages it concerns. */
