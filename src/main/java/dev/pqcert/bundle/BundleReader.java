@@ -78,9 +78,34 @@ public final class BundleReader {
       case PQX:
         return readPackage(target, displayName, attributes.size(), BundleKind.PQX);
       case M_FILE:
+        requireConnectorFile(target, displayName, lowerName);
         return readSingleFile(target, displayName);
       default:
         throw new InputException(displayName, "unsupported file type; " + SUPPORTED_TARGETS);
+    }
+  }
+
+  /**
+   * A module or a test query alone is not a connector: checked alone, every rule about the
+   * connector would report it, so the user is sent to the folder that holds the connector.
+   */
+  private static void requireConnectorFile(Path file, String displayName, String lowerName)
+      throws InputException {
+    Path parent = file.getParent();
+    String folder = parent == null ? "." : parent.toString();
+    if (lowerName.endsWith(".pqm")) {
+      throw new InputException(
+          displayName,
+          "a .pqm module is part of a connector, not one; check the folder that holds the"
+              + " connector: pqcert check "
+              + folder);
+    }
+    if (ConnectorDiscovery.isTestFile(lowerName)) {
+      throw new InputException(
+          displayName,
+          "a test query file (*.query.pq), not the connector; check the folder that holds the"
+              + " connector: pqcert check "
+              + folder);
     }
   }
 

@@ -265,7 +265,8 @@ public final class FolderLayout {
         compile ? Set.of("@(NonPQFiles)", "@(PQFiles)") : Set.of("@(" + MEZ_CONTENT + ")");
     Set<String> copied = new LinkedHashSet<>();
     for (String source : project.copiedItems()) {
-      if (!source.toLowerCase(Locale.ROOT).contains(".mez")) {
+      // Copies of files named by properties (the built .mez, to Power BI's folder) package nothing.
+      if (source.contains("@(")) {
         copied.add(source);
       }
     }

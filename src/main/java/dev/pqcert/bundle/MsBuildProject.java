@@ -206,18 +206,29 @@ final class MsBuildProject {
     }
   }
 
-  /** {@code $(Name)} replaced by the property's value; an undefined property is empty. */
   private String expandProperties(String text) {
+    return expandProperties(text, true);
+  }
+
+  /**
+   * {@code $(Name)} replaced by the property's value; an undefined property is empty.
+   *
+   * @param noted whether a property function is worth a note: in items and their conditions, not in
+   *     properties that may never be used for them
+   */
+  private String expandProperties(String text, boolean noted) {
     Matcher matcher = PROPERTY.matcher(text);
     StringBuilder result = new StringBuilder();
     while (matcher.find()) {
       String name = matcher.group(1).strip();
       String value;
       if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-        notes.add(
-            "'$("
-                + name
-                + ")' is a property function, which pqcert does not evaluate; read as empty");
+        if (noted) {
+          notes.add(
+              "'$("
+                  + name
+                  + ")' is a property function, which pqcert does not evaluate; read as empty");
+        }
         value = "";
       } else {
         value = properties.getOrDefault(name, "");

@@ -186,8 +186,16 @@ final class CheckCommand implements Callable<Integer> {
     List<FailOn> policies = new ArrayList<>(); // each target's, in order
     List<String> singleFiles = new ArrayList<>();
     Set<String> leftOut = new java.util.TreeSet<>();
-    for (Path target : targets) {
-      if (interactive && targets.size() > 1) {
+    List<Targets.Target> expanded = Targets.expand(targets);
+    for (Targets.Target found : expanded) {
+      Path target = found.path();
+      if (found.problem().isPresent()) {
+        err.println("pqcert: " + target + ": " + found.problem().get());
+        results.add(TargetResult.unreadable(target.toString(), found.problem().get()));
+        policies.add(FailOn.MUST);
+        continue;
+      }
+      if (interactive && expanded.size() > 1) {
         err.println("checking " + target);
       }
       Config config = configFor(target, loader, configs).override(releaseOverride, failOnOverride);
