@@ -277,4 +277,39 @@ class CliTest {
             .err()
             .contains("--source-root"));
   }
+
+  @Test
+  void textThatIsNotUtf8IsAFindingAndTheRestIsChecked() throws IOException {
+    // Saved in Windows-1252: 'é' is the byte E9, which is not UTF-8.
+    Path file = temp.resolve("Contoso.pq");
+    Files.write(
+        file,
+        ("[Version = \"1.0.0\"]\r\nsection Contoso;\r\n\r\n"
+                + "[DataSource.Kind = \"Contoso\"]\r\n"
+                + "shared Contoso.Contents = () => \"Caf\u00e9\";\r\n"
+                + "Contoso = [ Authentication = [ Anonymous = [] ] ];\r\n")
+            .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+    Run check = run("check", "--format", "json", file.toString());
+    Run parse = run("parse", file.toString());
+
+    assertEquals(1, check.exit(), check.err()); // MUST findings of other rules: it was checked
+    JsonNode target = new ObjectMapper().readTree(check.out()).path("targets").get(0);
+    assertFalse(target.has("error"), check.out());
+    JsonNode undecodable = null;
+    for (JsonNode finding : target.path("findings")) {
+      if (finding.path("rule").asText().equals("PQ003")) {
+        undecodable = finding;
+      }
+    }
+    assertTrue(undecodable != null, check.out());
+    assertEquals("SHOULD", undecodable.path("level").asText());
+    assertEquals(5, undecodable.path("line").asInt());
+    assertEquals(37, undecodable.path("column").asInt());
+    assertTrue(target.path("findings").size() > 1, "the rest is checked: " + check.out());
+    // `parse` checks the file as written, and says it cannot read it.
+    assertEquals(2, parse.exit(), parse.err());
+    assertTrue(
+        parse.err().contains("invalid UTF-8 at line 5, column 37 (byte offset"), parse.err());
+  }
 }
