@@ -177,7 +177,10 @@ final class CheckCommand implements Callable<Integer> {
         outputs.stream()
             .anyMatch(o -> o.format() == ReportFormat.SARIF || o.format() == ReportFormat.GITHUB);
     boolean findSourcesBeside = pointsAtFiles && sourceRoot == null;
-    Checker checker = new Checker(new BundleReader(), registry, findSourcesBeside);
+    // The packages' contents are remembered to find their sources: beside them, or in the
+    // --source-root folder, which is said when it holds none of a package's files.
+    Checker checker =
+        new Checker(new BundleReader(), registry, findSourcesBeside || sourceRoot != null);
     @SuppressWarnings("SystemConsoleNull") // Java 17: null when not on a terminal
     boolean interactive = System.console() != null;
     Map<Path, Config> configs = new HashMap<>();
@@ -237,6 +240,22 @@ final class CheckCommand implements Callable<Integer> {
                 .filter(w -> !w.isBlank())
                 .map(Path::of));
     Optional<String> hint = Optional.empty();
+    List<String> unmatched = locator.packagesNotInSourceRoot(reported, checker::packageContents);
+    if (!unmatched.isEmpty()) {
+      hint = Optional.of(unmatchedSourceRootNote(unmatched));
+    } else if (sourceRoot != null
+        && reported.stream()
+            .noneMatch(
+                r ->
+                    r.kind().equals(Optional.of(BundleKind.MEZ))
+                        || r.kind().equals(Optional.of(BundleKind.PQX)))) {
+      hint =
+          Optional.of(
+              "pqcert: "
+                  + sourceRoot
+                  + ": --source-root names the folder a package was built from, and no package"
+                  + " (.mez, .pqx) was checked; it was not used");
+    }
     if (findSourcesBeside) {
       locator = locator.withSourcesBesidePackages(reported, checker::packageContents);
       List<String> inside = locator.packagesWithoutSourceFiles(reported);
@@ -314,6 +333,24 @@ final class CheckCommand implements Callable<Integer> {
         + " file cannot show; check "
         + (others == 0 ? "its folder" : "their folders")
         + " for them";
+  }
+
+  /** One line: the --source-root folder holds none of the files of these packages. */
+  private String unmatchedSourceRootNote(List<String> packages) {
+    int others = packages.size() - 1;
+    return "pqcert: "
+        + sourceRoot
+        + ": --source-root holds none of the files of "
+        + packages.get(0)
+        + (others == 0
+            ? ""
+            : " and " + others + (others == 1 ? " other package" : " other packages"))
+        + " (looked for by their names in the package, X.pq for X.m, and where a project file"
+        + " there puts them); report locations point inside "
+        + (others == 0 ? "the package" : "the packages")
+        + ": name the folder "
+        + (others == 0 ? "it was" : "they were")
+        + " built from";
   }
 
   /** One line for the whole run, however many packages it concerns. */

@@ -270,12 +270,80 @@ class CliTest {
         found.err().contains("pqcert: " + second + ": report locations point inside the package"),
         found.err());
 
-    // Formats without file locations, or a source root given: no hint.
+    // Formats without file locations, or a source root given that holds the files: no hint.
     assertFalse(run("check", first.toString(), second.toString()).err().contains("--source-root"));
     assertFalse(
-        run("check", "--format", "github", "--source-root", temp.toString(), second.toString())
+        run("check", "--format", "github", "--source-root", sources.toString(), first.toString())
             .err()
             .contains("--source-root"));
+    // A source root that holds none of the package's files is said, in one line.
+    Run unmatched =
+        run("check", "--format", "github", "--source-root", sources.toString(), second.toString());
+    List<String> notes = unmatched.err().lines().filter(l -> l.contains("--source-root")).toList();
+    assertEquals(
+        List.of(
+            "pqcert: "
+                + sources
+                + ": --source-root holds none of the files of "
+                + second
+                + " (looked for by their names in the package, X.pq for X.m, and where a project"
+                + " file there puts them); report locations point inside the package: name the"
+                + " folder it was built from"),
+        notes);
+  }
+
+  @Test
+  void sourcesAreFoundForAPackageWhoseBuildRenamedXpqToXmOrFlattenedASubfolder()
+      throws IOException {
+    String bad = "section Woodgrove;\nshared W.Contents = 1;\n";
+    String module = "[ a = ]";
+    // The Visual Studio SDK's build renames Woodgrove.pq to Woodgrove.m; the project puts the
+    // module in lib/.
+    Path mez = zip("Woodgrove.mez", "Woodgrove.m", bad, "Helpers.pqm", module);
+    Path sources = Files.createDirectories(temp.resolve("Woodgrove"));
+    Files.writeString(sources.resolve("Woodgrove.pq"), bad);
+    Files.createDirectories(sources.resolve("lib"));
+    Files.writeString(sources.resolve("lib/Helpers.pqm"), module);
+    Files.writeString(
+        sources.resolve("Woodgrove.mproj"),
+        "<Project><ItemGroup><Compile Include=\"Woodgrove.pq;lib\\Helpers.pqm\" />"
+            + "</ItemGroup></Project>");
+
+    for (List<String> options :
+        List.of(List.<String>of(), List.of("--source-root", sources.toString()))) {
+      List<String> args = new java.util.ArrayList<>(List.of("check", "--format", "sarif"));
+      args.addAll(options);
+      args.add(mez.toString());
+      Run run = run(args.toArray(String[]::new));
+
+      List<String> uris = new java.util.ArrayList<>();
+      new ObjectMapper()
+          .readTree(run.out())
+          .path("runs")
+          .get(0)
+          .path("results")
+          .forEach(
+              result ->
+                  uris.add(
+                      result
+                          .path("locations")
+                          .get(0)
+                          .path("physicalLocation")
+                          .path("artifactLocation")
+                          .path("uri")
+                          .asText()));
+      assertTrue(
+          uris.contains(sources.resolve("Woodgrove.pq").toUri().toString()), options + " " + uris);
+      assertTrue(
+          uris.contains(sources.resolve("lib/Helpers.pqm").toUri().toString()),
+          options + " " + uris);
+      assertFalse(run.err().contains("point inside"), run.err());
+    }
+    // A source root with no package to use it for is said too.
+    Run folder = run("check", "--source-root", sources.toString(), sources.toString());
+    assertTrue(
+        folder.err().contains(": --source-root names the folder a package was built from, and no"),
+        folder.err());
   }
 
   @Test
