@@ -33,6 +33,7 @@ final class BundledFilesRule implements Rule {
         // The file is there, and MakePQX compile, which ignores project files, would pack it:
         // the project file is what is wrong, and an MSBuild build would ship a broken connector.
         String project = model.bundle().layout().projectFile().orElse("the project file");
+        boolean compile = project.toLowerCase(Locale.ROOT).endsWith(".mproj");
         findings.reportOnce(
             Level.SHOULD,
             file,
@@ -45,18 +46,18 @@ final class BundledFilesRule implements Rule {
                 + project
                 + " builds: "
                 + project
-                + " does not name it, so MSBuild leaves it out (MakePQX compile, which ignores"
-                + " project files, would pack it); "
-                + (project.toLowerCase(Locale.ROOT).endsWith(".mproj")
-                    ? "add <Compile Include=\"" + beside.get() + "\" /> (Build Action: Compile)"
-                    : "add <MezContent Include=\"" + beside.get() + "\" />")
-                + " to "
+                + (compile
+                    ? " has no Compile item for it (its build packages only those)"
+                    : " has no MezContent item for it")
+                + ", so MSBuild leaves it out (MakePQX compile, which ignores project files, would"
+                + " pack it); add <"
+                + (compile ? "Compile" : "MezContent")
+                + " Include=\""
+                + beside.get()
+                + "\" /> to "
                 + project);
         continue;
       }
-      // Point at the name where it is written: through a loader helper, that is the caller; a
-      // name computed inside a helper is written there, and each missing name computed at one place
-      // is its own finding (the same name reached twice is one).
       findings.reportOnce(
           file,
           text.span(),
