@@ -42,8 +42,10 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = {
       "Checks connectors against the certification requirements.",
-      "PATH is a .mez or .pqx package, a connector source folder (X.pq, *.pqm, resources.resx,"
-          + " icons), or a single .pq/.m file.",
+      "PATH is a .mez or .pqx package, a connector source folder (read as its .proj or .mproj"
+          + " packages it; without one, X.pq, *.pqm, resources.resx, icons), a folder holding"
+          + " connector folders (a repository root: each is checked as its own target), or a"
+          + " single .pq/.m file (the rules about package contents are then left out).",
       "The report goes to standard output (or --output); progress and the summary line go to"
           + " standard error. A pqcert.json or pqcert.yaml next to a target (or in a parent"
           + " folder up to the repository root or the home folder) configures the check."
