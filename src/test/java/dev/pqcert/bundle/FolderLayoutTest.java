@@ -365,6 +365,24 @@ class FolderLayoutTest {
   }
 
   @Test
+  void aFileNamedOutsideTheFolderOrByItsFullPathIsPackagedAsTheBuildDoes() throws Exception {
+    Path project = dir.resolve("Contoso");
+    write("Contoso/Contoso.pq", SECTION);
+    write("shared/Diagnostics.pqm", "[]");
+    write(
+        "Contoso/Contoso.proj",
+        proj(
+            "    <MezContent Include=\"$(MSBuildProjectDirectory)\\Contoso.pq\" />\r\n"
+                + "    <MezContent Include=\"..\\shared\\Diagnostics.pqm\" />\r\n"));
+
+    FolderLayout.Plan plan = FolderLayout.plan(project);
+
+    assertEquals(
+        Map.of("Contoso.pq", "Contoso.pq", "Diagnostics.pqm", "../shared/Diagnostics.pqm"),
+        packaged(plan));
+  }
+
+  @Test
   void withoutAProjectFileTheTopLevelFilesAreReadAsBefore() throws Exception {
     write("Contoso.pq", SECTION);
     write("Contoso.query.pq", "x");

@@ -221,5 +221,10 @@ class TargetsTest {
     findings.forEach(f -> files.add(f.path("file").asText()));
     assertTrue(files.contains("lib/Broken.pqm"), run.out());
     assertFalse(files.contains("Broken.pqm"), run.out());
+
+    // The configuration ignores by the file's path in the folder, as the report shows it.
+    write(folder.resolve("pqcert.json"), "{ \"ignore\": { \"lib/*.pqm\": [\"PQ001\"] } }");
+    Run ignored = CliTest.run("check", "--format", "json", folder.toString());
+    assertFalse(ignored.out().contains("\"lib/Broken.pqm\""), ignored.out());
   }
 }
