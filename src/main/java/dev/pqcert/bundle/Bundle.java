@@ -12,13 +12,27 @@ public final class Bundle {
   private final String displayName;
   private final BundleKind kind;
   private final List<BundleEntry> entries;
+  private final SourceLayout layout;
 
   /** Public so that rule tests can build bundles without files; {@link BundleReader} reads them. */
   public Bundle(Path origin, String displayName, BundleKind kind, List<BundleEntry> entries) {
+    this(origin, displayName, kind, entries, SourceLayout.NONE);
+  }
+
+  /**
+   * @param layout how a folder's files relate to the package its build makes
+   */
+  public Bundle(
+      Path origin,
+      String displayName,
+      BundleKind kind,
+      List<BundleEntry> entries,
+      SourceLayout layout) {
     this.origin = Objects.requireNonNull(origin, "origin");
     this.displayName = Objects.requireNonNull(displayName, "displayName");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.entries = entries.stream().sorted(Comparator.comparing(BundleEntry::name)).toList();
+    this.layout = Objects.requireNonNull(layout, "layout");
   }
 
   /** The path the user gave. */
@@ -38,6 +52,24 @@ public final class Bundle {
   /** All files, sorted by name (ordinal); immutable. */
   public List<BundleEntry> entries() {
     return entries;
+  }
+
+  /**
+   * Where a file of the package is in the folder read, relative to it with {@code /} separators:
+   * its name, unless the build packages it from elsewhere (a subfolder).
+   */
+  public String sourcePath(String entryName) {
+    return layout.sourcePaths().getOrDefault(entryName, entryName);
+  }
+
+  /** How a folder's files relate to the package its build makes. */
+  public SourceLayout layout() {
+    return layout;
+  }
+
+  /** What reading the target noticed (how a project file was read), one sentence each. */
+  public List<String> notes() {
+    return layout.notes();
   }
 
   /** The files of one kind, sorted by name. */

@@ -78,9 +78,34 @@ public final class BundleReader {
       case PQX:
         return readPackage(target, displayName, attributes.size(), BundleKind.PQX);
       case M_FILE:
+        requireConnectorFile(target, displayName, lowerName);
         return readSingleFile(target, displayName);
       default:
         throw new InputException(displayName, "unsupported file type; " + SUPPORTED_TARGETS);
+    }
+  }
+
+  /**
+   * A module or a test query alone is not a connector: checked alone, every rule about the
+   * connector would report it, so the user is sent to the folder that holds the connector.
+   */
+  private static void requireConnectorFile(Path file, String displayName, String lowerName)
+      throws InputException {
+    Path parent = file.getParent();
+    String folder = parent == null ? "." : parent.toString();
+    if (lowerName.endsWith(".pqm")) {
+      throw new InputException(
+          displayName,
+          "a .pqm module is part of a connector, not one; check the folder that holds the"
+              + " connector: pqcert check "
+              + folder);
+    }
+    if (ConnectorDiscovery.isTestFile(lowerName)) {
+      throw new InputException(
+          displayName,
+          "a test query file (*.query.pq), not the connector; check the folder that holds the"
+              + " connector: pqcert check "
+              + folder);
     }
   }
 
@@ -122,16 +147,16 @@ public final class BundleReader {
 
   private Bundle readFolder(Path folder, String displayName) throws InputException {
     ReadBudget budget = new ReadBudget(limits, displayName, ReadBudget.Item.FILE);
-    List<Path> files = ProjectFolder.files(folder, displayName, name -> true, budget);
-    List<String> names = files.stream().map(file -> file.getFileName().toString()).toList();
-    EntryNames.requireUnique(displayName, names);
+    FolderLayout.Plan plan = FolderLayout.plan(folder, displayName, budget);
+    EntryNames.requireUnique(
+        displayName, plan.files().stream().map(FolderLayout.File::packageName).toList());
     List<BundleEntry> entries = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      String name = names.get(i);
+    for (FolderLayout.File file : plan.files()) {
+      String name = file.packageName();
       entries.add(
-          new BundleEntry(name, EntryKind.classify(name), budget.readFile(files.get(i), name)));
+          new BundleEntry(name, EntryKind.classify(name), budget.readFile(file.source(), name)));
     }
-    return new Bundle(folder, displayName, BundleKind.FOLDER, entries);
+    return new Bundle(folder, displayName, BundleKind.FOLDER, entries, plan.layout());
   }
 
   private Bundle readSingleFile(Path file, String displayName) throws InputException {

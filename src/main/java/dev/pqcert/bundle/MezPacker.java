@@ -28,23 +28,30 @@ public final class MezPacker {
   private MezPacker() {}
 
   /**
-   * The names of the top-level files of {@code sourceFolder} that go into the package, sorted:
-   * everything but tests ({@code *.query.pq}), packages, hidden files, build project files and
+   * The names of the files of {@code sourceFolder} that go into the package, sorted. With a
+   * connector project file, what its build packages ({@link FolderLayout}); without one, the
+   * top-level files but tests ({@code *.query.pq}), packages, hidden files, build project files and
    * subfolders (such as {@code bin/} and {@code obj/}).
    */
   public static List<String> packageableFiles(Path sourceFolder) throws InputException {
-    return names(packageablePaths(sourceFolder, newBudget(sourceFolder)));
+    return packageable(sourceFolder, newBudget(sourceFolder)).stream()
+        .map(FolderLayout.File::packageName)
+        .sorted()
+        .toList();
   }
 
   /** Packs the {@link #packageableFiles} of {@code sourceFolder}, in that order. */
   public static byte[] pack(Path sourceFolder) throws InputException {
     ReadBudget budget = newBudget(sourceFolder);
-    List<Path> files = packageablePaths(sourceFolder, budget);
+    List<FolderLayout.File> files =
+        packageable(sourceFolder, budget).stream()
+            .sorted(java.util.Comparator.comparing(FolderLayout.File::packageName))
+            .toList();
     ByteArrayOutputStream packageBytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(packageBytes)) {
-      for (Path file : files) {
-        String name = file.getFileName().toString();
-        byte[] content = budget.readFile(file, name);
+      for (FolderLayout.File file : files) {
+        String name = file.packageName();
+        byte[] content = budget.readFile(file.source(), name);
         ZipEntry entry = new ZipEntry(name);
         entry.setMethod(ZipEntry.DEFLATED);
         entry.setTimeLocal(FIXED_TIME);
@@ -62,6 +69,21 @@ public final class MezPacker {
   private static ReadBudget newBudget(Path sourceFolder) {
     // Bounded like any target, so that a wrong folder (a home directory, say) fails fast.
     return new ReadBudget(Limits.defaults(), sourceFolder.toString(), ReadBudget.Item.FILE);
+  }
+
+  private static List<FolderLayout.File> packageable(Path sourceFolder, ReadBudget budget)
+      throws InputException {
+    String displayName = sourceFolder.toString();
+    if (java.nio.file.Files.isDirectory(sourceFolder)
+        && !FolderLayout.projectFiles(sourceFolder, displayName).isEmpty()) {
+      FolderLayout.Plan plan = FolderLayout.plan(sourceFolder, displayName, budget);
+      if (plan.projectFile().isPresent()) {
+        return plan.files();
+      }
+    }
+    return packageablePaths(sourceFolder, budget).stream()
+        .map(p -> new FolderLayout.File(p.getFileName().toString(), p, p.getFileName().toString()))
+        .toList();
   }
 
   private static List<Path> packageablePaths(Path sourceFolder, ReadBudget budget)

@@ -8,16 +8,20 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Decodes connector source files: UTF-8 with or without a byte order mark, or UTF-16 with one.
- * Undecodable bytes are an error, never replaced, so rules never see text that is not in the file.
+ * Decodes connector source files: UTF-8 with or without a byte order mark, or UTF-16 with one. As
+ * Power Query does, each byte sequence that is not valid in the encoding becomes one U+FFFD
+ * REPLACEMENT CHARACTER, and the text is read on; where the first one is, and how many there are,
+ * is kept for the rule that reports them (PQ003).
  */
 public final class TextDecoder {
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
   private static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
+
+  private static final char REPLACEMENT = '\uFFFD';
 
   /** How much of a file without a byte order mark is sampled for NUL bytes. */
   private static final int UTF16_SNIFF_BYTES = 4096;
@@ -28,19 +32,18 @@ public final class TextDecoder {
    * Decodes a file's bytes.
    *
    * @param displayName the file as messages should name it
-   * @throws InputException if the bytes are not valid in the detected encoding, with the line,
-   *     column and byte offset of the first bad byte, or if the file looks like UTF-16 without a
-   *     byte order mark
+   * @throws InputException if the file looks like UTF-16 without a byte order mark, which no
+   *     decoding would read as the text it holds
    */
   public static DecodedText decode(String displayName, byte[] bytes) throws InputException {
     if (startsWith(bytes, UTF8_BOM)) {
-      return decode(displayName, bytes, UTF8_BOM.length, StandardCharsets.UTF_8);
+      return decode(bytes, UTF8_BOM.length, StandardCharsets.UTF_8);
     }
     if (startsWith(bytes, UTF16LE_BOM)) {
-      return decode(displayName, bytes, UTF16LE_BOM.length, StandardCharsets.UTF_16LE);
+      return decode(bytes, UTF16LE_BOM.length, StandardCharsets.UTF_16LE);
     }
     if (startsWith(bytes, UTF16BE_BOM)) {
-      return decode(displayName, bytes, UTF16BE_BOM.length, StandardCharsets.UTF_16BE);
+      return decode(bytes, UTF16BE_BOM.length, StandardCharsets.UTF_16BE);
     }
     // NUL is valid UTF-8, so UTF-16 text of ASCII characters would decode "successfully".
     if (looksLikeUtf16(bytes)) {
@@ -49,40 +52,63 @@ public final class TextDecoder {
           "looks like UTF-16 text without a byte order mark (many NUL bytes);"
               + " save it as UTF-8, or as UTF-16 with a byte order mark");
     }
-    return decode(displayName, bytes, 0, StandardCharsets.UTF_8);
+    return decode(bytes, 0, StandardCharsets.UTF_8);
   }
 
-  private static DecodedText decode(
-      String displayName, byte[] bytes, int bomLength, Charset charset) throws InputException {
+  private static DecodedText decode(byte[] bytes, int bomLength, Charset charset) {
     CharsetDecoder decoder =
         charset
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer input = ByteBuffer.wrap(bytes, bomLength, bytes.length - bomLength);
-    // Large enough for any valid input, so the decoder never reports overflow.
-    CharBuffer output =
-        CharBuffer.allocate(
-            (int) Math.ceil(input.remaining() * (double) decoder.maxCharsPerByte()));
-    CoderResult result = decoder.decode(input, output, true);
-    if (!result.isError()) {
-      result = decoder.flush(output);
-    }
-    if (result.isError()) {
-      output.flip();
-      throw invalidText(displayName, charset, output, input.position());
+    // Never more characters than bytes, replacements included, so the decoder never overflows.
+    CharBuffer output = CharBuffer.allocate(input.remaining() + 1);
+    int firstOffset = -1;
+    long firstByte = -1;
+    int count = 0;
+    boolean flushed = false;
+    while (true) {
+      CoderResult result = flushed ? decoder.flush(output) : decoder.decode(input, output, true);
+      if (result.isError()) {
+        if (count++ == 0) {
+          firstOffset = output.position();
+          firstByte = input.position();
+        }
+        output.put(REPLACEMENT);
+        input.position(input.position() + result.length());
+        continue;
+      }
+      if (flushed) {
+        break;
+      }
+      flushed = true;
     }
     output.flip();
-    return new DecodedText(output.toString(), charset.name(), bomLength > 0);
+    String text = output.toString();
+    Optional<DecodedText.Undecodable> undecodable = Optional.empty();
+    if (count > 0) {
+      int[] lineAndColumn = lineAndColumn(text, firstOffset);
+      undecodable =
+          Optional.of(
+              new DecodedText.Undecodable(
+                  firstOffset,
+                  lineAndColumn[0],
+                  lineAndColumn[1],
+                  firstByte,
+                  count,
+                  charset.name()));
+    }
+    return new DecodedText(text, charset.name(), bomLength > 0, undecodable);
   }
 
-  private static InputException invalidText(
-      String displayName, Charset charset, CharSequence decodedPrefix, int byteOffset) {
+  /** The 1-based line and column (in code points) of an offset, as the M lexer counts them. */
+  private static int[] lineAndColumn(CharSequence text, int offset) {
     int line = 1;
     int column = 1;
-    for (int i = 0; i < decodedPrefix.length(); i++) {
-      char c = decodedPrefix.charAt(i);
-      if (c == '\r' && i + 1 < decodedPrefix.length() && decodedPrefix.charAt(i + 1) == '\n') {
+    for (int i = 0; i < offset; i++) {
+      char c = text.charAt(i);
+      if (c == '\r' && i + 1 < offset && text.charAt(i + 1) == '\n') {
         continue; // CRLF ends one line, at its LF
       }
       if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
@@ -92,15 +118,7 @@ public final class TextDecoder {
         column++; // a surrogate pair is one character
       }
     }
-    return new InputException(
-        displayName,
-        String.format(
-            Locale.ROOT,
-            "invalid %s at line %d, column %d (byte offset %d)",
-            charset.name(),
-            line,
-            column,
-            byteOffset));
+    return new int[] {line, column};
   }
 
   private static boolean looksLikeUtf16(byte[] bytes) {

@@ -11,6 +11,7 @@ import dev.pqcert.model.ConnectorModelBuilder;
 import dev.pqcert.parse.DeepStack;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
+import dev.pqcert.rules.Location;
 import dev.pqcert.rules.RuleDoc;
 import dev.pqcert.rules.RuleRegistry;
 import java.nio.file.Path;
@@ -99,7 +100,8 @@ public final class Checker {
           Optional.empty(),
           analysis.suppressed(),
           List.of(),
-          overrides(config));
+          overrides(config),
+          bundle.notes());
     } catch (InputException unreadable) {
       return TargetResult.unreadable(display, unreadable.problem());
     }
@@ -130,7 +132,9 @@ public final class Checker {
   public record Analysis(List<Finding> findings, List<SuppressedFinding> suppressed) {}
 
   public Analysis analyse(ConnectorModel model, Config config) {
-    List<Finding> raw = rules.check(model, config.settings(), config::enabled);
+    Set<String> leftOut = Set.copyOf(leftOut(model.bundle().kind(), config));
+    List<Finding> raw =
+        rules.check(model, config.settings(), id -> config.enabled(id) && !leftOut.contains(id));
     String suppressionRule = RuleRegistry.suppressionRuleId();
     Level unusedLevel = rules.doc(suppressionRule).map(RuleDoc::level).orElse(Level.SHOULD);
     Set<String> known = rules.ids();
@@ -141,28 +145,77 @@ public final class Checker {
             id -> known.contains(id) && config.enabled(id),
             suppressionRule,
             unusedLevel);
+    Bundle bundle = model.bundle();
     List<Finding> findings =
         outcome.kept().stream()
-            .filter(f -> !ignored(f, config))
-            .map(f -> configuredLevel(f, config))
+            .filter(f -> !ignored(f, bundle, config))
+            .map(f -> configuredLevel(inSourceFolder(f, bundle), config))
             .sorted(Finding.ORDER)
             .toList();
     // An ignore in the configuration wins over an inline suppression: such a finding is not
     // reported at all, not even as suppressed.
     List<SuppressedFinding> suppressed =
         outcome.suppressed().stream()
-            .filter(s -> !ignored(s.finding(), config))
+            .filter(s -> !ignored(s.finding(), bundle, config))
             .map(
                 s ->
                     new SuppressedFinding(
-                        configuredLevel(s.finding(), config), s.reason(), s.directive()))
+                        configuredLevel(inSourceFolder(s.finding(), bundle), config),
+                        s.reason(),
+                        inSourceFolder(s.directive(), bundle)))
             .sorted(Comparator.comparing(SuppressedFinding::finding, Finding.ORDER))
             .toList();
     return new Analysis(findings, suppressed);
   }
 
-  private static boolean ignored(Finding finding, Config config) {
-    return finding.file().map(file -> config.ignored(file, finding.ruleId())).orElse(false);
+  /**
+   * The rules left out for a target of this kind, of those the configuration enables: for a single
+   * {@code .pq} file, the rules that judge package contents, which it cannot know.
+   */
+  public List<String> leftOut(BundleKind kind, Config config) {
+    if (kind != BundleKind.FILE) {
+      return List.of();
+    }
+    return rules.docs().stream()
+        .filter(RuleDoc::judgesPackageContents)
+        .map(RuleDoc::id)
+        .filter(config::enabled)
+        .toList();
+  }
+
+  /**
+   * Rules judge the package; a folder whose build packages a file from a subfolder shows the
+   * finding where the file is.
+   */
+  private static Finding inSourceFolder(Finding finding, Bundle bundle) {
+    if (finding.location().isEmpty()) {
+      return finding;
+    }
+    Location location = finding.location().get();
+    if (bundle.sourcePath(location.file()).equals(location.file())) {
+      return finding;
+    }
+    return new Finding(
+        finding.ruleId(),
+        finding.level(),
+        finding.message(),
+        Optional.of(inSourceFolder(location, bundle)));
+  }
+
+  private static Location inSourceFolder(Location location, Bundle bundle) {
+    String path = bundle.sourcePath(location.file());
+    return path.equals(location.file()) ? location : new Location(path, location.span());
+  }
+
+  /** Ignored by the configuration, by the file's name in the package or its path in the folder. */
+  private static boolean ignored(Finding finding, Bundle bundle, Config config) {
+    return finding
+        .file()
+        .map(
+            file ->
+                config.ignored(file, finding.ruleId())
+                    || config.ignored(bundle.sourcePath(file), finding.ruleId()))
+        .orElse(false);
   }
 
   private static Finding configuredLevel(Finding finding, Config config) {

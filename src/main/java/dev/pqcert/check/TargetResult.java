@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param suppressed findings an inline suppression removed, with its reason
  * @param baselined findings the baseline accepted (not reported, but not fixed either)
  * @param overrides what the configuration in force for this target changed about the rules
+ * @param notes what reading the target noticed (how a project file was read), one sentence each,
+ *     for standard error
  */
 public record TargetResult(
     String path,
@@ -21,12 +23,25 @@ public record TargetResult(
     Optional<String> error,
     List<SuppressedFinding> suppressed,
     List<Finding> baselined,
-    RuleOverrides overrides) {
+    RuleOverrides overrides,
+    List<String> notes) {
 
   public TargetResult {
     findings = List.copyOf(findings);
     suppressed = List.copyOf(suppressed);
     baselined = List.copyOf(baselined);
+    notes = List.copyOf(notes);
+  }
+
+  public TargetResult(
+      String path,
+      Optional<BundleKind> kind,
+      List<Finding> findings,
+      Optional<String> error,
+      List<SuppressedFinding> suppressed,
+      List<Finding> baselined,
+      RuleOverrides overrides) {
+    this(path, kind, findings, error, suppressed, baselined, overrides, List.of());
   }
 
   public TargetResult(
@@ -40,7 +55,7 @@ public record TargetResult(
 
   /** The same result with only the findings a baseline did not accept. */
   public TargetResult withBaselined(List<Finding> kept, List<Finding> accepted) {
-    return new TargetResult(path, kind, kept, error, suppressed, accepted, overrides);
+    return new TargetResult(path, kind, kept, error, suppressed, accepted, overrides, notes);
   }
 
   public long count(Level level) {

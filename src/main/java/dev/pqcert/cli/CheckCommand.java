@@ -1,5 +1,6 @@
 package dev.pqcert.cli;
 
+import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.check.Baseline;
 import dev.pqcert.check.Checker;
@@ -41,8 +42,10 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = {
       "Checks connectors against the certification requirements.",
-      "PATH is a .mez or .pqx package, a connector source folder (X.pq, *.pqm, resources.resx,"
-          + " icons), or a single .pq/.m file.",
+      "PATH is a .mez or .pqx package, a connector source folder (read as its .proj or .mproj"
+          + " packages it; without one, X.pq, *.pqm, resources.resx, icons), a folder holding"
+          + " connector folders (a repository root: each is checked as its own target), or a"
+          + " single .pq/.m file (the rules about package contents are then left out).",
       "The report goes to standard output (or --output); progress and the summary line go to"
           + " standard error. A pqcert.json or pqcert.yaml next to a target (or in a parent"
           + " folder up to the repository root or the home folder) configures the check."
@@ -176,15 +179,28 @@ final class CheckCommand implements Callable<Integer> {
         outputs.stream()
             .anyMatch(o -> o.format() == ReportFormat.SARIF || o.format() == ReportFormat.GITHUB);
     boolean findSourcesBeside = pointsAtFiles && sourceRoot == null;
-    Checker checker = new Checker(new BundleReader(), registry, findSourcesBeside);
+    // The packages' contents are remembered to find their sources: beside them, or in the
+    // --source-root folder, which is said when it holds none of a package's files.
+    Checker checker =
+        new Checker(new BundleReader(), registry, findSourcesBeside || sourceRoot != null);
     @SuppressWarnings("SystemConsoleNull") // Java 17: null when not on a terminal
     boolean interactive = System.console() != null;
     Map<Path, Config> configs = new HashMap<>();
     Set<Config> used = new HashSet<>();
     List<TargetResult> results = new ArrayList<>();
     List<FailOn> policies = new ArrayList<>(); // each target's, in order
-    for (Path target : targets) {
-      if (interactive && targets.size() > 1) {
+    List<String> singleFiles = new ArrayList<>();
+    Set<String> leftOut = new java.util.TreeSet<>();
+    List<Targets.Target> expanded = Targets.expand(targets);
+    for (Targets.Target found : expanded) {
+      Path target = found.path();
+      if (found.problem().isPresent()) {
+        err.println("pqcert: " + target + ": " + found.problem().get());
+        results.add(TargetResult.unreadable(target.toString(), found.problem().get()));
+        policies.add(FailOn.MUST);
+        continue;
+      }
+      if (interactive && expanded.size() > 1) {
         err.println("checking " + target);
       }
       Config config = configFor(target, loader, configs).override(releaseOverride, failOnOverride);
@@ -192,7 +208,15 @@ final class CheckCommand implements Callable<Integer> {
       policies.add(config.effectiveFailOn());
       TargetResult result = checker.check(target, config);
       result.error().ifPresent(problem -> err.println("pqcert: " + result.path() + ": " + problem));
+      result.notes().forEach(note -> err.println("pqcert: " + result.path() + ": " + note));
+      if (result.kind().equals(Optional.of(BundleKind.FILE))) {
+        singleFiles.add(result.path());
+        leftOut.addAll(checker.leftOut(BundleKind.FILE, config));
+      }
       results.add(result);
+    }
+    if (!leftOut.isEmpty()) {
+      err.println(leftOutNote(singleFiles, leftOut));
     }
 
     Optional<ReportContext.AppliedBaseline> appliedBaseline = Optional.empty();
@@ -218,6 +242,22 @@ final class CheckCommand implements Callable<Integer> {
                 .filter(w -> !w.isBlank())
                 .map(Path::of));
     Optional<String> hint = Optional.empty();
+    List<String> unmatched = locator.packagesNotInSourceRoot(reported, checker::packageContents);
+    if (!unmatched.isEmpty()) {
+      hint = Optional.of(unmatchedSourceRootNote(unmatched));
+    } else if (sourceRoot != null
+        && reported.stream()
+            .noneMatch(
+                r ->
+                    r.kind().equals(Optional.of(BundleKind.MEZ))
+                        || r.kind().equals(Optional.of(BundleKind.PQX)))) {
+      hint =
+          Optional.of(
+              "pqcert: "
+                  + sourceRoot
+                  + ": --source-root names the folder a package was built from, and no package"
+                  + " (.mez, .pqx) was checked; it was not used");
+    }
     if (findSourcesBeside) {
       locator = locator.withSourcesBesidePackages(reported, checker::packageContents);
       List<String> inside = locator.packagesWithoutSourceFiles(reported);
@@ -276,6 +316,43 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.OK; // adopting a baseline accepts what is there
     }
     return failing ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+  }
+
+  /**
+   * One line for the whole run: the rules that judge package contents were left out for the single
+   * {@code .pq} targets, which cannot know what the package holds.
+   */
+  private static String leftOutNote(List<String> singleFiles, Set<String> rules) {
+    int others = singleFiles.size() - 1;
+    return "pqcert: "
+        + singleFiles.get(0)
+        + (others == 0
+            ? ""
+            : " and " + others + (others == 1 ? " other single file" : " other single files"))
+        + ": left out "
+        + String.join(", ", rules)
+        + ", which judge the files of the package (resources, bundled files, icons) that a single"
+        + " file cannot show; check "
+        + (others == 0 ? "its folder" : "their folders")
+        + " for them";
+  }
+
+  /** One line: the --source-root folder holds none of the files of these packages. */
+  private String unmatchedSourceRootNote(List<String> packages) {
+    int others = packages.size() - 1;
+    return "pqcert: "
+        + sourceRoot
+        + ": --source-root holds none of the files of "
+        + packages.get(0)
+        + (others == 0
+            ? ""
+            : " and " + others + (others == 1 ? " other package" : " other packages"))
+        + " (looked for by their names in the package, X.pq for X.m, and where a project file"
+        + " there puts them); report locations point inside "
+        + (others == 0 ? "the package" : "the packages")
+        + ": name the folder "
+        + (others == 0 ? "it was" : "they were")
+        + " built from";
   }
 
   /** One line for the whole run, however many packages it concerns. */

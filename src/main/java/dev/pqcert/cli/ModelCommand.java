@@ -50,15 +50,24 @@ final class ModelCommand implements Callable<Integer> {
     ObjectNode root = new ObjectMapper().createObjectNode();
     ArrayNode results = root.putArray("targets");
     boolean unreadable = false;
-    for (Path target : targets) {
+    for (Targets.Target found : Targets.expand(targets)) {
+      Path target = found.path();
+      if (found.problem().isPresent()) {
+        err.println("pqcert: " + target + ": " + found.problem().get());
+        unreadable = true;
+        continue;
+      }
       try {
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
         ObjectNode node =
             DeepStack.call(
                 () -> {
                   ConnectorModel model =
                       ConnectorModelBuilder.build(new BundleReader().read(target));
+                  notes.addAll(model.bundle().notes());
                   return ModelReport.render(target.toString(), model);
                 });
+        notes.forEach(note -> err.println("pqcert: " + target + ": " + note));
         results.add(node);
       } catch (IllegalStateException wrapped) {
         if (wrapped.getCause() instanceof InputException input) {

@@ -3,6 +3,7 @@ package dev.pqcert.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pqcert.bundle.DecodedText;
 import dev.pqcert.bundle.InputException;
 import dev.pqcert.bundle.TextDecoder;
 import dev.pqcert.json.Json;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -119,7 +121,13 @@ final class ParseCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new InputException(display, "cannot read: " + e.getMessage());
     }
-    String text = TextDecoder.decode(display, bytes).text();
+    DecodedText decoded = TextDecoder.decode(display, bytes);
+    // `parse` checks the syntax of the file as written: text it would have to replace is not that.
+    Optional<String> undecodable = decoded.problem();
+    if (undecodable.isPresent()) {
+      throw new InputException(display, undecodable.get());
+    }
+    String text = decoded.text();
     DocumentKind kind =
         display.toLowerCase(Locale.ROOT).endsWith(".pqm")
             ? DocumentKind.EXPRESSION

@@ -2,6 +2,7 @@ package dev.pqcert.model;
 
 import dev.pqcert.bundle.Bundle;
 import dev.pqcert.bundle.BundleEntry;
+import dev.pqcert.bundle.DecodedText;
 import dev.pqcert.bundle.EntryKind;
 import dev.pqcert.bundle.InputException;
 import dev.pqcert.parse.DocumentKind;
@@ -26,11 +27,12 @@ public final class ConnectorModelBuilder {
     List<SourceFile> files = new ArrayList<>();
     for (BundleEntry entry : bundle.entries()) {
       if (entry.kind() == EntryKind.SECTION_DOCUMENT || entry.kind() == EntryKind.MODULE) {
-        String text = entry.text(bundle.displayName()).text();
+        DecodedText decoded = entry.text(bundle.displayName());
         DocumentKind kind =
             entry.kind() == EntryKind.MODULE ? DocumentKind.EXPRESSION : DocumentKind.AUTO;
-        ParseResult parse = DocumentParser.parse(new SourceText(entry.name(), text), kind);
-        files.add(new SourceFile(entry.name(), entry.kind(), parse));
+        ParseResult parse =
+            DocumentParser.parse(new SourceText(entry.name(), decoded.text()), kind);
+        files.add(new SourceFile(entry.name(), entry.kind(), parse, decoded.undecodable()));
       }
     }
     Resources resources =

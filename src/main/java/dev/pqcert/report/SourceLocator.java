@@ -34,6 +34,10 @@ public final class SourceLocator {
   /** Per package target (its path as given): the source folder found beside it. */
   private final Map<String, Path> sourcesBeside;
 
+  /** The source folders looked into, each read once. */
+  private final Map<Path, SourceFolder> sourceFolders =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public SourceLocator(Optional<Path> sourceRoot, Optional<Path> workspace) {
     this(sourceRoot, workspace.map(w -> w.toAbsolutePath().normalize()), Map.of());
   }
@@ -94,8 +98,10 @@ public final class SourceLocator {
     if (sources.isEmpty()) {
       return Optional.empty();
     }
+    SourceFolder source = new SourceFolder(folder);
     for (Map.Entry<String, ContentDigest> entry : sources) {
-      if (!sameContent(folder.resolve(entry.getKey()), entry.getValue())) {
+      Optional<Path> file = source.find(entry.getKey());
+      if (file.isEmpty() || !sameContent(file.get(), entry.getValue())) {
         return Optional.empty();
       }
     }
@@ -129,6 +135,38 @@ public final class SourceLocator {
     } catch (IOException unreadable) {
       return false;
     }
+  }
+
+  private SourceFolder sourceFolder(Path root) {
+    return sourceFolders.computeIfAbsent(root, SourceFolder::new);
+  }
+
+  /**
+   * The package targets none of whose files the {@code --source-root} folder holds (by their names
+   * in the package, as its build names them): the option then changes nothing for them. Empty
+   * without {@code --source-root}.
+   */
+  public List<String> packagesNotInSourceRoot(
+      List<TargetResult> targets,
+      Function<String, Optional<Map<String, ContentDigest>>> packageContents) {
+    List<String> unmatched = new ArrayList<>();
+    if (sourceRoot.isEmpty()) {
+      return unmatched;
+    }
+    SourceFolder root = sourceFolder(sourceRoot.get());
+    for (TargetResult target : targets) {
+      if (!isPackage(target)) {
+        continue;
+      }
+      Optional<Map<String, ContentDigest>> contents = packageContents.apply(target.path());
+      if (contents.isPresent()
+          && contents.get().keySet().stream()
+              .filter(name -> !isPackagingMetadata(name))
+              .noneMatch(name -> root.find(name).isPresent())) {
+        unmatched.add(target.path());
+      }
+    }
+    return unmatched;
   }
 
   /**
@@ -177,8 +215,12 @@ public final class SourceLocator {
       path = Path.of(target.path()).resolve(file);
     } else if (kind == BundleKind.FILE) {
       path = Path.of(target.path());
-    } else if (root.isPresent() && Files.isRegularFile(root.get().resolve(file))) {
-      path = root.get().resolve(file);
+    } else if (root.isPresent()) {
+      Optional<Path> found = sourceFolder(root.get()).find(file);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      path = found.get();
     } else {
       return Optional.empty();
     }

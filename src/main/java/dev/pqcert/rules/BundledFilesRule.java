@@ -1,5 +1,6 @@
 package dev.pqcert.rules;
 
+import dev.pqcert.bundle.SourceLayout;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.LibraryFunction;
@@ -49,6 +50,11 @@ final class BundledFilesRule implements Rule {
       // name computed inside a helper is written there.
       Value text = Values.plain(argument.get());
       String file = text.file().isEmpty() ? call.file() : text.file();
+      Optional<String> beside = besideButLeftOut(model.bundle().layout(), name.get());
+      if (beside.isPresent()) {
+        reportLeftOut(model, name.get(), beside.get(), file, text, findings);
+        continue;
+      }
       Finding.Related place =
           new Finding.Related(
               "Extension.Contents(\"" + name.get() + "\")", new Location(file, text.span()));
@@ -108,6 +114,50 @@ final class BundledFilesRule implements Rule {
             + (sorted.size() > 3 ? "..." : "")
             + "); add them to the connector's project so they are packaged, or fix the names",
         "");
+  }
+
+  /**
+   * A file the folder holds but its project file leaves out of the package: MSBuild would ship a
+   * broken connector, MakePQX (which ignores project files) would pack it, so a recommendation.
+   */
+  private static void reportLeftOut(
+      ConnectorModel model,
+      String name,
+      String beside,
+      String file,
+      Value text,
+      FindingSink findings) {
+    String project = model.bundle().layout().projectFile().orElse("the project file");
+    String item = project.toLowerCase(Locale.ROOT).endsWith(".mproj") ? "Compile" : "MezContent";
+    findings.reportOnce(
+        Level.SHOULD,
+        file,
+        text.span(),
+        "Extension.Contents(\""
+            + name
+            + "\") names "
+            + beside
+            + ", which is in the folder but has no "
+            + item
+            + " item in "
+            + project
+            + ", so an MSBuild build leaves it out; add <"
+            + item
+            + " Include=\""
+            + beside
+            + "\" /> to "
+            + project);
+  }
+
+  /**
+   * The folder's file of that name (as Windows finds names) that the folder's project file leaves
+   * out of the package; empty when there is none, or no project file.
+   */
+  private static Optional<String> besideButLeftOut(SourceLayout layout, String name) {
+    String wanted = name.toUpperCase(Locale.ROOT);
+    return layout.leftOut().stream()
+        .filter(f -> f.toUpperCase(Locale.ROOT).equals(wanted))
+        .findFirst();
   }
 
   /**

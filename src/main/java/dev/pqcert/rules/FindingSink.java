@@ -33,6 +33,11 @@ public final class FindingSink {
    * value reached through several records, such as an icon record shared by two fields).
    */
   public void reportOnce(String file, Span span, String message) {
+    reportOnce(defaultLevel, file, span, message);
+  }
+
+  /** As {@link #reportOnce(String, Span, String)}, at another level than the rule's own. */
+  public void reportOnce(Level level, String file, Span span, String message) {
     Location location = new Location(file, span);
     boolean seen =
         findings.stream()
@@ -42,7 +47,7 @@ public final class FindingSink {
                         && f.message().equals(message)
                         && f.location().filter(location::equals).isPresent());
     if (!seen) {
-      report(file, span, message);
+      report(level, file, span, message);
     }
   }
 

@@ -16,8 +16,13 @@ import java.util.regex.Pattern;
 
 /**
  * A rule's document, {@code rules/<id>.md}: YAML front matter (id, level, title, requirement,
- * since) and Markdown sections in a fixed order. It is the single source for {@code pqcert
+ * since, and {@code judges: package contents} for a rule whose verdict depends on which files a
+ * package holds) and Markdown sections in a fixed order. It is the single source for {@code pqcert
  * explain}, report metadata and the documentation.
+ *
+ * @param judgesPackageContents whether the rule judges the files of the package beside the M code
+ *     (resources, bundled files, icons): a single {@code .pq} target cannot know them, so the rule
+ *     is left out for it
  */
 public record RuleDoc(
     String id,
@@ -25,6 +30,7 @@ public record RuleDoc(
     String title,
     String requirement,
     String since,
+    boolean judgesPackageContents,
     Map<String, String> sections,
     String markdown) {
 
@@ -40,8 +46,12 @@ public record RuleDoc(
   private static final Pattern M_BLOCK =
       Pattern.compile("^```m\\R(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
 
+  /** What {@code judges:} may say: only {@value}, for a rule that judges package contents. */
+  static final String PACKAGE_CONTENTS = "package contents";
+
   /** The front matter's fields; unknown keys are an error. */
-  record FrontMatter(String id, Level level, String title, String requirement, String since) {}
+  record FrontMatter(
+      String id, Level level, String title, String requirement, String since, String judges) {}
 
   public static RuleDoc parse(String markdown) throws IOException {
     Matcher matcher = FRONT_MATTER.matcher(markdown);
@@ -49,6 +59,10 @@ public record RuleDoc(
       throw new IOException("no '---' front matter at the top");
     }
     FrontMatter front = YAML.readValue(matcher.group(1), FrontMatter.class);
+    if (front.judges() != null && !front.judges().equals(PACKAGE_CONTENTS)) {
+      throw new IOException(
+          "judges: '" + front.judges() + "'; the only value is '" + PACKAGE_CONTENTS + "'");
+    }
     String body = matcher.group(2);
     Map<String, String> sections = new LinkedHashMap<>();
     Matcher heading = HEADING.matcher(body);
@@ -70,6 +84,7 @@ public record RuleDoc(
         front.title(),
         front.requirement(),
         front.since(),
+        front.judges() != null,
         sections,
         markdown);
   }

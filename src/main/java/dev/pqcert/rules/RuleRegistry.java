@@ -24,6 +24,7 @@ public final class RuleRegistry {
         new ArrayList<>(
             List.of(
                 new SyntaxErrorRule(),
+                new UndecodableTextRule(),
                 new SectionDocumentRule(),
                 new VersionAdornmentRule(),
                 new DocumentationRule(),

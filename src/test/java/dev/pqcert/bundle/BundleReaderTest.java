@@ -538,11 +538,20 @@ class BundleReaderTest {
   }
 
   @Test
-  void readsASingleModuleAsAModule() throws Exception {
-    Bundle bundle = reader.read(write(dir, "Helper.PQM", utf8("1")));
+  void refusesAModuleOrATestQueryAloneNamingTheFolderToCheck() {
+    Path module = write(dir, "Helper.PQM", utf8("1"));
+    Path query = write(dir, "Contoso.Query.pq", utf8("Contoso.Contents()"));
 
-    assertEquals(BundleKind.FILE, bundle.kind());
-    assertEquals(EntryKind.MODULE, bundle.entries().get(0).kind());
+    assertInputError(
+        module.toString(),
+        () -> reader.read(module),
+        "a .pqm module is part of a connector, not one",
+        "pqcert check " + dir);
+    assertInputError(
+        query.toString(),
+        () -> reader.read(query),
+        "a test query file (*.query.pq), not the connector",
+        "pqcert check " + dir);
   }
 
   @Test

@@ -51,6 +51,32 @@ class MezPackerTest {
   }
 
   @Test
+  void packagesWhatAProjectFileSaysFlatAsItsBuildDoes() throws Exception {
+    Path project = project("Contoso", PACKAGEABLE);
+    Files.createDirectories(project.resolve("lib"));
+    write(project.resolve("lib"), "Paging.pqm", utf8("[]"));
+    write(
+        project,
+        "Contoso.proj",
+        utf8(
+            "<Project><ItemGroup>"
+                + "<MezContent Include=\"Contoso.pq;Contoso16.png;lib\\*.pqm;resources.resx\" />"
+                + "</ItemGroup></Project>"));
+
+    assertEquals(
+        List.of("Contoso.pq", "Contoso16.png", "Paging.pqm", "resources.resx"),
+        MezPacker.packageableFiles(project));
+    List<String> packed = new ArrayList<>();
+    try (ZipInputStream zip =
+        new ZipInputStream(new ByteArrayInputStream(MezPacker.pack(project)))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        packed.add(entry.getName());
+      }
+    }
+    assertEquals(MezPacker.packageableFiles(project), packed);
+  }
+
+  @Test
   void packagesTheConnectorFilesOnly() throws Exception {
     Path project = project("Contoso", PACKAGEABLE);
 

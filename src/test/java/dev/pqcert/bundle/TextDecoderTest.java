@@ -3,9 +3,11 @@ package dev.pqcert.bundle;
 import static dev.pqcert.bundle.TestZips.assertInputError;
 import static dev.pqcert.bundle.TestZips.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TextDecoderTest {
@@ -45,51 +47,66 @@ class TextDecoderTest {
     assertEquals(new DecodedText("", "UTF-8", false), TextDecoder.decode("Empty.pq", new byte[0]));
   }
 
+  /** The problem a decoding notes, asserting the text was read on with replacements. */
+  private static String problem(byte[] bytes) throws InputException {
+    DecodedText decoded = TextDecoder.decode("a.pq", bytes);
+    assertTrue(decoded.text().contains("\uFFFD"), decoded.text());
+    return decoded.problem().orElseThrow();
+  }
+
   @Test
-  void reportsWhereUtf8IsInvalidCountingEveryKindOfLineEnd() {
+  void readsInvalidUtf8AsPowerQueryDoesCountingEveryKindOfLineEnd() throws InputException {
     // Lines end at CRLF, CR, U+2028, U+0085 and LF; the emoji is one column.
     String prefix = "ab\r\ncd\re\u2028f\u0085g\nh😀i";
-    byte[] bytes = concat(utf8(prefix), new byte[] {(byte) 0xFF, 'x'});
+    byte[] bytes = concat(utf8(prefix), new byte[] {(byte) 0xFF, 'x', (byte) 0xFE});
 
-    InputException error =
-        assertInputError("Contoso.pq", () -> TextDecoder.decode("Contoso.pq", bytes));
+    DecodedText decoded = TextDecoder.decode("Contoso.pq", bytes);
+
+    // Each undecodable sequence is one U+FFFD, and the text goes on after it.
+    assertEquals(prefix + "\uFFFDx\uFFFD", decoded.text());
     assertEquals(
-        "invalid UTF-8 at line 6, column 4 (byte offset " + utf8(prefix).length + ")",
-        error.problem());
+        Optional.of(
+            new DecodedText.Undecodable(prefix.length(), 6, 4, utf8(prefix).length, 2, "UTF-8")),
+        decoded.undecodable());
+    assertEquals(
+        Optional.of("invalid UTF-8 at line 6, column 4 (byte offset " + utf8(prefix).length + ")"),
+        decoded.problem());
   }
 
   @Test
-  void reportsInvalidUtf8AtTheStartAfterTheBom() {
+  void readsInvalidUtf8AtTheStartAfterTheBom() throws InputException {
     byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xC3, '('};
 
-    InputException error = assertInputError("a.pq", () -> TextDecoder.decode("a.pq", bytes));
-    assertEquals("invalid UTF-8 at line 1, column 1 (byte offset 3)", error.problem());
+    assertEquals("invalid UTF-8 at line 1, column 1 (byte offset 3)", problem(bytes));
+    assertEquals("\uFFFD(", TextDecoder.decode("a.pq", bytes).text());
   }
 
   @Test
-  void reportsASequenceCutShortAtTheEnd() {
+  void readsASequenceCutShortAtTheEnd() throws InputException {
     byte[] bytes = concat(utf8("ok\n"), new byte[] {(byte) 0xE2, (byte) 0x82});
 
-    InputException error = assertInputError("a.pq", () -> TextDecoder.decode("a.pq", bytes));
-    assertEquals("invalid UTF-8 at line 2, column 1 (byte offset 3)", error.problem());
+    assertEquals("invalid UTF-8 at line 2, column 1 (byte offset 3)", problem(bytes));
   }
 
   @Test
-  void rejectsEncodedSurrogates() {
+  void readsEncodedSurrogatesAsInvalid() throws InputException {
     // CESU-8 style: U+D800 encoded as if it were a character.
     byte[] bytes = concat(utf8("x"), new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
 
-    InputException error = assertInputError("a.pq", () -> TextDecoder.decode("a.pq", bytes));
-    assertEquals("invalid UTF-8 at line 1, column 2 (byte offset 1)", error.problem());
+    assertEquals("invalid UTF-8 at line 1, column 2 (byte offset 1)", problem(bytes));
   }
 
   @Test
-  void reportsInvalidUtf16() {
+  void readsInvalidUtf16() throws InputException {
     // An odd number of bytes after the BOM: the last one is half a code unit.
     byte[] bytes = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, utf16le("a\r\nb"), new byte[1]);
 
-    InputException error = assertInputError("a.pq", () -> TextDecoder.decode("a.pq", bytes));
-    assertEquals("invalid UTF-16LE at line 2, column 2 (byte offset 10)", error.problem());
+    assertEquals("invalid UTF-16LE at line 2, column 2 (byte offset 10)", problem(bytes));
+  }
+
+  @Test
+  void aValidFileHasNoProblem() throws InputException {
+    assertEquals(Optional.empty(), TextDecoder.decode("a.pq", utf8(TEXT)).problem());
   }
 
   @Test
@@ -105,22 +122,19 @@ class TextDecoderTest {
 
   @Test
   void entryErrorsNameThePackageAndTheEntry() {
-    BundleEntry entry = new BundleEntry("Contoso.pq", EntryKind.SECTION_DOCUMENT, new byte[] {-1});
+    BundleEntry entry = new BundleEntry("Contoso.pq", EntryKind.SECTION_DOCUMENT, utf16le(TEXT));
 
     InputException error =
         assertInputError("dist/Contoso.mez/Contoso.pq", () -> entry.text("dist/Contoso.mez"));
-    assertEquals("invalid UTF-8 at line 1, column 1 (byte offset 0)", error.problem());
-    assertEquals(
-        "dist/Contoso.mez/Contoso.pq: invalid UTF-8 at line 1, column 1 (byte offset 0)",
-        error.getMessage());
+    assertTrue(error.getMessage().startsWith("dist/Contoso.mez/Contoso.pq: looks like UTF-16"));
   }
 
   @Test
   void entryErrorsOfASingleFileBundleNameJustTheFile() {
-    BundleEntry entry = new BundleEntry("Contoso.pq", EntryKind.SECTION_DOCUMENT, new byte[] {-1});
+    BundleEntry entry = new BundleEntry("Contoso.pq", EntryKind.SECTION_DOCUMENT, utf16le(TEXT));
 
-    assertInputError("src/Contoso.pq", () -> entry.text("src/Contoso.pq"), "invalid UTF-8");
-    assertInputError("Contoso.pq", () -> entry.text("Contoso.pq"), "invalid UTF-8");
+    assertInputError("src/Contoso.pq", () -> entry.text("src/Contoso.pq"), "looks like UTF-16");
+    assertInputError("Contoso.pq", () -> entry.text("Contoso.pq"), "looks like UTF-16");
   }
 
   @Test

@@ -270,11 +270,114 @@ class CliTest {
         found.err().contains("pqcert: " + second + ": report locations point inside the package"),
         found.err());
 
-    // Formats without file locations, or a source root given: no hint.
+    // Formats without file locations, or a source root given that holds the files: no hint.
     assertFalse(run("check", first.toString(), second.toString()).err().contains("--source-root"));
     assertFalse(
-        run("check", "--format", "github", "--source-root", temp.toString(), second.toString())
+        run("check", "--format", "github", "--source-root", sources.toString(), first.toString())
             .err()
             .contains("--source-root"));
+    // A source root that holds none of the package's files is said, in one line.
+    Run unmatched =
+        run("check", "--format", "github", "--source-root", sources.toString(), second.toString());
+    List<String> notes = unmatched.err().lines().filter(l -> l.contains("--source-root")).toList();
+    assertEquals(
+        List.of(
+            "pqcert: "
+                + sources
+                + ": --source-root holds none of the files of "
+                + second
+                + " (looked for by their names in the package, X.pq for X.m, and where a project"
+                + " file there puts them); report locations point inside the package: name the"
+                + " folder it was built from"),
+        notes);
+  }
+
+  @Test
+  void sourcesAreFoundForAPackageWhoseBuildRenamedXpqToXmOrFlattenedASubfolder()
+      throws IOException {
+    String bad = "section Woodgrove;\nshared W.Contents = 1;\n";
+    String module = "[ a = ]";
+    // The Visual Studio SDK's build renames Woodgrove.pq to Woodgrove.m; the project puts the
+    // module in lib/.
+    Path mez = zip("Woodgrove.mez", "Woodgrove.m", bad, "Helpers.pqm", module);
+    Path sources = Files.createDirectories(temp.resolve("Woodgrove"));
+    Files.writeString(sources.resolve("Woodgrove.pq"), bad);
+    Files.createDirectories(sources.resolve("lib"));
+    Files.writeString(sources.resolve("lib/Helpers.pqm"), module);
+    Files.writeString(
+        sources.resolve("Woodgrove.mproj"),
+        "<Project><ItemGroup><Compile Include=\"Woodgrove.pq;lib\\Helpers.pqm\" />"
+            + "</ItemGroup></Project>");
+
+    for (List<String> options :
+        List.of(List.<String>of(), List.of("--source-root", sources.toString()))) {
+      List<String> args = new java.util.ArrayList<>(List.of("check", "--format", "sarif"));
+      args.addAll(options);
+      args.add(mez.toString());
+      Run run = run(args.toArray(String[]::new));
+
+      List<String> uris = new java.util.ArrayList<>();
+      new ObjectMapper()
+          .readTree(run.out())
+          .path("runs")
+          .get(0)
+          .path("results")
+          .forEach(
+              result ->
+                  uris.add(
+                      result
+                          .path("locations")
+                          .get(0)
+                          .path("physicalLocation")
+                          .path("artifactLocation")
+                          .path("uri")
+                          .asText()));
+      assertTrue(
+          uris.contains(sources.resolve("Woodgrove.pq").toUri().toString()), options + " " + uris);
+      assertTrue(
+          uris.contains(sources.resolve("lib/Helpers.pqm").toUri().toString()),
+          options + " " + uris);
+      assertFalse(run.err().contains("point inside"), run.err());
+    }
+    // A source root with no package to use it for is said too.
+    Run folder = run("check", "--source-root", sources.toString(), sources.toString());
+    assertTrue(
+        folder.err().contains(": --source-root names the folder a package was built from, and no"),
+        folder.err());
+  }
+
+  @Test
+  void textThatIsNotUtf8IsAFindingAndTheRestIsChecked() throws IOException {
+    // Saved in Windows-1252: 'é' is the byte E9, which is not UTF-8.
+    Path file = temp.resolve("Contoso.pq");
+    Files.write(
+        file,
+        ("[Version = \"1.0.0\"]\r\nsection Contoso;\r\n\r\n"
+                + "[DataSource.Kind = \"Contoso\"]\r\n"
+                + "shared Contoso.Contents = () => \"Caf\u00e9\";\r\n"
+                + "Contoso = [ Authentication = [ Anonymous = [] ] ];\r\n")
+            .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+    Run check = run("check", "--format", "json", file.toString());
+    Run parse = run("parse", file.toString());
+
+    assertEquals(1, check.exit(), check.err()); // MUST findings of other rules: it was checked
+    JsonNode target = new ObjectMapper().readTree(check.out()).path("targets").get(0);
+    assertFalse(target.has("error"), check.out());
+    JsonNode undecodable = null;
+    for (JsonNode finding : target.path("findings")) {
+      if (finding.path("rule").asText().equals("PQ003")) {
+        undecodable = finding;
+      }
+    }
+    assertTrue(undecodable != null, check.out());
+    assertEquals("SHOULD", undecodable.path("level").asText());
+    assertEquals(5, undecodable.path("line").asInt());
+    assertEquals(37, undecodable.path("column").asInt());
+    assertTrue(target.path("findings").size() > 1, "the rest is checked: " + check.out());
+    // `parse` checks the file as written, and says it cannot read it.
+    assertEquals(2, parse.exit(), parse.err());
+    assertTrue(
+        parse.err().contains("invalid UTF-8 at line 5, column 37 (byte offset"), parse.err());
   }
 }

@@ -105,15 +105,18 @@ class RuleDocsTest {
   /**
    * Writes an example as a connector: one file {@code Example.pq}, or the files it introduces with
    * {@code // file: Name} lines (a package-level example needs several). {@code // file: X16.png
-   * (PNG 16x16)} stands for an image of that format and size, drawn by the test.
+   * (PNG 16x16)} stands for an image of that format and size, drawn by the test; {@code // file:
+   * X.pq (Windows-1252)} for the text saved in that encoding instead of UTF-8.
    */
   private static Path writeExample(Path folder, String example) throws IOException {
     java.util.regex.Matcher header =
-        java.util.regex.Pattern.compile("(?m)^// file: (\\S+)(?: \\((PNG|JPEG) (\\d+)x(\\d+)\\))?$")
+        java.util.regex.Pattern.compile(
+                "(?m)^// file: (\\S+)(?: \\((PNG|JPEG) (\\d+)x(\\d+)\\)| \\((Windows-1252)\\))?$")
             .matcher(example);
     List<int[]> starts = new ArrayList<>();
     List<String> names = new ArrayList<>();
     java.util.Map<String, byte[]> images = new java.util.HashMap<>();
+    java.util.Set<String> legacyEncoded = new java.util.HashSet<>();
     while (header.find()) {
       starts.add(new int[] {header.start(), header.end()});
       names.add(header.group(1));
@@ -124,6 +127,9 @@ class RuleDocsTest {
                 header.group(2).toLowerCase(java.util.Locale.ROOT),
                 Integer.parseInt(header.group(3)),
                 Integer.parseInt(header.group(4))));
+      }
+      if (header.group(5) != null) {
+        legacyEncoded.add(header.group(1));
       }
     }
     if (names.isEmpty()) {
@@ -138,7 +144,14 @@ class RuleDocsTest {
         Files.write(folder.resolve(names.get(i)), images.get(names.get(i)));
         continue;
       }
-      Files.writeString(folder.resolve(names.get(i)), example.substring(Math.min(from, to), to));
+      String text = example.substring(Math.min(from, to), to);
+      if (legacyEncoded.contains(names.get(i))) {
+        Files.write(
+            folder.resolve(names.get(i)),
+            text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        continue;
+      }
+      Files.writeString(folder.resolve(names.get(i)), text);
     }
     // `// package: Name.mez` makes the example a package of that name, built by our packer.
     java.util.regex.Matcher packageName =

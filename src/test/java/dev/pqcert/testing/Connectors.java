@@ -54,13 +54,14 @@ public final class Connectors {
   public static List<Expectations.Expected> expectations(ConnectorModel model) {
     List<Expectations.Expected> expected = new ArrayList<>();
     for (SourceFile file : model.files()) {
-      expected.addAll(Expectations.parse(file.name(), file.parse()));
+      // Findings point at the file where it is in the folder, as the markers do.
+      expected.addAll(Expectations.parse(model.bundle().sourcePath(file.name()), file.parse()));
     }
     for (BundleEntry entry : model.bundle().entries()) {
       if (entry.name().toLowerCase(java.util.Locale.ROOT).endsWith(".resx")) {
         try {
           String text = entry.text(model.bundle().displayName()).text();
-          expected.addAll(Expectations.parseXml(entry.name(), text));
+          expected.addAll(Expectations.parseXml(model.bundle().sourcePath(entry.name()), text));
         } catch (InputException e) {
           throw new IllegalStateException(e.getMessage(), e);
         }
