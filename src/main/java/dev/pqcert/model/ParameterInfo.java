@@ -20,6 +20,15 @@ public record ParameterInfo(
     return type.map(ParameterInfo::describeType).orElse("any");
   }
 
+  /**
+   * The primitive type the parameter's type stands for, without {@code nullable}: {@code text} for
+   * {@code Text.Type} or {@code type nullable text}, {@code Uri.Type} kept; {@code any} when
+   * untyped.
+   */
+  public String primitiveType() {
+    return type.map(TypeShape::primitiveName).filter(t -> !t.isEmpty()).orElse("any");
+  }
+
   /** A type value's name for messages: {@code text}, {@code Uri.Type}, {@code table}. */
   public static String describeTypeName(Value type) {
     return describeType(type);

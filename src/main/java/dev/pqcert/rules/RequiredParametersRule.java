@@ -4,14 +4,15 @@ import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.DataSourceKind;
 import dev.pqcert.model.ExportedFunction;
 import dev.pqcert.model.ParameterInfo;
-import dev.pqcert.model.Values;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * PQ020: all functions of one data source kind have the same required parameters (name, type,
  * order): together they identify the data source, for credentials and the gateway. Optional
- * parameters and those whose type says {@code DataSource.Path = false} do not count.
+ * parameters and those whose type says {@code DataSource.Path = false} do not count; a kind that
+ * defines its own path ({@code Type = "Singleton"}, or {@code "Custom"} with {@code
+ * MakeResourcePath}) is not checked.
  */
 final class RequiredParametersRule implements Rule {
   @Override
@@ -22,6 +23,9 @@ final class RequiredParametersRule implements Rule {
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
     for (DataSourceKind kind : model.kinds()) {
+      if (kind.definesOwnPath()) {
+        continue; // Singleton, or Custom with MakeResourcePath: not built from the parameters
+      }
       ExportedFunction first = null;
       String expected = null;
       for (ExportedFunction export : kind.functions()) {
@@ -55,15 +59,7 @@ final class RequiredParametersRule implements Rule {
   }
 
   private static List<ParameterInfo> pathParameters(ExportedFunction export) {
-    return export.signature().orElseThrow().required().stream()
-        .filter(
-            p ->
-                !p.documentation()
-                    .flatMap(d -> d.get("DataSource.Path"))
-                    .flatMap(Values::logical)
-                    .map(isPath -> !isPath)
-                    .orElse(false))
-        .toList();
+    return DataSourceKind.pathParameters(export.signature().orElseThrow());
   }
 
   private static String describe(List<ParameterInfo> parameters) {

@@ -46,6 +46,7 @@ final class TabularResultRule implements Rule {
         if (!OPEN.contains(name)) {
           String at = type.file().isEmpty() ? file : type.file();
           findings.report(
+              level(export),
               at,
               type.span(),
               "'"
@@ -53,7 +54,8 @@ final class TabularResultRule implements Rule {
                   + "' is declared to return "
                   + name
                   + "; a certified data source function returns a table (or a navigation"
-                  + " table of tables)");
+                  + " table of tables)"
+                  + unpublished(export));
           continue;
         }
         if (name.isEmpty() && !(type instanceof Value.TypeValue)) {
@@ -67,6 +69,7 @@ final class TabularResultRule implements Rule {
       if (!OPEN.contains(returned)) {
         Value result = model.resultOf(export).orElseThrow();
         findings.report(
+            level(export),
             file,
             export.member().nameSpan(),
             "'"
@@ -77,7 +80,8 @@ final class TabularResultRule implements Rule {
                 + " ("
                 + Flows.at(result.file().isEmpty() ? file : result.file(), result.span())
                 + "); a certified data source function returns a table (or a navigation table"
-                + " of tables)");
+                + " of tables)"
+                + unpublished(export));
         continue;
       }
       unknown.add(
@@ -105,6 +109,20 @@ final class TabularResultRule implements Rule {
                 + " relational tables");
       }
     }
+  }
+
+  /**
+   * A function users pick in Get Data (it has a publish record) must return a table; a shared
+   * helper with no publish record is still callable from M, which a reviewer will ask about.
+   */
+  private static Level level(ExportedFunction export) {
+    return export.publishName().isPresent() ? Level.MUST : Level.REVIEW;
+  }
+
+  private static String unpublished(ExportedFunction export) {
+    return export.publishName().isPresent()
+        ? ""
+        : "; it has no publish record, so a reviewer will ask why it is shared";
   }
 
   /** The primitive type of a value, as far as it is known; empty when not. */
