@@ -81,6 +81,22 @@ final class AuthenticationRule implements Rule {
     }
   }
 
+  /**
+   * Whether every function of the kind is identified by one {@code Uri.Type} parameter: then Aad's
+   * {@code Resource} defaults to the root of that URL ("Handling authentication": connectors with a
+   * Uri based identifier don't need to provide a Resource value).
+   */
+  private static boolean uriIdentified(DataSourceKind kind) {
+    return !kind.functions().isEmpty()
+        && kind.functions().stream()
+            .allMatch(
+                f ->
+                    f.knownSignature()
+                        .map(DataSourceKind::pathParameters)
+                        .filter(p -> p.size() == 1 && p.get(0).primitiveType().equals("Uri.Type"))
+                        .isPresent());
+  }
+
   private static void checkAuthentication(
       DataSourceKind kind, Member definition, Value.RecordField field, FindingSink findings) {
     Value value = field.value();
@@ -116,6 +132,9 @@ final class AuthenticationRule implements Rule {
         continue; // unknown, or not a record (the engine reports that one)
       }
       for (String name : required) {
+        if (entry.name().equals("Aad") && name.equals("Resource") && uriIdentified(kind)) {
+          continue; // defaults to the root of the Uri parameter (Microsoft's SDK documentation)
+        }
         if (fields.get().field(name).isEmpty()) {
           findings.report(
               entryFile,
@@ -128,7 +147,11 @@ final class AuthenticationRule implements Rule {
                   + "; "
                   + entry.name()
                   + " requires "
-                  + String.join(" and ", required));
+                  + String.join(" and ", required)
+                  + (name.equals("Resource")
+                      ? " (Resource may be left out only when the functions take one Uri.Type"
+                          + " parameter)"
+                      : ""));
         }
       }
     }
