@@ -43,6 +43,33 @@ final class BannedWords {
     return Optional.empty();
   }
 
+  /**
+   * The name without its banned words, its other words kept as written: {@code ContosoConnector}
+   * gives {@code Contoso}, {@code Contoso_API_Hub} gives {@code ContosoHub}.
+   */
+  static String without(String name) {
+    StringBuilder kept = new StringBuilder();
+    List<String> words = words(name);
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      String next = i + 1 < words.size() ? words.get(i + 1) : "";
+      if ((word.equalsIgnoreCase("power") && next.equalsIgnoreCase("bi"))
+          || (word.equalsIgnoreCase("bi") && i > 0 && words.get(i - 1).equalsIgnoreCase("power"))) {
+        continue;
+      }
+      if (word.equalsIgnoreCase("powerbi")
+          || word.equalsIgnoreCase("fabric")
+          || word.equalsIgnoreCase("connector")
+          || word.equalsIgnoreCase("api")) {
+        continue;
+      }
+      // An all-capitals run hides API among other letters (RESTAPI); a mixed word hides the others.
+      String cleaned = word.equals(word.toUpperCase(Locale.ROOT)) ? word.replace("API", "") : word;
+      kept.append(cleaned.replaceAll("(?i)connector|fabric|powerbi", ""));
+    }
+    return kept.toString();
+  }
+
   /** The words of a name: split at separators and at camel-case boundaries. */
   static List<String> words(String name) {
     return SEPARATORS

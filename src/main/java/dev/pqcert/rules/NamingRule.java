@@ -4,13 +4,22 @@ import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.DataSourceKind;
 import dev.pqcert.model.ExportedFunction;
 import dev.pqcert.parse.Span;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * PQ014: exported functions are named {@code Kind.FunctionName}, and no section, kind or function
- * name contains "Fabric", "Power BI", "Connector" or "API".
+ * PQ014: exported functions are named {@code Kind.FunctionName} after their data source kind, and
+ * the section, kind and function names leave out the banned words. Each offending name is one
+ * finding, however many places write it (the section and the kind of one name, the kind part of
+ * every function): the other places are related. A suggested name is a valid identifier without the
+ * banned words.
  */
 final class NamingRule implements Rule {
+  /** A part of a function's own name with a banned word in it. */
+  private record BannedPart(String name, String part, Location where) {}
+
   @Override
   public String id() {
     return "PQ014";
@@ -18,6 +27,8 @@ final class NamingRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
+    Map<String, List<Finding.Related>> banned = new LinkedHashMap<>();
+    List<BannedPart> functions = new ArrayList<>();
     model
         .section()
         .ifPresent(
@@ -26,63 +37,113 @@ final class NamingRule implements Rule {
                     .name()
                     .ifPresent(
                         name ->
-                            banned(
-                                findings, section.file(), section.keywordSpan(), "section", name)));
+                            place(
+                                banned,
+                                name,
+                                "the section",
+                                section.file(),
+                                section.keywordSpan())));
     for (DataSourceKind kind : model.kinds()) {
-      Optional<String> word = BannedWords.find(kind.name());
-      if (word.isPresent()) {
-        var where = kind.functions().get(0).member();
-        Span span = where.attribute("DataSource.Kind").orElseThrow().span();
-        findings.report(
-            where.file(),
-            span,
-            "data source kind '"
-                + kind.name()
-                + "' contains \""
-                + word.get()
-                + "\"; certified names leave out Fabric, Power BI, Connector and API");
-      }
+      var where = kind.functions().get(0).member();
+      Span span = where.attribute("DataSource.Kind").orElseThrow().span();
+      place(banned, kind.name(), "the data source kind", where.file(), span);
     }
     for (ExportedFunction export : model.exports()) {
       String name = export.name();
       String prefix = export.kind() + ".";
+      String file = export.member().file();
+      Span span = export.member().nameSpan();
       if (!name.startsWith(prefix) || name.length() == prefix.length()) {
         findings.report(
-            export.member().file(),
-            export.member().nameSpan(),
+            file,
+            span,
             "exported function '"
                 + name
-                + "' should be named '"
-                + prefix
-                + "FunctionName' after its data source kind '"
+                + "' should be named after its data source kind '"
                 + export.kind()
-                + "'");
-        banned(findings, export.member().file(), export.member().nameSpan(), "function", name);
-      } else {
-        // The kind part is reported once, on the kind.
-        banned(
-            findings,
-            export.member().file(),
-            export.member().nameSpan(),
-            "function",
-            name.substring(prefix.length()));
+                + "': "
+                + suggestion(export.kind() + "." + withoutKind(lastPart(name), export.kind())));
       }
+      // Each dotted part is a name of its own; the section's and kinds' names are reported there.
+      String rest = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+      for (String part : rest.split("\\.", -1)) {
+        if (banned.containsKey(part) && !banned.get(part).isEmpty()) {
+          banned
+              .get(part)
+              .add(new Finding.Related("function '" + name + "'", new Location(file, span)));
+        } else if (BannedWords.find(part).isPresent()) {
+          functions.add(new BannedPart(name, part, new Location(file, span)));
+        }
+      }
+    }
+    for (BannedPart function : functions) {
+      findings.report(
+          function.where().file(),
+          function.where().span(),
+          "function '"
+              + function.name()
+              + "' contains \""
+              + BannedWords.find(function.part()).orElseThrow()
+              + "\"; certified names leave out Fabric, Power BI, Connector and API: "
+              + suggestion(function.name()));
+    }
+    for (Map.Entry<String, List<Finding.Related>> entry : banned.entrySet()) {
+      if (entry.getValue().isEmpty()) {
+        continue;
+      }
+      String name = entry.getKey();
+      String word = BannedWords.find(name).orElseThrow();
+      List<Finding.Related> places = entry.getValue();
+      findings.reportGroup(
+          findings.level(),
+          places,
+          places.get(0).label()
+              + " is named '"
+              + name
+              + "', which contains \""
+              + word
+              + "\"; certified names leave out Fabric, Power BI, Connector and API: "
+              + suggestion(name),
+          "place");
     }
   }
 
-  private static void banned(
-      FindingSink findings, String file, Span span, String what, String name) {
-    BannedWords.find(name)
-        .ifPresent(
-            word ->
-                findings.report(
-                    file,
-                    span,
-                    what
-                        + " name '"
-                        + name
-                        + "' contains \""
-                        + word
-                        + "\"; certified names leave out Fabric, Power BI, Connector and API"));
+  /** Records a place of a name; names without a banned word are kept with no places. */
+  private static void place(
+      Map<String, List<Finding.Related>> banned, String name, String what, String file, Span span) {
+    List<Finding.Related> places = banned.computeIfAbsent(name, n -> new ArrayList<>());
+    if (BannedWords.find(name).isPresent()) {
+      places.add(new Finding.Related(what, new Location(file, span)));
+    }
+  }
+
+  private static String lastPart(String name) {
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /** {@code WoodgroveContents} after kind {@code Woodgrove} is {@code Contents}. */
+  private static String withoutKind(String name, String kind) {
+    return name.length() > kind.length() && name.startsWith(kind)
+        ? name.substring(kind.length())
+        : name;
+  }
+
+  /**
+   * {@code name it 'Contoso.Contents'}: a valid identifier, without the banned words; a part made
+   * only of banned words is left out.
+   */
+  private static String suggestion(String name) {
+    List<String> parts = new ArrayList<>();
+    for (String part : name.split("\\.", -1)) {
+      String clean = BannedWords.without(part).replaceAll("[^A-Za-z0-9_]", "");
+      if (clean.isEmpty()) {
+        continue;
+      }
+      parts.add(Character.isLetter(clean.charAt(0)) ? clean : "X" + clean);
+    }
+    if (parts.isEmpty()) {
+      parts.add("Contents");
+    }
+    return "name it '" + String.join(".", parts) + "'";
   }
 }
