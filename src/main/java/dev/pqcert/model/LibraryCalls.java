@@ -37,6 +37,12 @@ final class LibraryCalls {
     if (name.equals(LibraryFunction.EXTENSION_INVOKE_WITH_CREDENTIALS.functionName())) {
       return invokeWithCredentials(evaluator, arguments, span, file);
     }
+    if (name.equals("List.Generate")) {
+      return generate(evaluator, arguments, span, file);
+    }
+    if (name.equals("List.Accumulate")) {
+      return accumulate(evaluator, arguments, span, file);
+    }
     if (name.equals("Record.Field") || name.equals("Record.FieldOrDefault")) {
       Optional<Value> field =
           recordField(evaluator, arguments, name.endsWith("OrDefault"), span, file);
@@ -174,6 +180,10 @@ final class LibraryCalls {
         return format(arguments, span, file);
       case "Uri.Combine":
         return combineUri(arguments, span, file);
+      case "Uri.Parts":
+        return argument(arguments, 0)
+            .<Value>map(url -> uriParts(url, span, file))
+            .orElse(new Value.Unknown(span));
       default:
         return new Value.Unknown(span);
     }
@@ -181,6 +191,154 @@ final class LibraryCalls {
 
   private static Optional<Value> argument(List<Thunk> arguments, int index) {
     return index < arguments.size() ? Optional.of(arguments.get(index).force()) : Optional.empty();
+  }
+
+  /** How many rounds of a loop's state are followed: enough to see what the next round changes. */
+  private static final int LOOP_ROUNDS = 2;
+
+  /**
+   * {@code List.Generate(initial, condition, next, selector)}: the state is followed as the engine
+   * passes it, a record whose fields stay apart (a URL in one, a token in another), for the first
+   * rounds; every function sees each state. The value is a list of what the selector gives.
+   */
+  private static Value generate(
+      Evaluator evaluator, List<Thunk> arguments, Span span, String file) {
+    Optional<Value> initial = argument(arguments, 0);
+    if (initial.isEmpty() || !(Values.plain(initial.get()) instanceof Value.FunctionValue)) {
+      return new Value.Unknown(
+          span, flowsThrough(evaluator, "List.Generate", arguments, span, file));
+    }
+    List<Value> states = new ArrayList<>();
+    states.add(evaluator.call(initial.get(), List.of(), span, file, "List.Generate's initial"));
+    for (int round = 0; round < LOOP_ROUNDS; round++) {
+      Value state = states.get(states.size() - 1);
+      argument(arguments, 1).ifPresent(c -> callWith(evaluator, c, List.of(state), span, file));
+      argument(arguments, 2)
+          .filter(n -> Values.plain(n) instanceof Value.FunctionValue)
+          .ifPresent(
+              n ->
+                  states.add(
+                      evaluator.call(
+                          n, List.of(Thunk.of(state)), span, file, "List.Generate's next")));
+    }
+    Taint items = Taint.NONE;
+    for (Value state : states) {
+      Value item =
+          argument(arguments, 3)
+              .filter(f -> Values.plain(f) instanceof Value.FunctionValue)
+              .map(
+                  f ->
+                      evaluator.call(
+                          f, List.of(Thunk.of(state)), span, file, "List.Generate's selector"))
+              .orElse(state);
+      items = items.union(Taint.of(item));
+    }
+    return new Value.Unknown(span, items).withType("list");
+  }
+
+  /**
+   * {@code List.Accumulate(list, seed, accumulator)}: the state is followed as the engine passes
+   * it, a record whose fields stay apart, for the first rounds; the value is what those rounds
+   * agree on ({@link Values#join}).
+   */
+  private static Value accumulate(
+      Evaluator evaluator, List<Thunk> arguments, Span span, String file) {
+    Optional<Value> accumulator = argument(arguments, 2);
+    if (accumulator.isEmpty()
+        || !(Values.plain(accumulator.get()) instanceof Value.FunctionValue)) {
+      return new Value.Unknown(
+          span, flowsThrough(evaluator, "List.Accumulate", arguments, span, file));
+    }
+    Value items = argument(arguments, 0).orElse(new Value.Unknown(span));
+    Value item = new Value.Unknown(span, Taint.of(items));
+    if (Values.plain(items) instanceof Value.ListValue list && !list.items().isEmpty()) {
+      item = Urls.oneOf(span, list.items());
+    }
+    Value state = argument(arguments, 1).orElse(new Value.Null(span, file));
+    Value result = null;
+    for (int round = 0; round < LOOP_ROUNDS; round++) {
+      state =
+          evaluator.call(
+              accumulator.get(),
+              List.of(Thunk.of(state), Thunk.of(item)),
+              span,
+              file,
+              "List.Accumulate's accumulator");
+      result = result == null ? state : Values.join(span, result, state);
+    }
+    return result;
+  }
+
+  private static void callWith(
+      Evaluator evaluator, Value function, List<Value> values, Span span, String file) {
+    if (Values.plain(function) instanceof Value.FunctionValue) {
+      List<Thunk> thunks = new ArrayList<>();
+      values.forEach(v -> thunks.add(Thunk.of(v)));
+      evaluator.call(function, thunks, span, file, "a function argument");
+    }
+  }
+
+  /**
+   * {@code Uri.Parts(url)}: a record of the URL's parts. Of a constant, the parts themselves; of a
+   * URL known to be HTTPS (checked, or built on a constant {@code https://} base), its scheme, and
+   * the host its constant base names; every other part carries the URL's flows.
+   */
+  private static Value uriParts(Value url, Span span, String file) {
+    Value plain = Values.plain(url);
+    Map<String, Value.RecordField> fields = new LinkedHashMap<>();
+    if (plain instanceof Value.Text text) {
+      java.net.URI parsed;
+      try {
+        parsed = new java.net.URI(text.value().strip());
+      } catch (java.net.URISyntaxException e) {
+        return new Value.Unknown(span);
+      }
+      put(fields, "Scheme", text(parsed.getScheme(), span, file));
+      put(fields, "Host", text(parsed.getHost(), span, file));
+      put(fields, "Path", text(parsed.getPath(), span, file));
+      put(fields, "Fragment", text(parsed.getFragment(), span, file));
+      put(fields, "Query", new Value.Unknown(span));
+      return new Value.RecordValue(span, fields, file);
+    }
+    if (!(plain instanceof Value.Unknown unknown)) {
+      return new Value.Unknown(span);
+    }
+    Optional<String> scheme =
+        unknown
+            .base()
+            .flatMap(b -> Urls.scheme(b.value()))
+            .or(() -> unknown.taint().httpsScheme().map(s -> "https"));
+    Optional<String> host = unknown.base().flatMap(b -> hostOf(b.value()));
+    for (String part :
+        List.of("Scheme", "Host", "Port", "Path", "Query", "Fragment", "UserName", "Password")) {
+      Optional<String> known =
+          part.equals("Scheme") ? scheme : part.equals("Host") ? host : Optional.empty();
+      put(
+          fields,
+          part,
+          known.isPresent()
+              ? new Value.Text(span, known.get(), file)
+              : new Value.Unknown(span, unknown.taint().field(part, file, span)));
+    }
+    return new Value.RecordValue(span, fields, file);
+  }
+
+  /** The host a constant URL start names in full ({@code https://api.contoso.example/...}). */
+  private static Optional<String> hostOf(String base) {
+    int start = base.indexOf("://");
+    if (start < 0) {
+      return Optional.empty();
+    }
+    int end = base.indexOf('/', start + 3);
+    return end < 0 ? Optional.empty() : Optional.of(base.substring(start + 3, end));
+  }
+
+  private static Value text(String text, Span span, String file) {
+    return text == null ? new Value.Null(span, file) : new Value.Text(span, text, file);
+  }
+
+  private static void put(Map<String, Value.RecordField> fields, String name, Value value) {
+    fields.put(name, new Value.RecordField(value.span(), name, value));
   }
 
   /**

@@ -41,4 +41,40 @@ public final class Values {
   public static boolean isKnown(Value value) {
     return !(plain(value) instanceof Value.Unknown);
   }
+
+  /**
+   * What two values that may each be the value agree on (the rounds of a loop): records field by
+   * field, so that a field holding a URL stays apart from one holding a token; otherwise as {@link
+   * Urls#either}.
+   */
+  static Value join(dev.pqcert.parse.Span span, Value a, Value b) {
+    if (a == b) {
+      return a;
+    }
+    Value left = plain(a);
+    Value right = plain(b);
+    if (left instanceof Value.RecordValue l && right instanceof Value.RecordValue r) {
+      java.util.Map<String, Value.RecordField> fields = new java.util.LinkedHashMap<>();
+      for (Value.RecordField field : l.fields().values()) {
+        Value other = r.get(field.name()).orElse(new Value.Unknown(span));
+        fields.put(
+            field.name(),
+            new Value.RecordField(
+                field.nameSpan(), field.name(), join(span, field.value(), other)));
+      }
+      for (Value.RecordField field : r.fields().values()) {
+        fields.putIfAbsent(
+            field.name(),
+            new Value.RecordField(
+                field.nameSpan(),
+                field.name(),
+                join(span, new Value.Unknown(span), field.value())));
+      }
+      return new Value.RecordValue(span, fields, l.file());
+    }
+    if (Equality.of(left, right).orElse(false)) {
+      return a;
+    }
+    return Urls.either(span, a, b);
+  }
 }
