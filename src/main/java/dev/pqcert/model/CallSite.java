@@ -7,9 +7,16 @@ import java.util.Optional;
 /**
  * A call of a library function the rules care about ({@code Web.Contents}, {@code
  * Extension.Contents}, {@code Diagnostics.Trace}...), with its arguments as far as they are known.
- * Where one call is reached several ways, its arguments are those of the first evaluation.
+ * Where one call is reached several ways, its arguments are those of the first evaluation. {@code
+ * withoutCaller} says it was reached only inside a function explored on its own, with unknown
+ * parameters, because nothing in the connector calls it that way.
  */
-public record CallSite(String function, String file, Span span, List<Value> arguments) {
+public record CallSite(
+    String function, String file, Span span, List<Value> arguments, boolean withoutCaller) {
+
+  public CallSite(String function, String file, Span span, List<Value> arguments) {
+    this(function, file, span, arguments, false);
+  }
 
   public Optional<Value> argument(int index) {
     return index < arguments.size() ? Optional.of(arguments.get(index)) : Optional.empty();

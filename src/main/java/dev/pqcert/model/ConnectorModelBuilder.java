@@ -143,7 +143,7 @@ public final class ConnectorModelBuilder {
     }
     for (Member member : section.map(Section::members).orElse(List.of())) {
       if (!exported.contains(member.name())) {
-        probe(valueOf(member, sectionScope), evaluator, member.file());
+        probe(valueOf(member, sectionScope), evaluator, member.file(), true);
       }
     }
     for (DataSourceKind kind : kinds) {
@@ -154,20 +154,29 @@ public final class ConnectorModelBuilder {
 
   private static void probeFields(Value.RecordValue record, Evaluator evaluator, int depth) {
     for (Value.RecordField field : record.fields().values()) {
-      probe(field.value(), evaluator, record.file());
+      probe(field.value(), evaluator, record.file(), false);
       if (depth < 2) {
         Values.record(field.value()).ifPresent(inner -> probeFields(inner, evaluator, depth + 1));
       }
     }
   }
 
-  private static void probe(Value value, Evaluator evaluator, String file) {
+  /**
+   * Calls a function with unknown parameters for the facts inside it: a section member on its own
+   * ({@code withoutCaller}: its real calls, if any, are evaluated where they are), or a handler of
+   * a kind record, which the engine calls with values of its own.
+   */
+  private static void probe(Value value, Evaluator evaluator, String file, boolean withoutCaller) {
     if (Values.plain(value) instanceof Value.FunctionValue function) {
       List<Thunk> arguments = new ArrayList<>();
       for (Expr.Parameter parameter : function.function().parameters()) {
         arguments.add(Thunk.of(new Value.Unknown(parameter.span())));
       }
-      evaluator.task(() -> evaluator.call(function, arguments, function.span(), file));
+      evaluator.task(
+          () ->
+              withoutCaller
+                  ? evaluator.callWithoutCaller(function, arguments, function.span(), file)
+                  : evaluator.call(function, arguments, function.span(), file));
     }
   }
 

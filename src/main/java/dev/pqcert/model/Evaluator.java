@@ -69,6 +69,27 @@ public final class Evaluator {
     return exhausted;
   }
 
+  /** How deep evaluation is inside functions explored on their own, with no caller. */
+  private int withoutCaller;
+
+  /**
+   * Calls a function nothing in the connector is known to call with real values, with unknown
+   * parameters, for the facts inside it; its calls are marked {@link CallSite#withoutCaller}.
+   */
+  public Value callWithoutCaller(Value function, List<Thunk> arguments, Span span, String file) {
+    withoutCaller++;
+    try {
+      return call(function, arguments, span, file);
+    } finally {
+      withoutCaller--;
+    }
+  }
+
+  /** Whether evaluation is inside a function explored on its own. */
+  boolean withoutCaller() {
+    return withoutCaller > 0;
+  }
+
   /** Evaluates {@code expression}, written in {@code file}, in {@code scope}. */
   public Value eval(Expr expression, Scope scope, String file) {
     if (++steps > MAX_STEPS) {
@@ -615,7 +636,8 @@ public final class Evaluator {
    * What tells two recorded calls apart: one record per call site and per set of known arguments,
    * so that a loader helper called for two modules is two facts.
    */
-  private record CallKey(String function, Site site, List<String> arguments) {}
+  private record CallKey(
+      String function, Site site, List<String> arguments, boolean withoutCaller) {}
 
   /** One sink per place, role and source. */
   private record SinkKey(Site site, SinkRole role, Taint.SourceKind kind, Site source) {}
@@ -635,7 +657,8 @@ public final class Evaluator {
       }
       arguments.add(known.toString());
     }
-    callSites.putIfAbsent(new CallKey(call.function(), call.site(), arguments), call);
+    callSites.putIfAbsent(
+        new CallKey(call.function(), call.site(), arguments, call.withoutCaller()), call);
   }
 
   void recordSink(Sink reached) {

@@ -22,7 +22,7 @@ final class LibraryCalls {
       for (Thunk argument : arguments) {
         values.add(argument.force());
       }
-      CallSite call = new CallSite(name, file, span, values);
+      CallSite call = new CallSite(name, file, span, values, evaluator.withoutCaller());
       evaluator.recordCall(call);
       Sinks.record(evaluator, call);
     }
@@ -172,6 +172,25 @@ final class LibraryCalls {
             .flatMap(Values::meta)
             .<Value>map(m -> m)
             .orElse(new Value.RecordValue(span, Map.of(), file));
+      case "Text.Replace":
+        return replaceText(arguments, span, file);
+      case "Text.Lower":
+      case "Text.Upper":
+      case "Text.Trim":
+        return argument(arguments, 0)
+            .flatMap(Values::text)
+            .filter(t -> arguments.size() == 1)
+            .<Value>map(
+                t ->
+                    new Value.Text(
+                        span,
+                        switch (name) {
+                          case "Text.Lower" -> t.toLowerCase(java.util.Locale.ROOT);
+                          case "Text.Upper" -> t.toUpperCase(java.util.Locale.ROOT);
+                          default -> t.strip();
+                        },
+                        file))
+            .orElse(new Value.Unknown(span));
       case "Record.Combine":
         return combineRecords(arguments, span, file);
       case "Text.Combine":
@@ -191,6 +210,27 @@ final class LibraryCalls {
 
   private static Optional<Value> argument(List<Thunk> arguments, int index) {
     return index < arguments.size() ? Optional.of(arguments.get(index).force()) : Optional.empty();
+  }
+
+  /**
+   * {@code Text.Replace(text, old, new)} with every part known: the replaced text. Constants
+   * substituted into a bundled module's text leave it the bundled module (placeholders filled in
+   * before {@code Expression.Evaluate}).
+   */
+  private static Value replaceText(List<Thunk> arguments, Span span, String file) {
+    Optional<String> old = argument(arguments, 1).flatMap(Values::text);
+    Optional<String> replacement = argument(arguments, 2).flatMap(Values::text);
+    Optional<Value> text = argument(arguments, 0).map(Values::plain);
+    if (old.isEmpty() || replacement.isEmpty() || text.isEmpty() || old.get().isEmpty()) {
+      return new Value.Unknown(span);
+    }
+    if (text.get() instanceof Value.Text known) {
+      return new Value.Text(span, known.value().replace(old.get(), replacement.get()), file);
+    }
+    if (text.get() instanceof Value.BundledText bundled) {
+      return new Value.BundledText(span, bundled.name(), file);
+    }
+    return new Value.Unknown(span);
   }
 
   /** How many rounds of a loop's state are followed: enough to see what the next round changes. */

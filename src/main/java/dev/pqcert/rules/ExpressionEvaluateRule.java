@@ -38,8 +38,8 @@ final class ExpressionEvaluateRule implements Rule {
         sink ->
             Flows.describe(sink)
                 + "; evaluate only constant text or a module bundled in the package");
-    // A call site is static when any evaluation of it had a constant or bundled expression:
-    // the loader helper probed on its own, with an unknown file name, does not count against it.
+    // A call site is static when any evaluation of it had a constant or bundled expression: the
+    // loader helper explored on its own, with an unknown file name, does not count against it.
     Map<Site, CallSite> unproven = new LinkedHashMap<>();
     Set<Site> proven = new HashSet<>();
     for (CallSite call : model.calls(LibraryFunction.EXPRESSION_EVALUATE)) {
@@ -47,9 +47,11 @@ final class ExpressionEvaluateRule implements Rule {
       Value expression = call.argument(0).map(Values::plain).orElse(null);
       if (expression instanceof Value.Text || expression instanceof Value.BundledText) {
         proven.add(site);
-      } else {
+      } else if (!call.withoutCaller()) {
         unproven.putIfAbsent(site, call);
       }
+      // Reached only inside a function explored on its own, the text depends on what a caller
+      // passes; callers are evaluated where they call, so none passes anything unknown.
     }
     for (Map.Entry<Site, CallSite> entry : unproven.entrySet()) {
       if (!proven.contains(entry.getKey()) && !tainted.contains(entry.getKey())) {
