@@ -135,18 +135,15 @@ final class BundledFilesRule implements Rule {
         text.span(),
         "Extension.Contents(\""
             + name
-            + "\") names "
-            + beside
-            + ", which is in the folder but has no "
-            + item
-            + " item in "
+            + "\"): the folder holds it, but "
             + project
-            + ", so an MSBuild build leaves it out; add <"
+            + " has no "
+            + item
+            + " item for it, so an MSBuild build leaves it out; add <"
             + item
             + " Include=\""
             + beside
-            + "\" /> to "
-            + project);
+            + "\" />");
   }
 
   /**

@@ -41,9 +41,8 @@ final class DirectQueryRule implements Rule {
           directQuery.get().nameSpan(),
           "'"
               + export.publishName().orElseThrow()
-              + "' enables DirectQuery: verify that Import"
-              + " and DirectQuery return identical results for every table (types, nulls, sorting,"
-              + " folding of filters and aggregates); evidence found: "
+              + "' enables DirectQuery: verify that Import and DirectQuery return identical results"
+              + " (types, nulls, sorting, folded filters); evidence: "
               + evidence(model));
     }
   }
@@ -75,8 +74,10 @@ final class DirectQueryRule implements Rule {
         evidence.add("Value.NativeQuery" + where);
       }
     }
-    return evidence.isEmpty()
+    List<String> distinct = evidence.stream().distinct().toList();
+    return distinct.isEmpty()
         ? "none (no Table.View or ODBC source found)"
-        : String.join("; ", evidence);
+        : String.join("; ", distinct.subList(0, Math.min(2, distinct.size())))
+            + (distinct.size() > 2 ? " and " + (distinct.size() - 2) + " more" : "");
   }
 }

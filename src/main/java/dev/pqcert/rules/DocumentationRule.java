@@ -49,8 +49,8 @@ final class DocumentationRule implements Rule {
           signature.fromReplacedType()
               ? "add meta [Documentation.Name = ..., Documentation.LongDescription = ...] to the"
                   + " function type given to Value.ReplaceType"
-              : "give it a documented type: Value.ReplaceType(Impl, type function (...) as table"
-                  + " meta [Documentation.Name = ..., Documentation.LongDescription = ...])";
+              : "give it a type with Value.ReplaceType, a function type with meta"
+                  + " [Documentation.Name = ..., Documentation.LongDescription = ...]";
       undocumented.add(
           new Finding.Related(
               what + "; " + how, new Location(export.member().file(), export.member().nameSpan())));

@@ -151,7 +151,16 @@ final class HttpsRule implements Rule {
     for (Sink sink : model.sinks()) {
       if (sink.flow().source().kind().isSecret() && sink.site().equals(call.site())) {
         Taint.Source source = sink.flow().source();
-        return Optional.of("the " + Flows.source(source));
+        return Optional.of(
+            "the "
+                + source.kind().description()
+                + " "
+                + source
+                    .description()
+                    .replaceFirst(" of Extension\\.CurrentCredentials?\\(\\)$", "")
+                + " ("
+                + Flows.at(source.file(), source.span())
+                + ")");
       }
     }
     if (call.requestOption("ManualCredentials").flatMap(Values::logical).orElse(false)) {

@@ -54,18 +54,18 @@ final class IconsRule implements Rule {
             publish.member().nameSpan(),
             "publish record '"
                 + publish.name()
-                + "' has no SourceImage or SourceTypeImage, so Get Data shows the connector"
-                + " without an icon; add SourceImage = "
+                + "' has no SourceImage or SourceTypeImage, so Get Data shows no icon; add"
+                + " SourceImage = "
                 + icons
                 + ", SourceTypeImage = "
                 + icons
                 + " with "
                 + icons
-                + " = [Icon16 = {Extension.Contents(\""
+                + " = [Icon16 = {"
                 + prefix
-                + "16.png\"), ...20, 24, 32}, Icon32 = {Extension.Contents(\""
+                + "16.png ... 32}, Icon32 = {"
                 + prefix
-                + "32.png\"), ...40, 48, 64}]");
+                + "32.png ... 64}] (pqcert explain PQ030)");
       }
       for (IconSet set : publish.iconSets()) {
         Value value = set.field().value();

@@ -42,8 +42,7 @@ final class RequiredParametersRule implements Rule {
               export.member().nameSpan(),
               "functions of data source kind '"
                   + kind.name()
-                  + "' must have the same required"
-                  + " parameters: '"
+                  + "' must share their required parameters: '"
                   + first.name()
                   + "' has ("
                   + expected
@@ -51,8 +50,7 @@ final class RequiredParametersRule implements Rule {
                   + export.name()
                   + "' has ("
                   + path
-                  + "); make the extra ones optional, or mark"
-                  + " them with DataSource.Path = false");
+                  + "); make the others optional or DataSource.Path = false");
         }
       }
     }

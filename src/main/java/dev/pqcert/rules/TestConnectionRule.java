@@ -152,7 +152,7 @@ final class TestConnectionRule implements Rule {
               + ", but it requires "
               + required.size()
               + " ("
-              + required.stream().map(ParameterInfo::name).collect(Collectors.joining(", "))
+              + names(required)
               + "); pass them from dataSourcePath");
     } else if (passed > signature.get().parameters().size()) {
       findings.report(
@@ -167,6 +167,13 @@ final class TestConnectionRule implements Rule {
               + " arguments, but it takes only "
               + signature.get().parameters().size());
     }
+  }
+
+  /** A few parameter names: {@code a, b, c and 9 more}. */
+  private static String names(List<ParameterInfo> parameters) {
+    String shown =
+        parameters.stream().limit(3).map(ParameterInfo::name).collect(Collectors.joining(", "));
+    return parameters.size() > 3 ? shown + " and " + (parameters.size() - 3) + " more" : shown;
   }
 
   /** The handler's list for the kind's first function: its name, then dataSourcePath if needed. */

@@ -42,6 +42,9 @@ class RuleFixturesTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
   static final String SNAPSHOT_SUFFIX = ".snap";
 
+  /** The longest message a finding may have: the full story is in related places and the path. */
+  static final int MESSAGE_LIMIT = 300;
+
   @TestFactory
   Stream<DynamicTest> fixtures() {
     List<Path> ruleFolders = ruleFolders();
@@ -113,6 +116,14 @@ class RuleFixturesTest {
         foreign.isEmpty(),
         fixture + ": markers may name only " + ruleId + " in its own folder, found " + foreign);
     List<Finding> findings = Connectors.check(model);
+    for (Finding finding : findings) {
+      assertTrue(
+          finding.message().length() <= MESSAGE_LIMIT && finding.message().indexOf('\n') < 0,
+          "a message is one line of at most "
+              + MESSAGE_LIMIT
+              + " characters: "
+              + finding.message());
+    }
     List<Expected> actual =
         Expectations.actual(findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList());
     assertEquals(markers, actual, "findings of " + ruleId + " in " + fixture);
