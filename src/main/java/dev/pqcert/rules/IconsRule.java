@@ -54,18 +54,10 @@ final class IconsRule implements Rule {
             publish.member().nameSpan(),
             "publish record '"
                 + publish.name()
-                + "' has no SourceImage or SourceTypeImage, so Get Data shows no icon; add"
-                + " SourceImage = "
+                + "' has no SourceImage or SourceTypeImage, so Get Data shows no icon; set both to"
+                + " an icon record, "
                 + icons
-                + ", SourceTypeImage = "
-                + icons
-                + " with "
-                + icons
-                + " = [Icon16 = {"
-                + prefix
-                + "16.png ... 32}, Icon32 = {"
-                + prefix
-                + "32.png ... 64}] (pqcert explain PQ030)");
+                + " = [Icon16 = {four PNGs of 16 to 32 px}, Icon32 = {of 32 to 64 px}]");
       }
       for (IconSet set : publish.iconSets()) {
         Value value = set.field().value();
