@@ -61,70 +61,215 @@ public final class NameResolver {
   }
 
   private void walk(Expr expression) {
-    if (expression instanceof Expr.Identifier identifier) {
-      resolutions.put(identifier, lookup(identifier.name()));
-    } else if (expression instanceof Expr.ListExpr list) {
-      list.items().forEach(this::walk);
-    } else if (expression instanceof Expr.Range range) {
-      walk(range.from());
-      walk(range.to());
-    } else if (expression instanceof Expr.RecordExpr record) {
+    expression.accept(visitor);
+  }
+
+  /** One method per kind of node: a new kind cannot be skipped. */
+  private final Walker visitor = new Walker();
+
+  private final class Walker implements Expr.Visitor<Void>, TypeNode.Visitor<Void> {
+    @Override
+    public Void literal(Expr.Literal node) {
+      return null;
+    }
+
+    @Override
+    public Void identifier(Expr.Identifier node) {
+      resolutions.put(node, lookup(node.name()));
+      return null;
+    }
+
+    @Override
+    public Void hashKeyword(Expr.HashKeyword node) {
+      return null;
+    }
+
+    @Override
+    public Void sectionAccess(Expr.SectionAccess node) {
+      return null;
+    }
+
+    @Override
+    public Void list(Expr.ListExpr node) {
+      node.items().forEach(NameResolver.this::walk);
+      return null;
+    }
+
+    @Override
+    public Void range(Expr.Range node) {
+      walk(node.from());
+      walk(node.to());
+      return null;
+    }
+
+    @Override
+    public Void record(Expr.RecordExpr node) {
       Map<String, Definition> fields = new HashMap<>();
-      for (Expr.Field field : record.fields()) {
+      for (Expr.Field field : node.fields()) {
         fields.putIfAbsent(
             field.name().name(),
             new Definition.RecordFieldName(field.name().name(), field.name().span(), file));
       }
       scopes.push(fields);
-      record.fields().forEach(f -> walk(f.value()));
+      node.fields().forEach(f -> walk(f.value()));
       scopes.pop();
-    } else if (expression instanceof Expr.FieldAccess access) {
-      if (access.target().isPresent()) {
-        walk(access.target().get());
+      return null;
+    }
+
+    @Override
+    public Void fieldAccess(Expr.FieldAccess node) {
+      if (node.target().isPresent()) {
+        walk(node.target().get());
       } else {
         lookup("_"); // the implicit `_[field]`
       }
-    } else if (expression instanceof Expr.Projection projection) {
-      projection.target().ifPresent(this::walk);
-    } else if (expression instanceof Expr.ItemAccess access) {
-      walk(access.target());
-      walk(access.index());
-    } else if (expression instanceof Expr.Invoke invoke) {
-      walk(invoke.function());
-      invoke.arguments().forEach(this::walk);
-    } else if (expression instanceof Expr.Unary unary) {
-      walk(unary.operand());
-    } else if (expression instanceof Expr.Binary binary) {
-      walkBinary(binary);
-    } else if (expression instanceof Expr.TypeTest test) {
-      walk(test.value());
-    } else if (expression instanceof Expr.TypeValue type) {
-      walkType(type.type());
-    } else if (expression instanceof Expr.Function function) {
-      walkFunction(function);
-    } else if (expression instanceof Expr.Each each) {
-      walkFunction(Evaluator.eachAsFunction(each));
-    } else if (expression instanceof Expr.Let let) {
+      return null;
+    }
+
+    @Override
+    public Void projection(Expr.Projection node) {
+      node.target().ifPresent(NameResolver.this::walk);
+      return null;
+    }
+
+    @Override
+    public Void itemAccess(Expr.ItemAccess node) {
+      walk(node.target());
+      walk(node.index());
+      return null;
+    }
+
+    @Override
+    public Void invoke(Expr.Invoke node) {
+      walk(node.function());
+      node.arguments().forEach(NameResolver.this::walk);
+      return null;
+    }
+
+    @Override
+    public Void unary(Expr.Unary node) {
+      walk(node.operand());
+      return null;
+    }
+
+    @Override
+    public Void binary(Expr.Binary node) {
+      walkBinary(node);
+      return null;
+    }
+
+    @Override
+    public Void typeTest(Expr.TypeTest node) {
+      walk(node.value());
+      return null;
+    }
+
+    @Override
+    public Void typeValue(Expr.TypeValue node) {
+      node.type().accept(this);
+      return null;
+    }
+
+    @Override
+    public Void function(Expr.Function node) {
+      walkFunction(node);
+      return null;
+    }
+
+    @Override
+    public Void each(Expr.Each node) {
+      walkFunction(Evaluator.eachAsFunction(node));
+      return null;
+    }
+
+    @Override
+    public Void let(Expr.Let node) {
       Map<String, Definition> variables = new HashMap<>();
-      for (Expr.Binding binding : let.bindings()) {
+      for (Expr.Binding binding : node.bindings()) {
         variables.putIfAbsent(
             binding.name().name(),
             new Definition.LetVariable(binding.name().name(), binding.name().span(), file));
       }
       scopes.push(variables);
-      let.bindings().forEach(b -> walk(b.value()));
-      walk(let.body());
+      node.bindings().forEach(b -> walk(b.value()));
+      walk(node.body());
       scopes.pop();
-    } else if (expression instanceof Expr.If when) {
-      walk(when.condition());
-      walk(when.whenTrue());
-      walk(when.whenFalse());
-    } else if (expression instanceof Expr.ErrorRaise raise) {
-      walk(raise.value());
-    } else if (expression instanceof Expr.Try attempt) {
-      walk(attempt.body());
-      attempt.otherwise().ifPresent(this::walk);
-      attempt.catchHandler().ifPresent(this::walkFunction);
+      return null;
+    }
+
+    @Override
+    public Void ifThenElse(Expr.If node) {
+      walk(node.condition());
+      walk(node.whenTrue());
+      walk(node.whenFalse());
+      return null;
+    }
+
+    @Override
+    public Void errorRaise(Expr.ErrorRaise node) {
+      walk(node.value());
+      return null;
+    }
+
+    @Override
+    public Void tryCatch(Expr.Try node) {
+      walk(node.body());
+      node.otherwise().ifPresent(NameResolver.this::walk);
+      node.catchHandler().ifPresent(NameResolver.this::walkFunction);
+      return null;
+    }
+
+    @Override
+    public Void notImplemented(Expr.NotImplemented node) {
+      return null;
+    }
+
+    @Override
+    public Void invalid(Expr.Invalid node) {
+      return null;
+    }
+
+    @Override
+    public Void primitive(TypeNode.Primitive node) {
+      return null;
+    }
+
+    @Override
+    public Void record(TypeNode.RecordType node) {
+      node.fields().forEach(f -> f.type().ifPresent(t -> t.accept(this)));
+      return null;
+    }
+
+    @Override
+    public Void list(TypeNode.ListType node) {
+      node.item().accept(this);
+      return null;
+    }
+
+    @Override
+    public Void function(TypeNode.FunctionType node) {
+      node.parameters().forEach(p -> p.type().accept(this));
+      node.returnType().accept(this);
+      return null;
+    }
+
+    @Override
+    public Void table(TypeNode.TableType node) {
+      node.rowExpression().ifPresent(NameResolver.this::walk);
+      node.rowType().ifPresent(t -> t.accept(this));
+      return null;
+    }
+
+    @Override
+    public Void nullable(TypeNode.NullableType node) {
+      node.inner().accept(this);
+      return null;
+    }
+
+    @Override
+    public Void expression(TypeNode.ExpressionType node) {
+      walk(node.expression());
+      return null;
     }
   }
 
@@ -149,28 +294,10 @@ public final class NameResolver {
       parameters.put(
           parameter.name().name(),
           new Definition.Parameter(parameter.name().name(), parameter.span(), file, function, i));
-      parameter.type().ifPresent(this::walkType);
+      parameter.type().ifPresent(t -> t.accept(visitor));
     }
     scopes.push(parameters);
     walk(function.body());
     scopes.pop();
-  }
-
-  private void walkType(TypeNode type) {
-    if (type instanceof TypeNode.ExpressionType expression) {
-      walk(expression.expression());
-    } else if (type instanceof TypeNode.FunctionType function) {
-      function.parameters().forEach(p -> walkType(p.type()));
-      walkType(function.returnType());
-    } else if (type instanceof TypeNode.ListType list) {
-      walkType(list.item());
-    } else if (type instanceof TypeNode.NullableType nullable) {
-      walkType(nullable.inner());
-    } else if (type instanceof TypeNode.TableType table) {
-      table.rowExpression().ifPresent(this::walk);
-      table.rowType().ifPresent(this::walkType);
-    } else if (type instanceof TypeNode.RecordType record) {
-      record.fields().forEach(f -> f.type().ifPresent(this::walkType));
-    }
   }
 }
