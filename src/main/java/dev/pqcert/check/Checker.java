@@ -191,15 +191,17 @@ public final class Checker {
     if (finding.location().isEmpty()) {
       return finding;
     }
-    Location location = finding.location().get();
-    if (bundle.sourcePath(location.file()).equals(location.file())) {
-      return finding;
-    }
     return new Finding(
         finding.ruleId(),
         finding.level(),
         finding.message(),
-        Optional.of(inSourceFolder(location, bundle)));
+        finding.location().map(l -> inSourceFolder(l, bundle)),
+        finding.related().stream().map(r -> inSourceFolder(r, bundle)).toList(),
+        finding.path().stream().map(r -> inSourceFolder(r, bundle)).toList());
+  }
+
+  private static Finding.Related inSourceFolder(Finding.Related place, Bundle bundle) {
+    return new Finding.Related(place.label(), inSourceFolder(place.location(), bundle));
   }
 
   private static Location inSourceFolder(Location location, Bundle bundle) {

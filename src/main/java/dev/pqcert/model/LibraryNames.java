@@ -85,6 +85,7 @@ public final class LibraryNames {
           "Oracle",
           "Order",
           "Pdf",
+          "Password",
           "Percentage",
           "PercentileMode",
           "PostgreSQL",

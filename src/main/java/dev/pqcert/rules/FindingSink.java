@@ -69,7 +69,13 @@ public final class FindingSink {
       List<Finding.Related> related,
       List<Finding.Related> path) {
     findings.add(
-        new Finding(ruleId, level, message, Optional.of(new Location(file, span)), related, path));
+        new Finding(
+            ruleId,
+            level,
+            Messages.oneLine(message),
+            Optional.of(new Location(file, span)),
+            related,
+            path));
   }
 
   /**
