@@ -189,7 +189,7 @@ public final class Evaluator {
       return body;
     }
     if (expression instanceof Expr.TypeTest test && test.assertion()) {
-      return typed(eval(test.value(), scope, file), test.type().name());
+      return asserted(eval(test.value(), scope, file), test.type().name());
     }
     return unknown(expression);
   }
@@ -262,6 +262,17 @@ public final class Evaluator {
     return value instanceof Value.Unknown unknown && unknown.type().isEmpty()
         ? unknown.withType(type)
         : value;
+  }
+
+  /**
+   * A value that passed {@code as type} (or a function's own declared return type, which the engine
+   * checks): whatever was inferred, it is of that type when it is a value at all.
+   */
+  static Value asserted(Value value, String type) {
+    if (type.isEmpty() || type.equals("any") || type.equals("anynonnull")) {
+      return value;
+    }
+    return value instanceof Value.Unknown unknown ? unknown.withType(type) : value;
   }
 
   /** The primitive return type a function declares, by its own syntax or its replaced type. */
@@ -576,7 +587,12 @@ public final class Evaluator {
       depth++;
       activeCalls.merge(closure.function(), 1, Integer::sum);
       try {
-        return typed(eval(closure.function().body(), inner, closure.file()), declared(closure));
+        Value result = eval(closure.function().body(), inner, closure.file());
+        // A return type written in the function is checked by the engine; one given by
+        // Value.ReplaceType is not, so it only fills in what nothing else says.
+        return closure.function().returnType().isPresent()
+            ? asserted(result, closure.function().returnType().get().name())
+            : typed(result, declared(closure));
       } finally {
         depth--;
         activeCalls.merge(closure.function(), -1, Integer::sum);

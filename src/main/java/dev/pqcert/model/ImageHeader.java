@@ -12,12 +12,26 @@ public record ImageHeader(String format, int width, int height) {
 
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
+  /**
+   * A PNG signature whose CR LF became LF: what a checkout that treats the file as text (git's
+   * {@code text} or {@code eol=lf} attribute) writes. The rest of the file is damaged the same way.
+   */
+  private static final byte[] PNG_LINE_ENDS_CONVERTED = {
+    (byte) 0x89, 'P', 'N', 'G', '\n', 0x1a, '\n'
+  };
+
+  /** The format name of a PNG whose line ends were converted as text. */
+  public static final String PNG_CONVERTED = "PNG damaged by line-end conversion";
+
   public boolean isPng() {
     return format.equals("PNG");
   }
 
   /** The header of an image file, or empty when it is no image format known here. */
   public static Optional<ImageHeader> read(byte[] bytes) {
+    if (startsWith(bytes, PNG_LINE_ENDS_CONVERTED)) {
+      return Optional.of(new ImageHeader(PNG_CONVERTED, 0, 0));
+    }
     if (startsWith(bytes, PNG)) {
       // The IHDR chunk comes first: length 13, type, width, height (big-endian).
       if (bytes.length < 24

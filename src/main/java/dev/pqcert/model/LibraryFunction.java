@@ -210,6 +210,9 @@ public enum LibraryFunction {
    * Table.SelectRows} and {@code #table}), or empty.
    */
   public static String resultType(String name) {
+    if (name.equals("Json.Document")) {
+      return "record or list"; // a parsed JSON document is never a table
+    }
     if (TABLE_RESULTS.contains(name)
         || (name.startsWith("Table.") && !TABLE_FUNCTIONS_NOT_TABLES.contains(name))) {
       return "table";

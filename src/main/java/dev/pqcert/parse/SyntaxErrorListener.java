@@ -242,8 +242,17 @@ final class SyntaxErrorListener extends BaseErrorListener {
 
   private static String quoteCharacter(String text) {
     int cp = text.codePointAt(0);
-    if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-      return String.format("U+%04X", cp);
+    if (cp == 0xFEFF) {
+      return "U+FEFF (a byte order mark inside the file: the file starts with two, or text was"
+          + " pasted with one)";
+    }
+    int type = Character.getType(cp);
+    if (Character.isISOControl(cp)
+        || Character.isWhitespace(cp)
+        || type == Character.FORMAT
+        || type == Character.UNASSIGNED
+        || type == Character.PRIVATE_USE) {
+      return String.format(java.util.Locale.ROOT, "U+%04X", cp);
     }
     return "'" + text + "'";
   }

@@ -40,6 +40,7 @@ final class BundledFilesRule implements Rule {
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
     Map<String, Missing> missing = new LinkedHashMap<>();
+    Map<String, List<Finding.Related>> leftOut = new LinkedHashMap<>();
     for (CallSite call : model.calls(LibraryFunction.EXTENSION_CONTENTS)) {
       Optional<Value> argument = call.argument(0);
       Optional<String> name = argument.flatMap(Values::text);
@@ -52,7 +53,11 @@ final class BundledFilesRule implements Rule {
       String file = text.file().isEmpty() ? call.file() : text.file();
       Optional<String> beside = besideButLeftOut(model.bundle().layout(), name.get());
       if (beside.isPresent()) {
-        reportLeftOut(model, name.get(), beside.get(), file, text, findings);
+        leftOut
+            .computeIfAbsent(beside.get(), b -> new ArrayList<>())
+            .add(
+                new Finding.Related(
+                    "Extension.Contents(\"" + name.get() + "\")", new Location(file, text.span())));
         continue;
       }
       Finding.Related place =
@@ -64,6 +69,7 @@ final class BundledFilesRule implements Rule {
         places.add(place);
       }
     }
+    leftOut.forEach((beside, places) -> reportLeftOut(model, beside, places, findings));
     Map<String, List<Missing>> families = new LinkedHashMap<>();
     for (Missing file : missing.values()) {
       families.computeIfAbsent(family(file.name()), f -> new ArrayList<>()).add(file);
@@ -121,29 +127,24 @@ final class BundledFilesRule implements Rule {
    * broken connector, MakePQX (which ignores project files) would pack it, so a recommendation.
    */
   private static void reportLeftOut(
-      ConnectorModel model,
-      String name,
-      String beside,
-      String file,
-      Value text,
-      FindingSink findings) {
+      ConnectorModel model, String beside, List<Finding.Related> places, FindingSink findings) {
     String project = model.bundle().layout().projectFile().orElse("the project file");
     String item = project.toLowerCase(Locale.ROOT).endsWith(".mproj") ? "Compile" : "MezContent";
-    findings.reportOnce(
-        Level.SHOULD,
-        file,
-        text.span(),
+    String start =
         "Extension.Contents(\""
-            + name
+            + beside
             + "\"): the folder holds it, but "
             + project
             + " has no "
             + item
-            + " item for it, so an MSBuild build leaves it out; add <"
-            + item
-            + " Include=\""
-            + beside
-            + "\" />");
+            + " item for it, so an MSBuild build leaves it out";
+    // Never advise packaging a secret: PQ056 says a client secret should not be in the package.
+    String fix =
+        SECRET.matcher(beside).matches()
+            ? " and the connector fails; if it is a secret, it should not be packaged at all"
+                + " (PQ056)"
+            : "; add <" + item + " Include=\"" + beside + "\" />";
+    findings.reportGroup(Level.SHOULD, places, start + fix, "use");
   }
 
   /**

@@ -44,7 +44,10 @@ final class FunctionNameRule implements Rule {
   private static final Pattern PLACEHOLDER =
       Pattern.compile("(Test|Main|Func|Function|Method|Impl|Helper|Temp|Foo|Run|Do)\\d*");
 
-  /** Product names that read like verbs. */
+  /**
+   * A verb Microsoft's own connectors start names with ({@code R.Execute}, {@code Python.Execute}):
+   * it and what follows it name the result.
+   */
   private static final Set<String> KNOWN = Set.of("Execute");
 
   @Override
@@ -64,10 +67,11 @@ final class FunctionNameRule implements Rule {
         continue; // not a name users pick in Get Data
       }
       String function = export.name().substring(prefix.length());
-      if (findings.settings().extraFunctionNames().contains(function) || KNOWN.contains(function)) {
-        continue; // the user's configuration, or a product name, accepts this name
-      }
       List<String> words = BannedWords.words(function);
+      if (findings.settings().extraFunctionNames().contains(function)
+          || (!words.isEmpty() && KNOWN.contains(words.get(0)))) {
+        continue; // the user's configuration, or a product convention, accepts this name
+      }
       boolean action = !words.isEmpty() && VERBS.contains(words.get(0));
       if (action || PLACEHOLDER.matcher(function).matches()) {
         findings.report(

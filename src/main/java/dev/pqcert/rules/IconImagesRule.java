@@ -75,6 +75,15 @@ final class IconImagesRule implements Rule {
               + " save the icon as a PNG");
     }
     ImageHeader image = header.get();
+    if (image.format().equals(ImageHeader.PNG_CONVERTED)) {
+      return Optional.of(
+          "'"
+              + name
+              + "' ("
+              + slot
+              + ") is a PNG whose line ends were converted as if it were text (by git's text or"
+              + " eol attribute): mark *.png binary in .gitattributes and restore the file");
+    }
     if (!image.isPng()) {
       return Optional.of(
           "'"
@@ -91,8 +100,8 @@ final class IconImagesRule implements Rule {
           "'" + name + "' (" + slot + ") is not a valid PNG (no image header); export it again");
     }
     List<Integer> sizes = icon.allowedSizes();
-    if (image.width() == image.height() && sizes.contains(image.width())) {
-      return Optional.empty();
+    if (sizes.stream().anyMatch(size -> near(image.width(), size) && near(image.height(), size))) {
+      return Optional.empty(); // within a pixel or two of its size: shown as intended
     }
     String wanted =
         sizes.size() == 1
@@ -111,6 +120,11 @@ final class IconImagesRule implements Rule {
             + (sizes.size() == 1 ? "" : "one of ")
             + wanted
             + ": resize it, or bundle the right size under that name");
+  }
+
+  /** Whether a side is within two pixels of the slot's size. */
+  private static boolean near(int side, int size) {
+    return Math.abs(side - size) <= 2;
   }
 
   /** Names an image's place: "the second image of Icon16" or "Icon16". */

@@ -141,7 +141,8 @@ final class NamingRule implements Rule {
       }
       parts.add(Character.isLetter(clean.charAt(0)) ? clean : "X" + clean);
     }
-    if (parts.isEmpty()) {
+    // A function keeps the Kind.FunctionName shape: a part left empty becomes Contents.
+    if (parts.isEmpty() || (parts.size() == 1 && name.contains("."))) {
       parts.add("Contents");
     }
     return "name it '" + String.join(".", parts) + "'";

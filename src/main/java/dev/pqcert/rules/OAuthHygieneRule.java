@@ -33,7 +33,7 @@ final class OAuthHygieneRule implements Rule {
             "the connector reads a client secret from the bundled file '"
                 + name.get()
                 + "', which anyone with the package can read; connectors should not use"
-                + " confidential secrets: use OAuth with PKCE if the service supports it");
+                + " confidential secrets: use PKCE without a client secret if the service allows");
         read = true;
       }
     }
@@ -46,7 +46,8 @@ final class OAuthHygieneRule implements Rule {
             "the package bundles '"
                 + entry.name()
                 + "', a client secret anyone with the package can read; connectors should not"
-                + " use confidential secrets: use OAuth with PKCE if the service supports it");
+                + " use confidential secrets: use PKCE without a client secret if the service"
+                + " allows");
       }
     }
   }

@@ -5,6 +5,7 @@ import dev.pqcert.model.DataSourceKind;
 import dev.pqcert.model.ExportedFunction;
 import dev.pqcert.model.ParameterInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,24 +27,31 @@ final class RequiredParametersRule implements Rule {
       if (kind.definesOwnPath()) {
         continue; // Singleton, or Custom with MakeResourcePath: not built from the parameters
       }
-      ExportedFunction first = null;
-      String expected = null;
-      for (ExportedFunction export : kind.functions()) {
-        if (export.signature().isEmpty()) {
-          continue;
-        }
+      List<ExportedFunction> known =
+          kind.functions().stream().filter(e -> e.signature().isPresent()).toList();
+      if (known.size() < 2) {
+        continue;
+      }
+      // The reference is the function TestConnection calls (the gateway's data source), else the
+      // first published one, else the first: the others are measured against it.
+      Optional<String> tested = kind.testConnection().flatMap(t -> t.functionName());
+      ExportedFunction reference =
+          known.stream()
+              .filter(e -> tested.filter(e.name()::equals).isPresent())
+              .findFirst()
+              .or(() -> known.stream().filter(e -> e.publishName().isPresent()).findFirst())
+              .orElse(known.get(0));
+      String expected = describe(pathParameters(reference));
+      for (ExportedFunction export : known) {
         String path = describe(pathParameters(export));
-        if (first == null) {
-          first = export;
-          expected = path;
-        } else if (!path.equals(expected)) {
+        if (!export.name().equals(reference.name()) && !path.equals(expected)) {
           findings.report(
               export.member().file(),
               export.member().nameSpan(),
               "functions of data source kind '"
                   + kind.name()
                   + "' must share their required parameters: '"
-                  + first.name()
+                  + reference.name()
                   + "' has ("
                   + expected
                   + ") but '"

@@ -44,7 +44,7 @@ final class ResourceKeysRule implements Rule {
     for (Map.Entry<String, List<Finding.Related>> key : uses.entrySet()) {
       String problem =
           model.resources().file().isEmpty()
-              ? "the package has no resources.resx"
+              ? "the package has no resources.resx (if the build adds it, check the built .mez)"
               : model.resources().file().get() + " has no string '" + key.getKey() + "'";
       findings.reportGroup(
           findings.level(),

@@ -29,7 +29,11 @@ final class ResourceValuesRule implements Rule {
       return;
     }
     Map<String, CallSite> usedIn = usedInRequests(model);
+    java.util.Set<String> samples = sampleValues(model);
     for (Resources.Entry entry : model.resources().entries().values()) {
+      if (!usedIn.containsKey(entry.key()) && samples.contains(entry.key())) {
+        continue; // a sample shown as a hint in the dialog is text users read, even as a URL
+      }
       Optional<String> problem = problem(entry, usedIn.get(entry.key()));
       if (problem.isPresent()) {
         findings.report(
@@ -59,6 +63,9 @@ final class ResourceValuesRule implements Rule {
               + use.span().start().line()
               + ")");
     }
+    if (value.contains("<") || value.contains("{")) {
+      return Optional.empty(); // a pattern with placeholders for the user, not an address
+    }
     if (Addresses.isUrl(value)) {
       return Optional.of("holds a URL (" + Messages.quote(value) + ")");
     }
@@ -66,6 +73,18 @@ final class ResourceValuesRule implements Rule {
       return Optional.of("holds a host name (" + Messages.quote(value) + ")");
     }
     return Optional.empty();
+  }
+
+  /** The resource keys of the sample values documented on exported functions' parameters. */
+  private static java.util.Set<String> sampleValues(ConnectorModel model) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    model.exports().stream()
+        .flatMap(e -> e.signature().stream())
+        .flatMap(s -> s.parameters().stream())
+        .flatMap(p -> p.documentation().stream())
+        .flatMap(d -> d.get("Documentation.SampleValues").stream())
+        .forEach(samples -> keys(samples, 0, keys::add));
+    return keys;
   }
 
   /** Each resource key whose string reaches a request's or a connection's arguments: its call. */
