@@ -12,10 +12,15 @@ import java.util.Optional;
  * parameters, because nothing in the connector calls it that way.
  */
 public record CallSite(
-    String function, String file, Span span, List<Value> arguments, boolean withoutCaller) {
+    String function,
+    String file,
+    Span span,
+    List<Value> arguments,
+    boolean withoutCaller,
+    boolean onErrorPath) {
 
   public CallSite(String function, String file, Span span, List<Value> arguments) {
-    this(function, file, span, arguments, false);
+    this(function, file, span, arguments, false, false);
   }
 
   public Optional<Value> argument(int index) {

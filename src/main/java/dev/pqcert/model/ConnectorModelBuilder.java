@@ -121,7 +121,14 @@ public final class ConnectorModelBuilder {
       exported.add(export.name());
       if (Values.plain(export.value()) instanceof Value.FunctionValue function) {
         List<Thunk> arguments = new ArrayList<>();
-        for (Expr.Parameter parameter : function.function().parameters()) {
+        List<Expr.Parameter> parameters = function.function().parameters();
+        // The names the user sees are those of the exported type (Value.ReplaceType), when known.
+        List<ParameterInfo> shown =
+            export.signature().map(FunctionSignature::parameters).orElse(List.of());
+        for (int i = 0; i < parameters.size(); i++) {
+          Expr.Parameter parameter = parameters.get(i);
+          String name =
+              shown.size() == parameters.size() ? shown.get(i).name() : parameter.name().name();
           arguments.add(
               Thunk.of(
                   new Value.Unknown(
@@ -129,7 +136,7 @@ public final class ConnectorModelBuilder {
                       Taint.of(
                           new Taint.Source(
                               Taint.SourceKind.USER_INPUT,
-                              "parameter '" + parameter.name().name() + "' of " + export.name(),
+                              "parameter '" + name + "' of " + export.name(),
                               function.file(),
                               parameter.span())))));
         }

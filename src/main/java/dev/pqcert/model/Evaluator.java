@@ -69,6 +69,9 @@ public final class Evaluator {
     return exhausted;
   }
 
+  /** How deep evaluation is on error paths (a try's handler, the branch of a failure). */
+  private int errorPath;
+
   /** How deep evaluation is inside functions explored on their own, with no caller. */
   private int withoutCaller;
 
@@ -174,18 +177,23 @@ public final class Evaluator {
       // The value when nothing fails: the loader's `try Expression.Evaluate(...) catch ...`.
       // The handler is followed too, for the flows and sinks in it.
       Value body = eval(attempt.body(), scope, file);
-      attempt.otherwise().ifPresent(fallback -> eval(fallback, scope, file));
-      attempt
-          .catchHandler()
-          .ifPresent(
-              handler ->
-                  call(
-                      new Value.FunctionValue(
-                          handler.span(), handler, scope, Optional.empty(), file),
-                      List.of(Thunk.of(new Value.Unknown(handler.span()))),
-                      handler.span(),
-                      file,
-                      "the catch handler"));
+      errorPath++;
+      try {
+        attempt.otherwise().ifPresent(fallback -> eval(fallback, scope, file));
+        attempt
+            .catchHandler()
+            .ifPresent(
+                handler ->
+                    call(
+                        new Value.FunctionValue(
+                            handler.span(), handler, scope, Optional.empty(), file),
+                        List.of(Thunk.of(new Value.Unknown(handler.span()))),
+                        handler.span(),
+                        file,
+                        "the catch handler"));
+      } finally {
+        errorPath--;
+      }
       return body;
     }
     if (expression instanceof Expr.TypeTest test && test.assertion()) {
@@ -214,8 +222,15 @@ public final class Evaluator {
    */
   private Value eitherBranch(Expr.If when, Scope scope, String file) {
     Optional<SchemeChecks.Check> check = SchemeChecks.of(this, when.condition(), scope, file);
-    Value whenTrue = branch(when.whenTrue(), scope, file, check.filter(c -> c.httpsWhenTrue()));
-    Value whenFalse = branch(when.whenFalse(), scope, file, check.filter(c -> !c.httpsWhenTrue()));
+    Optional<Boolean> failed = failureTest(when.condition());
+    Value whenTrue =
+        onPath(
+            failed.orElse(false),
+            () -> branch(when.whenTrue(), scope, file, check.filter(c -> c.httpsWhenTrue())));
+    Value whenFalse =
+        onPath(
+            !failed.orElse(true),
+            () -> branch(when.whenFalse(), scope, file, check.filter(c -> !c.httpsWhenTrue())));
     boolean trueFails = when.whenTrue() instanceof Expr.ErrorRaise;
     boolean falseFails = when.whenFalse() instanceof Expr.ErrorRaise;
     // `if ok then x else error ...` is x whenever it returns a value.
@@ -226,6 +241,39 @@ public final class Evaluator {
       return whenFalse;
     }
     return Urls.either(when.span(), whenTrue, whenFalse);
+  }
+
+  /** Evaluates {@code work} on the error path when {@code error} says so. */
+  private Value onPath(boolean error, java.util.function.Supplier<Value> work) {
+    if (!error) {
+      return work.get();
+    }
+    errorPath++;
+    try {
+      return work.get();
+    } finally {
+      errorPath--;
+    }
+  }
+
+  /**
+   * Whether a condition tests that something failed ({@code result[HasError]}, as a {@code try}
+   * result says): empty when it is no such test; true when the failure is the then-branch, false
+   * when it is the else-branch ({@code not result[HasError]}).
+   */
+  private static Optional<Boolean> failureTest(Expr condition) {
+    if (condition instanceof Expr.FieldAccess access && access.field().name().equals("HasError")) {
+      return Optional.of(true);
+    }
+    if (condition instanceof Expr.Unary unary && unary.operator() == Expr.UnaryOperator.NOT) {
+      return failureTest(unary.operand()).map(failed -> !failed);
+    }
+    return Optional.empty();
+  }
+
+  /** Whether evaluation is on an error path: a {@code try}'s handler, a failure's branch. */
+  boolean onErrorPath() {
+    return errorPath > 0;
   }
 
   private Value branch(Expr branch, Scope scope, String file, Optional<SchemeChecks.Check> check) {
@@ -653,7 +701,11 @@ public final class Evaluator {
    * so that a loader helper called for two modules is two facts.
    */
   private record CallKey(
-      String function, Site site, List<String> arguments, boolean withoutCaller) {}
+      String function,
+      Site site,
+      List<String> arguments,
+      boolean withoutCaller,
+      boolean onErrorPath) {}
 
   /** One sink per place, role and source. */
   private record SinkKey(Site site, SinkRole role, Taint.SourceKind kind, Site source) {}
@@ -674,7 +726,9 @@ public final class Evaluator {
       arguments.add(known.toString());
     }
     callSites.putIfAbsent(
-        new CallKey(call.function(), call.site(), arguments, call.withoutCaller()), call);
+        new CallKey(
+            call.function(), call.site(), arguments, call.withoutCaller(), call.onErrorPath()),
+        call);
   }
 
   void recordSink(Sink reached) {

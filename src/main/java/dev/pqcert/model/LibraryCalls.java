@@ -22,7 +22,9 @@ final class LibraryCalls {
       for (Thunk argument : arguments) {
         values.add(argument.force());
       }
-      CallSite call = new CallSite(name, file, span, values, evaluator.withoutCaller());
+      CallSite call =
+          new CallSite(
+              name, file, span, values, evaluator.withoutCaller(), evaluator.onErrorPath());
       evaluator.recordCall(call);
       Sinks.record(evaluator, call);
     }

@@ -5,6 +5,7 @@ import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
+import dev.pqcert.parse.Span;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -29,13 +30,34 @@ final class UnguardedTraceRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    if (!model.traceFlags().isEmpty()) {
-      return;
-    }
+    // Only traces the connector reaches: a helper nothing calls traces nothing.
     List<CallSite> traces =
         model.calls(LibraryFunction.DIAGNOSTICS_TRACE).stream()
+            .filter(c -> !c.withoutCaller())
             .sorted(Comparator.comparing(CallSite::site))
             .toList();
+    if (!model.traceFlags().isEmpty()) {
+      // With a flag, what matters is a trace in the section that no flag guards.
+      List<Span> guards = model.traceFlags().stream().flatMap(f -> f.guards().stream()).toList();
+      Optional<CallSite> unguarded =
+          traces.stream()
+              .filter(c -> model.sectionFile().filter(f -> f.name().equals(c.file())).isPresent())
+              .filter(c -> !errorOrSafe(c))
+              .filter(c -> guards.stream().noneMatch(g -> within(c.span(), g)))
+              .findFirst();
+      unguarded.ifPresent(
+          trace ->
+              findings.report(
+                  trace.file(),
+                  trace.span(),
+                  "Diagnostics.Trace ("
+                      + Flows.at(trace.file(), trace.span())
+                      + ") is not behind the feature flag '"
+                      + model.traceFlags().get(0).member().name()
+                      + "' that switches the other tracing off; trace through the guarded"
+                      + " helpers"));
+      return;
+    }
     if (traces.isEmpty()) {
       return;
     }
@@ -65,8 +87,18 @@ final class UnguardedTraceRule implements Rule {
     }
   }
 
-  /** Whether a trace is error-path or SafeData telemetry: its level, or a record message. */
+  private static boolean within(Span inner, Span outer) {
+    return inner.startOffset() >= outer.startOffset() && inner.endOffset() <= outer.endOffset();
+  }
+
+  /**
+   * Whether a trace is error-path or SafeData telemetry: reached only when something failed, at an
+   * error level, or with a record message.
+   */
   private static boolean errorOrSafe(CallSite trace) {
+    if (trace.onErrorPath()) {
+      return true;
+    }
     boolean errorLevel =
         trace
             .argument(0)
