@@ -13,11 +13,27 @@ import java.util.Optional;
  * between a branch that traces (refers to {@code Diagnostics...}) and one that does not. Found by
  * how it is used, whatever it is called.
  */
-public record TraceFlag(Member member, boolean value, Span valueSpan, List<Span> guards) {
+public record TraceFlag(
+    Member member, boolean value, Span valueSpan, List<Span> guards, List<Member> guarded) {
+
+  /**
+   * Whether code at {@code span} of {@code file} is under this flag: inside one of its guarding
+   * {@code if}s, or inside a section member such an {@code if} refers to (the helper record a
+   * guarded binding picks a tracing function from).
+   */
+  public boolean covers(String file, Span span) {
+    return guards.stream().anyMatch(g -> member.file().equals(file) && within(span, g))
+        || guarded.stream().anyMatch(m -> m.file().equals(file) && within(span, m.span()));
+  }
+
+  private static boolean within(Span inner, Span outer) {
+    return inner.startOffset() >= outer.startOffset() && inner.endOffset() <= outer.endOffset();
+  }
 
   static List<TraceFlag> find(
       Optional<Section> section, Map<Expr.Identifier, Definition> names, Scope scope) {
     Map<Member, List<Span>> guards = new LinkedHashMap<>();
+    Map<Member, List<Member>> guarded = new LinkedHashMap<>();
     for (Member member : section.map(Section::members).orElse(List.of())) {
       ExprWalk.forEach(
           member.value(),
@@ -32,6 +48,20 @@ public record TraceFlag(Member member, boolean value, Span valueSpan, List<Span>
                       guards
                           .computeIfAbsent(flag.member(), m -> new ArrayList<>())
                           .add(when.span());
+                      List<Member> reached =
+                          guarded.computeIfAbsent(flag.member(), m -> new ArrayList<>());
+                      for (Expr branch : List.of(when.whenTrue(), when.whenFalse())) {
+                        ExprWalk.forEach(
+                            branch,
+                            b -> {
+                              if (b instanceof Expr.Identifier used
+                                  && names.get(used)
+                                      instanceof Definition.MemberDefinition definition
+                                  && !reached.contains(definition.member())) {
+                                reached.add(definition.member());
+                              }
+                            });
+                      }
                     }
                   });
             }
@@ -49,7 +79,11 @@ public record TraceFlag(Member member, boolean value, Span valueSpan, List<Span>
       if (constant.isPresent()) {
         flags.add(
             new TraceFlag(
-                member, constant.get(), Values.plain(value).span(), List.copyOf(entry.getValue())));
+                member,
+                constant.get(),
+                Values.plain(value).span(),
+                List.copyOf(entry.getValue()),
+                List.copyOf(guarded.getOrDefault(member, List.of()))));
       }
     }
     return flags;

@@ -5,7 +5,6 @@ import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
-import dev.pqcert.parse.Span;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -37,13 +36,12 @@ final class UnguardedTraceRule implements Rule {
             .sorted(Comparator.comparing(CallSite::site))
             .toList();
     if (!model.traceFlags().isEmpty()) {
-      // With a flag, what matters is a trace in the section that no flag guards.
-      List<Span> guards = model.traceFlags().stream().flatMap(f -> f.guards().stream()).toList();
+      // With a flag, what matters is a trace in the section that no flag covers.
       Optional<CallSite> unguarded =
           traces.stream()
               .filter(c -> model.sectionFile().filter(f -> f.name().equals(c.file())).isPresent())
               .filter(c -> !errorOrSafe(c))
-              .filter(c -> guards.stream().noneMatch(g -> within(c.span(), g)))
+              .filter(c -> model.traceFlags().stream().noneMatch(f -> f.covers(c.file(), c.span())))
               .findFirst();
       unguarded.ifPresent(
           trace ->
@@ -85,10 +83,6 @@ final class UnguardedTraceRule implements Rule {
     } else {
       findings.report(trace.file(), trace.span(), message);
     }
-  }
-
-  private static boolean within(Span inner, Span outer) {
-    return inner.startOffset() >= outer.startOffset() && inner.endOffset() <= outer.endOffset();
   }
 
   /**
