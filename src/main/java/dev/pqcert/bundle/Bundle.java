@@ -72,11 +72,6 @@ public final class Bundle {
     return layout.notes();
   }
 
-  /** The files of one kind, sorted by name. */
-  public List<BundleEntry> entriesOf(EntryKind kind) {
-    return entries.stream().filter(entry -> entry.kind() == kind).toList();
-  }
-
   /**
    * The file with this name; failing an exact match, one whose name differs only in case, as
    * Windows (which loads connectors) would find it.

@@ -4,22 +4,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A file decoded to text.
+ * A file decoded to text (UTF-8, or UTF-16 with a byte order mark).
  *
  * @param text the text, without the byte order mark; each byte sequence that is not valid in the
  *     encoding is one U+FFFD REPLACEMENT CHARACTER, as Power Query reads it
- * @param encoding "UTF-8", "UTF-16LE" or "UTF-16BE"
- * @param hadBom whether the file started with a byte order mark
  * @param undecodable where the first byte sequence that is not valid in the encoding is; empty when
  *     the whole file is valid
  */
-public record DecodedText(
-    String text, String encoding, boolean hadBom, Optional<Undecodable> undecodable) {
-
-  /** A file that decoded without a replacement. */
-  public DecodedText(String text, String encoding, boolean hadBom) {
-    this(text, encoding, hadBom, Optional.empty());
-  }
+public record DecodedText(String text, Optional<Undecodable> undecodable) {
 
   /**
    * The first byte sequence that is not valid in the file's encoding.

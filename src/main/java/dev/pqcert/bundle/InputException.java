@@ -7,7 +7,6 @@ import java.util.Locale;
  * with the file as the user gave it.
  */
 public final class InputException extends Exception {
-  private final String file;
   private final String problem;
 
   public InputException(String file, String problem) {
@@ -17,13 +16,7 @@ public final class InputException extends Exception {
   /** The cause is kept for debugging only; it never shows in the message. */
   public InputException(String file, String problem, Throwable cause) {
     super(oneLine(file) + ": " + oneLine(problem), cause);
-    this.file = file;
     this.problem = problem;
-  }
-
-  /** The file as the user gave it (for an entry of a package: the package, then the entry). */
-  public String file() {
-    return file;
   }
 
   /** What is wrong, without the file name. */

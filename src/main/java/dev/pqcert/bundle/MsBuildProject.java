@@ -2,7 +2,6 @@ package dev.pqcert.bundle;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -42,7 +40,7 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class MsBuildProject {
   /** A file an item names. */
-  record Item(String type, Path path, String nameAsWritten, String recursiveDir, String spec) {}
+  record Item(Path path, String nameAsWritten, String recursiveDir, String spec) {}
 
   /** Folders a wildcard never descends into: build output and hidden folders. */
   private static final Set<String> SKIPPED_FOLDERS = Set.of("bin", "obj");
@@ -402,17 +400,17 @@ final class MsBuildProject {
       }
       String path = spec.replace('\\', '/');
       if (path.contains("*") || path.contains("?")) {
-        items.addAll(expandWildcard(itemType, spec, path));
+        items.addAll(expandWildcard(spec, path));
       } else {
         Path resolved = resolveIgnoringCase(folder.resolve(path).normalize());
         String name = path.substring(path.lastIndexOf('/') + 1);
-        items.add(new Item(itemType, resolved, name, "", spec));
+        items.add(new Item(resolved, name, "", spec));
       }
     }
     return items;
   }
 
-  private List<Item> expandWildcard(String itemType, String spec, String path) {
+  private List<Item> expandWildcard(String spec, String path) {
     List<String> segments = new ArrayList<>(List.of(path.split("/+", -1)));
     Path base;
     if (path.startsWith("/")) {
@@ -428,18 +426,13 @@ final class MsBuildProject {
       base = resolveIgnoringCase(base.resolve(segments.remove(0)).normalize());
     }
     List<Item> found = new ArrayList<>();
-    match(base, segments, "", found, itemType, spec);
+    match(base, segments, "", found, spec);
     found.sort(Comparator.comparing(item -> key(item.path())));
     return found;
   }
 
   private void match(
-      Path dir,
-      List<String> patterns,
-      String recursiveDir,
-      List<Item> found,
-      String type,
-      String spec) {
+      Path dir, List<String> patterns, String recursiveDir, List<Item> found, String spec) {
     if (patterns.isEmpty() || foldersSearched++ > MAX_FOLDERS_SEARCHED) {
       return;
     }
@@ -447,10 +440,10 @@ final class MsBuildProject {
     List<String> rest = patterns.subList(1, patterns.size());
     List<Path> children = list(dir);
     if (pattern.equals("**")) {
-      match(dir, rest, recursiveDir, found, type, spec);
+      match(dir, rest, recursiveDir, found, spec);
       for (Path child : children) {
         if (isSearchedFolder(child)) {
-          match(child, patterns, recursiveDir + child.getFileName() + "/", found, type, spec);
+          match(child, patterns, recursiveDir + child.getFileName() + "/", found, spec);
         }
       }
       return;
@@ -463,12 +456,12 @@ final class MsBuildProject {
       }
       if (rest.isEmpty()) {
         if (Files.isRegularFile(child)) {
-          found.add(new Item(type, child, name, recursiveDir, spec));
+          found.add(new Item(child, name, recursiveDir, spec));
         }
       } else if (isSearchedFolder(child)) {
         String below =
             isWildcard(pattern) || !recursiveDir.isEmpty() ? recursiveDir + name + "/" : "";
-        match(child, rest, below, found, type, spec);
+        match(child, rest, below, found, spec);
       }
     }
   }
@@ -560,14 +553,5 @@ final class MsBuildProject {
     String text = message == null ? "unreadable" : message;
     int end = text.indexOf('\n');
     return (end < 0 ? text : text.substring(0, end)).strip();
-  }
-
-  /** For tests: evaluates a project given as text, as if it were {@code file}. */
-  static MsBuildProject ofText(Path file, String xml) throws InputException {
-    return read(file, file.toString(), xml.getBytes(StandardCharsets.UTF_8));
-  }
-
-  Optional<String> property(String name) {
-    return Optional.ofNullable(properties.get(name));
   }
 }

@@ -99,7 +99,7 @@ public final class TextDecoder {
                   count,
                   charset.name()));
     }
-    return new DecodedText(text, charset.name(), bomLength > 0, undecodable);
+    return new DecodedText(text, undecodable);
   }
 
   /** The 1-based line and column (in code points) of an offset, as the M lexer counts them. */

@@ -38,10 +38,6 @@ public final class Checker {
   private final boolean rememberPackageContents;
   private final Map<String, Map<String, ContentDigest>> packageContents = new ConcurrentHashMap<>();
 
-  public Checker(BundleReader reader, RuleRegistry rules) {
-    this(reader, rules, false);
-  }
-
   /**
    * @param rememberPackageContents whether to keep a digest of each package entry, for {@link
    *     #packageContents}
@@ -50,14 +46,6 @@ public final class Checker {
     this.reader = reader;
     this.rules = rules;
     this.rememberPackageContents = rememberPackageContents;
-  }
-
-  public static Checker withDefaults() {
-    return new Checker(new BundleReader(), RuleRegistry.builtIn());
-  }
-
-  public RuleRegistry rules() {
-    return rules;
   }
 
   /**

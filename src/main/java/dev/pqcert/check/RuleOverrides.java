@@ -25,8 +25,4 @@ public record RuleOverrides(
     disabled = disabled.stream().sorted().toList();
     levels = Collections.unmodifiableSortedMap(new TreeMap<>(levels));
   }
-
-  public boolean isEmpty() {
-    return disabled.isEmpty() && levels.isEmpty();
-  }
 }

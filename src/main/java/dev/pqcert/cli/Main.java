@@ -1,5 +1,6 @@
 package dev.pqcert.cli;
 
+import dev.pqcert.config.Spellings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -55,6 +56,27 @@ public final class Main implements Runnable {
                       + exception
                       + " (please report this with the input that caused it)");
           return ExitCodes.INPUT_ERROR;
+        });
+    CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+    commandLine.setParameterExceptionHandler(
+        (exception, arguments) -> {
+          // A word an option does not take (--release later): one line, as a configuration
+          // file's mistake is, instead of the usage help.
+          if (exception.getCause() instanceof Spellings.Unknown unknown
+              && exception.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            exception
+                .getCommandLine()
+                .getErr()
+                .println(
+                    "pqcert: "
+                        + option.longestName()
+                        + " "
+                        + exception.getValue()
+                        + ": "
+                        + unknown.getMessage());
+            return ExitCodes.INPUT_ERROR;
+          }
+          return usage.handleParseException(exception, arguments);
         });
     return commandLine.execute(args);
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.InputException;
+import dev.pqcert.check.Targets;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
 import dev.pqcert.parse.DeepStack;

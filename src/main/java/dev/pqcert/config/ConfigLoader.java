@@ -42,6 +42,16 @@ public final class ConfigLoader {
   private static final List<String> KEYS =
       List.of("release", "failOn", "rules", "ignore", "functionNames");
 
+  /** How a rule is switched off or on, or moved to a level. */
+  private static final Spellings<Config.RuleSetting> RULE_SETTINGS =
+      Spellings.of(
+          Map.of(
+              "off", Config.RuleSetting.OFF,
+              "on", Config.RuleSetting.ON,
+              "must", Config.RuleSetting.at(Level.MUST),
+              "should", Config.RuleSetting.at(Level.SHOULD),
+              "review", Config.RuleSetting.at(Level.REVIEW)));
+
   private final Set<String> knownRuleIds;
 
   public ConfigLoader(Set<String> knownRuleIds) {
@@ -183,27 +193,9 @@ public final class ConfigLoader {
       Node.Field field = entry.getValue();
       switch (entry.getKey()) {
         case "release" ->
-            release =
-                Optional.of(
-                    choice(
-                        display,
-                        field.value(),
-                        "release",
-                        Map.of(
-                            "initial", CheckSettings.Release.INITIAL,
-                            "update", CheckSettings.Release.UPDATE)));
+            release = Optional.of(choice(display, field.value(), "release", Spellings.RELEASE));
         case "failOn" ->
-            failOn =
-                Optional.of(
-                    choice(
-                        display,
-                        field.value(),
-                        "failOn",
-                        Map.of(
-                            "must", FailOn.MUST,
-                            "should", FailOn.SHOULD,
-                            "review", FailOn.REVIEW,
-                            "never", FailOn.NEVER)));
+            failOn = Optional.of(choice(display, field.value(), "failOn", Spellings.FAIL_ON));
         case "rules" -> {
           for (Map.Entry<String, Node.Field> rule :
               field.value().object(display, "\"rules\"").fields().entrySet()) {
@@ -256,16 +248,7 @@ public final class ConfigLoader {
         return Config.RuleSetting.ON;
       }
     }
-    return choice(
-        display,
-        node,
-        "setting for " + id,
-        Map.of(
-            "off", Config.RuleSetting.OFF,
-            "on", Config.RuleSetting.ON,
-            "must", Config.RuleSetting.at(Level.MUST),
-            "should", Config.RuleSetting.at(Level.SHOULD),
-            "review", Config.RuleSetting.at(Level.REVIEW)));
+    return choice(display, node, "setting for " + id, RULE_SETTINGS);
   }
 
   private void ruleId(String display, String id, JsonLocation at) throws ConfigException {
@@ -289,22 +272,17 @@ public final class ConfigLoader {
     }
   }
 
-  private static <T> T choice(String display, Node node, String what, Map<String, T> choices)
+  private static <T> T choice(String display, Node node, String what, Spellings<T> spellings)
       throws ConfigException {
     String text = node.text(display, what);
-    T value = choices.get(text.toLowerCase(Locale.ROOT));
-    if (value == null) {
+    try {
+      return spellings.parse(text);
+    } catch (Spellings.Unknown unknown) {
       throw error(
           display,
           node.at(),
-          "'"
-              + text
-              + "' is not a valid "
-              + what
-              + "; use one of "
-              + String.join(", ", new TreeSet<>(choices.keySet())));
+          "'" + text + "' is not a valid " + what + "; " + unknown.getMessage());
     }
-    return value;
   }
 
   static ConfigException error(String display, JsonLocation at, String problem) {

@@ -31,11 +31,6 @@ public record ReportContext(
 
   public static final String INFORMATION_URI = "https://github.com/pqcert/pqcert";
 
-  public static ReportContext of(String toolVersion, RuleRegistry rules) {
-    return new ReportContext(
-        toolVersion, rules, FailOn.MUST, SourceLocator.none(), Optional.empty());
-  }
-
   /** The baseline entries that no longer occur; empty without a baseline. */
   public Optional<List<Baseline.Entry>> absentFromBaseline() {
     return baseline.map(AppliedBaseline::absent);

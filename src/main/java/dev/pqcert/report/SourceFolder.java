@@ -23,10 +23,6 @@ final class SourceFolder {
     this.root = root;
   }
 
-  Path root() {
-    return root;
-  }
-
   /** The file in this folder that the package entry of that name was built from. */
   Optional<Path> find(String entryName) {
     Optional<Path> found = findAsNamed(entryName);

@@ -49,10 +49,6 @@ public final class SourceLocator {
     this.sourcesBeside = Map.copyOf(sourcesBeside);
   }
 
-  public static SourceLocator none() {
-    return new SourceLocator(Optional.empty(), Optional.empty());
-  }
-
   /**
    * This locator, also pointing into the source folder beside each package target that has one:
    * {@code dist/Contoso} for {@code dist/Contoso.mez}, when it holds every file of the package with

@@ -34,16 +34,6 @@ class BundleTest {
   }
 
   @Test
-  void listsEntriesOfOneKindInOrder() {
-    Bundle bundle = bundle(List.of(entry("b.pqm"), entry("C.pq"), entry("a.pqm")));
-
-    assertEquals(
-        List.of("a.pqm", "b.pqm"),
-        bundle.entriesOf(EntryKind.MODULE).stream().map(BundleEntry::name).toList());
-    assertEquals(List.of(), bundle.entriesOf(EntryKind.RESOURCES));
-  }
-
-  @Test
   void findPrefersAnExactMatchOverOneIgnoringCase() {
     // Only a hand-built bundle can hold both: the reader rejects names that differ only in case.
     Bundle bundle = bundle(List.of(entry("README.txt"), entry("readme.txt")));

@@ -16,14 +16,14 @@ class TextDecoderTest {
   @Test
   void decodesUtf8WithoutBom() throws Exception {
     assertEquals(
-        new DecodedText(TEXT, "UTF-8", false), TextDecoder.decode("Contoso.pq", utf8(TEXT)));
+        new DecodedText(TEXT, Optional.empty()), TextDecoder.decode("Contoso.pq", utf8(TEXT)));
   }
 
   @Test
   void decodesUtf8AndStripsItsBom() throws Exception {
     byte[] bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(TEXT));
 
-    assertEquals(new DecodedText(TEXT, "UTF-8", true), TextDecoder.decode("Contoso.pq", bytes));
+    assertEquals(new DecodedText(TEXT, Optional.empty()), TextDecoder.decode("Contoso.pq", bytes));
   }
 
   @Test
@@ -31,7 +31,7 @@ class TextDecoderTest {
     byte[] bytes =
         concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, TEXT.getBytes(StandardCharsets.UTF_16LE));
 
-    assertEquals(new DecodedText(TEXT, "UTF-16LE", true), TextDecoder.decode("Contoso.pq", bytes));
+    assertEquals(new DecodedText(TEXT, Optional.empty()), TextDecoder.decode("Contoso.pq", bytes));
   }
 
   @Test
@@ -39,12 +39,13 @@ class TextDecoderTest {
     byte[] bytes =
         concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, TEXT.getBytes(StandardCharsets.UTF_16BE));
 
-    assertEquals(new DecodedText(TEXT, "UTF-16BE", true), TextDecoder.decode("Contoso.pq", bytes));
+    assertEquals(new DecodedText(TEXT, Optional.empty()), TextDecoder.decode("Contoso.pq", bytes));
   }
 
   @Test
   void decodesAnEmptyFile() throws Exception {
-    assertEquals(new DecodedText("", "UTF-8", false), TextDecoder.decode("Empty.pq", new byte[0]));
+    assertEquals(
+        new DecodedText("", Optional.empty()), TextDecoder.decode("Empty.pq", new byte[0]));
   }
 
   /** The problem a decoding notes, asserting the text was read on with replacements. */

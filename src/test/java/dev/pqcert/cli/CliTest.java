@@ -208,6 +208,53 @@ class CliTest {
   }
 
   @Test
+  void releaseAndFailOnAreSpelledAlikeOnTheCommandLineAndInAConfigurationFile() throws IOException {
+    Path mez = zip("Woodgrove.mez", "Woodgrove.pq", "section Woodgrove;\nshared W.Contents = 1;\n");
+    Path config = temp.resolve("pqcert.json");
+    String[] words = {"initial", "update", "must", "should", "review", "never"};
+    for (String word : words) {
+      String option = List.of("initial", "update").contains(word) ? "--release" : "--fail-on";
+      String key = option.equals("--release") ? "release" : "failOn";
+      for (String spelled : List.of(word, word.toUpperCase(java.util.Locale.ROOT))) {
+        Run given = run("check", option, spelled, mez.toString());
+        Files.writeString(config, "{ \"" + key + "\": \"" + spelled + "\" }");
+        Run configured = run("check", "--config", config.toString(), mez.toString());
+        assertEquals(given.exit(), configured.exit(), spelled + ": " + configured.err());
+        assertEquals(given.out(), configured.out(), spelled);
+        assertTrue(given.exit() < 2, spelled + ": " + given.err());
+      }
+    }
+    // --fail-on never passes the MUST finding; the default fails on it.
+    assertEquals(0, run("check", "--fail-on", "NEVER", mez.toString()).exit());
+
+    // A word that is none of them: one line, naming the same words.
+    Run release = run("check", "--release", "later", mez.toString());
+    assertEquals(2, release.exit());
+    assertEquals("pqcert: --release later: use one of initial, update", release.err().strip());
+    Run failOn = run("check", "--fail-on", "sometimes", mez.toString());
+    assertEquals(2, failOn.exit());
+    assertEquals(
+        "pqcert: --fail-on sometimes: use one of must, never, review, should",
+        failOn.err().strip());
+
+    Files.writeString(config, "{ \"release\": \"later\" }");
+    Run badRelease = run("check", "--config", config.toString(), mez.toString());
+    assertEquals(2, badRelease.exit());
+    assertEquals(
+        "pqcert: " + config + ":1:14: 'later' is not a valid release; use one of initial, update",
+        badRelease.err().strip());
+    Files.writeString(config, "failOn: sometimes\n");
+    Path yaml = Files.move(config, temp.resolve("pqcert.yaml"));
+    Run badFailOn = run("check", "--config", yaml.toString(), mez.toString());
+    assertEquals(2, badFailOn.exit());
+    assertEquals(
+        "pqcert: "
+            + yaml
+            + ":1:9: 'sometimes' is not a valid failOn; use one of must, never, review, should",
+        badFailOn.err().strip());
+  }
+
+  @Test
   void modelCommandPrintsTheFactsRulesRead() throws IOException {
     Run model = run("model", "samples/good/Contoso.mez");
     assertEquals(0, model.exit(), model.err());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pqcert.check.Targets;
 import dev.pqcert.cli.CliTest.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

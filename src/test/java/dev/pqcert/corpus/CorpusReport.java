@@ -1,9 +1,11 @@
 package dev.pqcert.corpus;
 
+import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.check.Checker;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.config.Config;
 import dev.pqcert.rules.Finding;
+import dev.pqcert.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +90,7 @@ public final class CorpusReport {
     int targets = 0;
     List<String> unreadable = new ArrayList<>();
     long started = System.nanoTime();
-    Checker checker = Checker.withDefaults();
+    Checker checker = new Checker(new BundleReader(), RuleRegistry.builtIn(), false);
     Map<String, Long> slowest = new TreeMap<>();
     for (Map.Entry<Path, String> target : targets(list, corpus).entrySet()) {
       targets++;

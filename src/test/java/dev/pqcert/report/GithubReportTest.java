@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.check.TargetResult;
+import dev.pqcert.config.FailOn;
 import dev.pqcert.parse.Position;
 import dev.pqcert.parse.Span;
 import dev.pqcert.rules.Finding;
@@ -51,6 +52,15 @@ class GithubReportTest {
         .replace("%25", "%");
   }
 
+  private static ReportContext context() {
+    return new ReportContext(
+        "0.1.0",
+        RuleRegistry.builtIn(),
+        FailOn.MUST,
+        new SourceLocator(Optional.empty(), Optional.empty()),
+        Optional.empty());
+  }
+
   private static Span span(int line, int column, int endLine, int endColumn) {
     return Span.of(new Position(line, column, 0), new Position(endLine, endColumn, 0));
   }
@@ -75,7 +85,7 @@ class GithubReportTest {
                     tricky,
                     Optional.of(new Location("Contoso.pq", span(9, 1, 9, 4))))),
             Optional.empty());
-    ReportContext context = ReportContext.of("0.1.0", RuleRegistry.builtIn());
+    ReportContext context = context();
     List<String> lines = GithubReport.render(List.of(target), context).lines().toList();
     assertEquals(3, lines.size(), "one line per finding, whatever the message holds");
 
@@ -133,10 +143,7 @@ class GithubReportTest {
   @Test
   void filesOnlyInsideAPackageAnnotateThePackageAndSayWhere() {
     TargetResult target = noVersion("dist/Contoso.mez", BundleKind.MEZ);
-    Command command =
-        parse(
-            GithubReport.render(List.of(target), ReportContext.of("0.1.0", RuleRegistry.builtIn()))
-                .strip());
+    Command command = parse(GithubReport.render(List.of(target), context()).strip());
     assertEquals("dist/Contoso.mez", command.properties().get("file"));
     assertEquals("Contoso.pq:2:1: no version", command.message());
 

@@ -55,7 +55,12 @@ class JunitReportTest {
             new RuleOverrides(Optional.empty(), List.of("PQ015"), new TreeMap<>()));
     TargetResult unreadable = TargetResult.unreadable("Broken.mez", "not a zip archive");
     ReportContext context =
-        new ReportContext("0.1.0", RULES, FailOn.MUST, SourceLocator.none(), Optional.empty());
+        new ReportContext(
+            "0.1.0",
+            RULES,
+            FailOn.MUST,
+            new SourceLocator(Optional.empty(), Optional.empty()),
+            Optional.empty());
     Document doc = xml(JunitReport.render(List.of(target, unreadable), context));
 
     Element suites = doc.getDocumentElement();
@@ -92,7 +97,12 @@ class JunitReportTest {
 
     // With --fail-on should, the SHOULD finding fails too.
     ReportContext strict =
-        new ReportContext("0.1.0", RULES, FailOn.SHOULD, SourceLocator.none(), Optional.empty());
+        new ReportContext(
+            "0.1.0",
+            RULES,
+            FailOn.SHOULD,
+            new SourceLocator(Optional.empty(), Optional.empty()),
+            Optional.empty());
     Document strictDoc = xml(JunitReport.render(List.of(target), strict));
     assertEquals("2", strictDoc.getDocumentElement().getAttribute("failures"));
   }

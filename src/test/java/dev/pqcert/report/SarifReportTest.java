@@ -12,6 +12,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.check.Baseline;
 import dev.pqcert.check.Checker;
 import dev.pqcert.check.TargetResult;
@@ -61,7 +62,7 @@ class SarifReportTest {
   }
 
   static String sarif(Optional<Path> sourceRoot, String... targets) {
-    Checker checker = Checker.withDefaults();
+    Checker checker = new Checker(new BundleReader(), RuleRegistry.builtIn(), false);
     List<TargetResult> results = new ArrayList<>();
     for (String target : targets) {
       results.add(checker.check(Path.of(target), Config.DEFAULTS));
@@ -282,7 +283,9 @@ class SarifReportTest {
     Files.writeString(
         folder.resolve("Contoso.pq"),
         getData("// pqcert-disable-next-line PQ015 -- the product's documentation says GetData\n"));
-    TargetResult checked = Checker.withDefaults().check(folder, Config.DEFAULTS);
+    TargetResult checked =
+        new Checker(new BundleReader(), RuleRegistry.builtIn(), false)
+            .check(folder, Config.DEFAULTS);
     List<Finding> testConnection =
         checked.findings().stream().filter(f -> f.ruleId().equals("PQ013")).toList();
     Baseline accepting =
@@ -296,7 +299,7 @@ class SarifReportTest {
             "0.1.0",
             RuleRegistry.builtIn(),
             dev.pqcert.config.FailOn.MUST,
-            SourceLocator.none(),
+            new SourceLocator(Optional.empty(), Optional.empty()),
             Optional.of(
                 new ReportContext.AppliedBaseline("ci/pqcert-baseline.json", applied.absent())));
     String sarif = SarifReport.render(applied.results(), context);

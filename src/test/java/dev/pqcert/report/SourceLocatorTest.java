@@ -154,7 +154,7 @@ class SourceLocatorTest {
     Files.copy(mez, other);
     List<TargetResult> targets =
         List.of(packageWithFindingIn(mez, "Contoso.pq"), packageWithFindingIn(other, "Contoso.pq"));
-    SourceLocator none = SourceLocator.none();
+    SourceLocator none = new SourceLocator(Optional.empty(), Optional.empty());
     assertEquals(Optional.empty(), none.sourcePath(targets.get(0), "Contoso.pq"));
     assertEquals(
         List.of(mez.toString(), other.toString()), none.packagesWithoutSourceFiles(targets));

@@ -1,4 +1,4 @@
-package dev.pqcert.cli;
+package dev.pqcert.check;
 
 import dev.pqcert.bundle.ConnectorDiscovery;
 import dev.pqcert.bundle.InputException;
@@ -13,19 +13,19 @@ import java.util.Optional;
  * project itself (a repository root, a folder of connectors), which stands for the connector
  * projects found below it, each its own target.
  */
-final class Targets {
+public final class Targets {
   /**
    * One target: a path to check, or a folder with nothing to check in it.
    *
    * @param problem why the path cannot be checked, one line; empty for a target to check
    */
-  record Target(Path path, Optional<String> problem) {}
+  public record Target(Path path, Optional<String> problem) {}
 
-  static final String NO_CONNECTOR = "no connector found";
+  private static final String NO_CONNECTOR = "no connector found";
 
   private Targets() {}
 
-  static List<Target> expand(List<Path> given) {
+  public static List<Target> expand(List<Path> given) {
     List<Target> targets = new ArrayList<>();
     for (Path path : given) {
       if (!Files.isDirectory(path) || ConnectorDiscovery.isConnector(path)) {

@@ -1,0 +1,254 @@
+package dev.pqcert.check;
+
+import dev.pqcert.bundle.BundleKind;
+import dev.pqcert.bundle.BundleReader;
+import dev.pqcert.bundle.ContentDigest;
+import dev.pqcert.config.Config;
+import dev.pqcert.config.ConfigLoader;
+import dev.pqcert.config.FailOn;
+import dev.pqcert.rules.CheckSettings;
+import dev.pqcert.rules.RuleRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * One run of {@code pqcert check}, once the command line is read: expands the targets (see {@link
+ * Targets}), checks each with the configuration that applies to it (see {@link Configurations}),
+ * applies the baseline, hands the results to the reports, writes the baseline when asked, and
+ * decides the exit code by the exit policy ({@link FailOn}) of each target. Unreadable targets,
+ * what reading a target noticed and progress go to standard error as they happen.
+ */
+public final class CheckRun {
+  /**
+   * What to check and how, as the command line gives it.
+   *
+   * @param release {@code --release}: wins over every configuration file
+   * @param failOn {@code --fail-on}: wins over every configuration file
+   * @param configFile {@code --config}: the configuration for every target, instead of the one
+   *     found for each
+   * @param baseline {@code --baseline}: report only the findings it does not accept
+   * @param writeBaseline {@code --write-baseline}: accept every current finding, and exit 0
+   * @param rememberPackageContents whether the reports look for packages' sources on disk (see
+   *     {@link Checker#packageContents})
+   * @param showProgress whether to name each target on standard error before checking it, when
+   *     there are several (on a terminal)
+   */
+  public record Options(
+      List<Path> targets,
+      Optional<CheckSettings.Release> release,
+      Optional<FailOn> failOn,
+      Optional<Path> configFile,
+      Optional<Path> baseline,
+      Optional<Path> writeBaseline,
+      boolean rememberPackageContents,
+      boolean showProgress) {
+    public Options {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /** How a run ends: exit code 0, 1 or 2 (see the README's "Exit codes"). */
+  public enum Verdict {
+    /** No finding at the {@code --fail-on} level, or a baseline was written. */
+    OK,
+    /** A finding at the {@code --fail-on} level. */
+    VIOLATIONS,
+    /** A target could not be read, or a report or the baseline could not be written. */
+    INPUT_ERROR
+  }
+
+  /**
+   * What the reports of a run are made of.
+   *
+   * @param results each target's result, in the order checked, without the findings the baseline
+   *     accepted
+   * @param baselineFile {@code --baseline} as given; empty without it
+   * @param absentFromBaseline the baseline's entries that no longer occur
+   * @param failOn the exit policy reports state: {@code --fail-on}, else that of the one
+   *     configuration every target used, else {@code must}
+   * @param packageContents what was in each package target (see {@link Checker#packageContents})
+   */
+  public record Outcome(
+      List<TargetResult> results,
+      RuleRegistry rules,
+      Optional<String> baselineFile,
+      List<Baseline.Entry> absentFromBaseline,
+      FailOn failOn,
+      Function<String, Optional<Map<String, ContentDigest>>> packageContents) {
+    public Outcome {
+      results = List.copyOf(results);
+      absentFromBaseline = List.copyOf(absentFromBaseline);
+    }
+  }
+
+  /** Writes the reports of a run: false when one could not be written (said on standard error). */
+  @FunctionalInterface
+  public interface Reporter {
+    boolean report(Outcome outcome);
+  }
+
+  private final Options options;
+  private final PrintWriter err;
+
+  /**
+   * @param err standard error
+   */
+  public CheckRun(Options options, PrintWriter err) {
+    this.options = options;
+    this.err = err;
+  }
+
+  /**
+   * Checks the targets and reports them.
+   *
+   * @throws UsageException when the baseline or a configuration file cannot be used; the targets
+   *     checked before a bad configuration was found have been said on standard error
+   */
+  public Verdict run(Reporter reporter) throws UsageException {
+    RuleRegistry registry = RuleRegistry.builtIn();
+    Configurations configurations =
+        new Configurations(new ConfigLoader(registry.ids()), options.configFile());
+    Optional<Baseline> baseline = readBaseline();
+    Checker checker = new Checker(new BundleReader(), registry, options.rememberPackageContents());
+
+    Set<Config> used = new HashSet<>();
+    List<TargetResult> results = new ArrayList<>();
+    List<FailOn> policies = new ArrayList<>(); // each target's, in order
+    List<String> singleFiles = new ArrayList<>();
+    Set<String> leftOut = new TreeSet<>();
+    List<Targets.Target> expanded = Targets.expand(options.targets());
+    for (Targets.Target found : expanded) {
+      Path target = found.path();
+      if (found.problem().isPresent()) {
+        err.println("pqcert: " + target + ": " + found.problem().get());
+        results.add(TargetResult.unreadable(target.toString(), found.problem().get()));
+        policies.add(FailOn.MUST);
+        continue;
+      }
+      if (options.showProgress() && expanded.size() > 1) {
+        err.println("checking " + target);
+      }
+      Config config =
+          configurations.forTarget(target).override(options.release(), options.failOn());
+      used.add(config);
+      policies.add(config.effectiveFailOn());
+      TargetResult result = checker.check(target, config);
+      result.error().ifPresent(problem -> err.println("pqcert: " + result.path() + ": " + problem));
+      result.notes().forEach(note -> err.println("pqcert: " + result.path() + ": " + note));
+      if (result.kind().equals(Optional.of(BundleKind.FILE))) {
+        singleFiles.add(result.path());
+        leftOut.addAll(checker.leftOut(BundleKind.FILE, config));
+      }
+      results.add(result);
+    }
+    if (!leftOut.isEmpty()) {
+      err.println(leftOutNote(singleFiles, leftOut));
+    }
+
+    List<TargetResult> reported = results;
+    List<Baseline.Entry> absent = List.of();
+    if (baseline.isPresent()) {
+      Baseline.Applied applied = baseline.get().apply(results);
+      reported = applied.results();
+      absent = applied.absent();
+    }
+    // The exit policy: each target's own, from its configuration or --fail-on.
+    boolean failing = false;
+    for (int i = 0; i < reported.size(); i++) {
+      FailOn policy = policies.get(i);
+      failing |= reported.get(i).findings().stream().anyMatch(f -> policy.fails(f.level()));
+    }
+    FailOn reportPolicy =
+        options
+            .failOn()
+            .orElse(used.size() == 1 ? used.iterator().next().effectiveFailOn() : FailOn.MUST);
+    Outcome outcome =
+        new Outcome(
+            reported,
+            registry,
+            options.baseline().map(Path::toString),
+            absent,
+            reportPolicy,
+            checker::packageContents);
+    if (!reporter.report(outcome)) {
+      return Verdict.INPUT_ERROR;
+    }
+
+    boolean unreadable = results.stream().anyMatch(r -> r.error().isPresent());
+    Optional<Path> writeBaseline = options.writeBaseline();
+    if (writeBaseline.isPresent() && unreadable) {
+      // A baseline without the unreadable target's findings would report them all as new later.
+      err.println("pqcert: " + writeBaseline.get() + ": not written, a target could not be read");
+      return Verdict.INPUT_ERROR;
+    }
+    if (writeBaseline.isPresent() && !writeBaseline(writeBaseline.get(), results)) {
+      return Verdict.INPUT_ERROR;
+    }
+    if (unreadable) {
+      return Verdict.INPUT_ERROR;
+    }
+    if (writeBaseline.isPresent()) {
+      return Verdict.OK; // adopting a baseline accepts what is there
+    }
+    return failing ? Verdict.VIOLATIONS : Verdict.OK;
+  }
+
+  private Optional<Baseline> readBaseline() throws UsageException {
+    if (options.baseline().isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = options.baseline().get();
+    try {
+      return Optional.of(Baseline.read(file));
+    } catch (IOException e) {
+      throw new UsageException(file + ": " + e.getMessage());
+    }
+  }
+
+  /** Writes a baseline accepting every finding of these results; false when it cannot. */
+  private boolean writeBaseline(Path file, List<TargetResult> results) {
+    Baseline written = Baseline.of(results);
+    try {
+      written.write(file);
+    } catch (IOException e) {
+      err.println("pqcert: " + file + ": cannot write the baseline: " + IoProblem.of(e));
+      return false;
+    }
+    err.println(
+        "pqcert: wrote "
+            + written.findings().size()
+            + " accepted finding"
+            + (written.findings().size() == 1 ? "" : "s")
+            + " to "
+            + file);
+    return true;
+  }
+
+  /**
+   * One line for the whole run: the rules that judge package contents were left out for the single
+   * {@code .pq} targets, which cannot know what the package holds.
+   */
+  private static String leftOutNote(List<String> singleFiles, Set<String> rules) {
+    int others = singleFiles.size() - 1;
+    return "pqcert: "
+        + singleFiles.get(0)
+        + (others == 0
+            ? ""
+            : " and " + others + (others == 1 ? " other single file" : " other single files"))
+        + ": left out "
+        + String.join(", ", rules)
+        + ", which judge the files of the package (resources, bundled files, icons) that a single"
+        + " file cannot show; check "
+        + (others == 0 ? "its folder" : "their folders")
+        + " for them";
+  }
+}
