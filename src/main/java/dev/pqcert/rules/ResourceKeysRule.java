@@ -41,11 +41,28 @@ final class ResourceKeysRule implements Rule {
         places.add(use);
       }
     }
+    if (uses.isEmpty()) {
+      return;
+    }
+    if (model.resources().file().isEmpty()) {
+      // No resources.resx at all: one cause, however many strings are loaded.
+      List<Finding.Related> all = new ArrayList<>();
+      uses.values().forEach(all::addAll);
+      String first = uses.keySet().iterator().next();
+      findings.reportGroup(
+          findings.level(),
+          all,
+          "Extension.LoadString(\""
+              + first
+              + "\") fails at run time: the package has no resources.resx, and "
+              + uses.size()
+              + (uses.size() == 1 ? " string is" : " strings are")
+              + " loaded from it; add resources.resx (if the build adds it, check the built .mez)",
+          "use");
+      return;
+    }
     for (Map.Entry<String, List<Finding.Related>> key : uses.entrySet()) {
-      String problem =
-          model.resources().file().isEmpty()
-              ? "the package has no resources.resx (if the build adds it, check the built .mez)"
-              : model.resources().file().get() + " has no string '" + key.getKey() + "'";
+      String problem = model.resources().file().get() + " has no string '" + key.getKey() + "'";
       findings.reportGroup(
           findings.level(),
           key.getValue(),

@@ -63,9 +63,6 @@ final class ResourceValuesRule implements Rule {
               + use.span().start().line()
               + ")");
     }
-    if (value.contains("<") || value.contains("{")) {
-      return Optional.empty(); // a pattern with placeholders for the user, not an address
-    }
     if (Addresses.isUrl(value)) {
       return Optional.of("holds a URL (" + Messages.quote(value) + ")");
     }

@@ -1,7 +1,10 @@
 package dev.pqcert.rules;
 
+import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.TraceFlag;
+import java.util.List;
 
 /** PQ053: the feature flag that switches tracing on is off in the submitted connector. */
 final class TraceFlagRule implements Rule {
@@ -12,8 +15,21 @@ final class TraceFlagRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
+    // A flag switches tracing on only when a trace the connector reaches is under it: one that
+    // guards helpers nothing calls changes nothing (PQ059 reports traces around the flag).
+    List<CallSite> reached =
+        model.calls(LibraryFunction.DIAGNOSTICS_TRACE).stream()
+            .filter(c -> !c.withoutCaller())
+            .toList();
     for (TraceFlag flag : model.traceFlags()) {
-      if (flag.value()) {
+      boolean switchesTracing =
+          reached.stream()
+              .anyMatch(
+                  c ->
+                      flag.covers(c.file(), c.span())
+                          || (!flag.guarded().isEmpty()
+                              && c.file().toLowerCase(java.util.Locale.ROOT).endsWith(".pqm")));
+      if (flag.value() && switchesTracing) {
         findings.report(
             flag.member().file(),
             flag.valueSpan(),
