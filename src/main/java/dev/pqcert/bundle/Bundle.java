@@ -12,6 +12,7 @@ public final class Bundle {
   private final String displayName;
   private final BundleKind kind;
   private final List<BundleEntry> entries;
+  private final List<BundleEntry> unpackagedModules;
   private final SourceLayout layout;
 
   /** Public so that rule tests can build bundles without files; {@link BundleReader} reads them. */
@@ -28,6 +29,22 @@ public final class Bundle {
       BundleKind kind,
       List<BundleEntry> entries,
       SourceLayout layout) {
+    this(origin, displayName, kind, entries, layout, List.of());
+  }
+
+  /**
+   * @param unpackagedModules the {@code .pqm} modules a folder holds that its project file leaves
+   *     out of the package: read so that the connector's code is analysed whole (a build that
+   *     ignores the project file packs them), never counted as package contents
+   */
+  public Bundle(
+      Path origin,
+      String displayName,
+      BundleKind kind,
+      List<BundleEntry> entries,
+      SourceLayout layout,
+      List<BundleEntry> unpackagedModules) {
+    this.unpackagedModules = List.copyOf(unpackagedModules);
     this.origin = Objects.requireNonNull(origin, "origin");
     this.displayName = Objects.requireNonNull(displayName, "displayName");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -52,6 +69,11 @@ public final class Bundle {
   /** All files, sorted by name (ordinal); immutable. */
   public List<BundleEntry> entries() {
     return entries;
+  }
+
+  /** Modules in the folder that the project file leaves out of the package: code, not contents. */
+  public List<BundleEntry> unpackagedModules() {
+    return unpackagedModules;
   }
 
   /**

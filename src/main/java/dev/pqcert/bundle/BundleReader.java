@@ -156,7 +156,14 @@ public final class BundleReader {
       entries.add(
           new BundleEntry(name, EntryKind.classify(name), budget.readFile(file.source(), name)));
     }
-    return new Bundle(folder, displayName, BundleKind.FOLDER, entries, plan.layout());
+    List<BundleEntry> unpackaged = new ArrayList<>();
+    for (String name : plan.layout().leftOut()) {
+      if (EntryKind.classify(name) == EntryKind.MODULE) {
+        unpackaged.add(
+            new BundleEntry(name, EntryKind.MODULE, budget.readFile(folder.resolve(name), name)));
+      }
+    }
+    return new Bundle(folder, displayName, BundleKind.FOLDER, entries, plan.layout(), unpackaged);
   }
 
   private Bundle readSingleFile(Path file, String displayName) throws InputException {

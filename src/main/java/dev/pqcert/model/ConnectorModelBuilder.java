@@ -25,7 +25,9 @@ public final class ConnectorModelBuilder {
 
   public static ConnectorModel build(Bundle bundle) throws InputException {
     List<SourceFile> files = new ArrayList<>();
-    for (BundleEntry entry : bundle.entries()) {
+    List<BundleEntry> code = new ArrayList<>(bundle.entries());
+    code.addAll(bundle.unpackagedModules()); // the connector's code, even where a build omits it
+    for (BundleEntry entry : code) {
       if (entry.kind() == EntryKind.SECTION_DOCUMENT || entry.kind() == EntryKind.MODULE) {
         DecodedText decoded = entry.text(bundle.displayName());
         DocumentKind kind =

@@ -103,7 +103,7 @@ public final class Evaluator {
       return literal(literal, file);
     }
     if (expression instanceof Expr.Identifier identifier) {
-      return identifier(identifier.name(), identifier.span(), scope);
+      return identifier(identifier.name(), identifier.inclusive(), identifier.span(), scope);
     }
     if (expression instanceof Expr.HashKeyword hash) {
       return hash.keyword().equals("#shared")
@@ -208,7 +208,9 @@ public final class Evaluator {
     for (Expr.Binding binding : let.bindings()) {
       inner.bind(
           new Definition.LetVariable(binding.name().name(), binding.name().span(), file),
-          Thunk.lazy(binding.value(), () -> eval(binding.value(), inner, file)));
+          Thunk.lazy(
+              binding.value(),
+              () -> eval(binding.value(), inner.excluding(binding.name().name()), file)));
     }
     return inner;
   }
@@ -344,7 +346,11 @@ public final class Evaluator {
   }
 
   private Value identifier(String name, Span span, Scope scope) {
-    Optional<Scope.Binding> binding = scope.lookup(name);
+    return identifier(name, false, span, scope);
+  }
+
+  private Value identifier(String name, boolean inclusive, Span span, Scope scope) {
+    Optional<Scope.Binding> binding = scope.lookup(name, inclusive);
     if (binding.isPresent()) {
       return binding.get().value().force();
     }
@@ -368,7 +374,9 @@ public final class Evaluator {
     for (Expr.Field field : record.fields()) {
       fields.bind(
           new Definition.RecordFieldName(field.name().name(), field.name().span(), file),
-          Thunk.lazy(field.value(), () -> eval(field.value(), fields, file)));
+          Thunk.lazy(
+              field.value(),
+              () -> eval(field.value(), fields.excluding(field.name().name()), file)));
     }
     Map<String, Value.RecordField> values = new LinkedHashMap<>();
     for (Expr.Field field : record.fields()) {

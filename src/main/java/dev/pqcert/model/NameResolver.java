@@ -48,8 +48,21 @@ public final class NameResolver {
     return resolver.resolutions;
   }
 
+  /**
+   * The bindings being initialized: a record field's or let variable's own name is not in scope in
+   * its own expression (it names the outer one), unless written {@code @name}.
+   */
+  private final Deque<Map.Entry<Map<String, Definition>, String>> initializing = new ArrayDeque<>();
+
   private Definition lookup(String name) {
+    return lookup(name, false);
+  }
+
+  private Definition lookup(String name, boolean inclusive) {
     for (Map<String, Definition> scope : scopes) {
+      if (!inclusive && excluded(scope, name)) {
+        continue;
+      }
       Definition definition = scope.get(name);
       if (definition != null) {
         return definition;
@@ -58,6 +71,25 @@ public final class NameResolver {
     return LibraryNames.isLibrary(name)
         ? new Definition.Library(name)
         : new Definition.Unresolved(name);
+  }
+
+  private boolean excluded(Map<String, Definition> scope, String name) {
+    for (Map.Entry<Map<String, Definition>, String> entry : initializing) {
+      if (entry.getKey() == scope && entry.getValue().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Walks the expression that initializes {@code name} of {@code scope}. */
+  private void walkInitializer(Map<String, Definition> scope, String name, Expr value) {
+    initializing.push(Map.entry(scope, name));
+    try {
+      walk(value);
+    } finally {
+      initializing.pop();
+    }
   }
 
   private void walk(Expr expression) {
@@ -75,7 +107,7 @@ public final class NameResolver {
 
     @Override
     public Void identifier(Expr.Identifier node) {
-      resolutions.put(node, lookup(node.name()));
+      resolutions.put(node, lookup(node.name(), node.inclusive()));
       return null;
     }
 
@@ -111,7 +143,7 @@ public final class NameResolver {
             new Definition.RecordFieldName(field.name().name(), field.name().span(), file));
       }
       scopes.push(fields);
-      node.fields().forEach(f -> walk(f.value()));
+      node.fields().forEach(f -> walkInitializer(fields, f.name().name(), f.value()));
       scopes.pop();
       return null;
     }
@@ -191,7 +223,7 @@ public final class NameResolver {
             new Definition.LetVariable(binding.name().name(), binding.name().span(), file));
       }
       scopes.push(variables);
-      node.bindings().forEach(b -> walk(b.value()));
+      node.bindings().forEach(b -> walkInitializer(variables, b.name().name(), b.value()));
       walk(node.body());
       scopes.pop();
       return null;

@@ -12,12 +12,29 @@ public final class Scope {
   private final Scope parent;
   private final Map<String, Binding> bindings;
 
+  /** A name of this scope's own bindings that lookups skip (see {@link #excluding}); or null. */
+  private final String excluded;
+
   /** A name, what defines it, and its value. */
   public record Binding(Definition definition, Thunk value) {}
 
   private Scope(Scope parent, Map<String, Binding> bindings) {
+    this(parent, bindings, null);
+  }
+
+  private Scope(Scope parent, Map<String, Binding> bindings, String excluded) {
     this.parent = parent;
     this.bindings = bindings;
+    this.excluded = excluded;
+  }
+
+  /**
+   * This scope as the initializer of its own binding {@code name} sees it: every binding but that
+   * one, which names the outer {@code name} instead ({@code [SqlCapabilities = SqlCapabilities]}
+   * reads the enclosing variable, as the M specification says). Shares the bindings.
+   */
+  public Scope excluding(String name) {
+    return new Scope(parent, bindings, name);
   }
 
   public static Scope root() {
@@ -34,7 +51,18 @@ public final class Scope {
   }
 
   public Optional<Binding> lookup(String name) {
+    return lookup(name, false);
+  }
+
+  /**
+   * {@code @name}: the binding including the one being initialized (for recursion); otherwise as
+   * {@link #lookup(String)}.
+   */
+  public Optional<Binding> lookup(String name, boolean inclusive) {
     for (Scope scope = this; scope != null; scope = scope.parent) {
+      if (!inclusive && name.equals(scope.excluded)) {
+        continue;
+      }
       Binding binding = scope.bindings.get(name);
       if (binding != null) {
         return Optional.of(binding);
@@ -46,7 +74,7 @@ public final class Scope {
   /** The scope that binds {@code name}: where a {@code let} variable's expression is evaluated. */
   public Optional<Scope> owner(String name) {
     for (Scope scope = this; scope != null; scope = scope.parent) {
-      if (scope.bindings.containsKey(name)) {
+      if (scope.bindings.containsKey(name) && !name.equals(scope.excluded)) {
         return Optional.of(scope);
       }
     }

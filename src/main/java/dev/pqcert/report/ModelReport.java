@@ -124,6 +124,12 @@ public final class ModelReport {
       node.put("at", place(call.file(), call.span()));
       ArrayNode arguments = node.putArray("arguments");
       call.arguments().forEach(a -> arguments.add(value(a)));
+      if (call.withoutCaller()) {
+        node.put("withoutCaller", true); // reached only exploring a function nothing calls
+      }
+      if (call.onErrorPath()) {
+        node.put("onErrorPath", true); // reached only when something failed
+      }
     }
     ArrayNode flows = root.putArray("flows");
     for (dev.pqcert.model.Sink sink : model.sinks()) {
