@@ -34,24 +34,46 @@ final class Flows {
     for (Sink sink : sinks) {
       bySource.computeIfAbsent(sink.flow().source(), s -> new ArrayList<>()).add(sink);
     }
+    // Sources whose first place is the same are one finding there: the fix is at that place
+    // (several exports passing their URL to one unchecked request).
+    Map<Site, List<List<Sink>>> byPlace = new LinkedHashMap<>();
     for (List<Sink> group : bySource.values()) {
       List<Sink> ordered = new ArrayList<>(group);
       ordered.sort(Comparator.comparing(Flows::reportedAt));
-      Sink first = ordered.get(0);
-      Site firstSite = reportedAt(first);
+      byPlace.computeIfAbsent(reportedAt(ordered.get(0)), p -> new ArrayList<>()).add(ordered);
+    }
+    for (Map.Entry<Site, List<List<Sink>>> place : byPlace.entrySet()) {
+      Site firstSite = place.getKey();
+      Sink first = place.getValue().get(0).get(0);
       List<Finding.Related> related = new ArrayList<>();
       List<Site> seen = new ArrayList<>(List.of(firstSite));
-      for (Sink other : ordered) {
-        Site site = reportedAt(other);
-        if (!seen.contains(site)) {
-          seen.add(site);
-          related.add(
-              new Finding.Related(
-                  "also reaches " + other.role().where(other.function()),
-                  new Location(site.file(), reportedSpan(other))));
+      for (List<Sink> group : place.getValue()) {
+        for (Sink other : group) {
+          Site site = reportedAt(other);
+          if (!seen.contains(site)) {
+            seen.add(site);
+            related.add(
+                new Finding.Related(
+                    "also reaches " + other.role().where(other.function()),
+                    new Location(site.file(), reportedSpan(other))));
+          }
         }
       }
-      String text = message.apply(first) + more(related.size());
+      List<Finding.Related> sources = new ArrayList<>();
+      for (List<Sink> group : place.getValue().subList(1, place.getValue().size())) {
+        Taint.Source source = group.get(0).flow().source();
+        sources.add(
+            new Finding.Related(
+                "so does " + source.kind().description() + " " + source.description(),
+                new Location(source.file(), source.span())));
+      }
+      related.addAll(sources);
+      String text =
+          message.apply(first)
+              + (sources.isEmpty()
+                  ? ""
+                  : " (and " + sources.size() + " more source" + (sources.size() == 1 ? ")" : "s)"))
+              + more(related.size() - sources.size());
       findings.report(level, firstSite.file(), reportedSpan(first), text, related, path(first));
     }
   }
@@ -68,12 +90,12 @@ final class Flows {
    * How a source reads: {@code secret [Key] of Extension.CurrentCredential() (Contoso.pq:47)},
    * {@code user input parameter 'url' of Contoso.Contents (Contoso.pq:8)}.
    */
-  static String source(Taint.Source source) {
+  static String source(Taint.Source source, String here) {
     return source.kind().description()
         + " "
         + source.description()
         + " ("
-        + at(source.file(), source.span())
+        + at(source.file(), source.span(), here)
         + ")";
   }
 
@@ -92,15 +114,15 @@ final class Flows {
           + sink.file()
           + carrier
           + " ("
-          + at(site.file(), reportedSpan(sink))
+          + at(site.file(), reportedSpan(sink), site.file())
           + ")";
     }
-    return where + carrier + " (" + at(sink.file(), sink.span()) + ")";
+    return where + carrier + " (" + at(sink.file(), sink.span(), site.file()) + ")";
   }
 
-  /** The source, and where it arrived. */
+  /** The source, and where it arrived; places in the finding's own file are given by line. */
   static String describe(Sink sink) {
-    return source(sink.flow().source()) + " reaches " + sink(sink);
+    return source(sink.flow().source(), reportedAt(sink).file()) + " reaches " + sink(sink);
   }
 
   /** The last helper the value was passed to on its way, when there is one. */
@@ -160,5 +182,10 @@ final class Flows {
 
   static String at(String file, Span span) {
     return file + ":" + span.start().line();
+  }
+
+  /** {@code line 12} in the file {@code here} (the finding's), {@code Other.pqm:12} elsewhere. */
+  static String at(String file, Span span, String here) {
+    return file.equals(here) ? "line " + span.start().line() : at(file, span);
   }
 }

@@ -159,7 +159,7 @@ final class HttpsRule implements Rule {
                     .description()
                     .replaceFirst(" of Extension\\.CurrentCredentials?\\(\\)$", "")
                 + " ("
-                + Flows.at(source.file(), source.span())
+                + Flows.at(source.file(), source.span(), call.file())
                 + ")");
       }
     }
