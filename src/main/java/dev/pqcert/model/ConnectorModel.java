@@ -24,7 +24,12 @@ public record ConnectorModel(
     java.util.Map<dev.pqcert.parse.ast.Expr.Identifier, Definition> resolutions,
     List<TraceFlag> traceFlags,
     java.util.Map<String, Value> results,
-    Evaluator evaluator) {
+    java.util.Map<String, Value> memberValues) {
+
+  /** A section member's value, as the connector's code computes it. */
+  public Optional<Value> memberValue(String name) {
+    return Optional.ofNullable(memberValues.get(name));
+  }
 
   /**
    * What an exported function returns when a user calls it (its parameters unknown), as far as the

@@ -97,13 +97,20 @@ public final class ConnectorModelBuilder {
         resources,
         List.copyOf(kinds),
         List.copyOf(exports),
-        evaluator.moduleLoads(),
-        evaluator.callSites(),
-        evaluator.sinks(),
+        evaluator.recorder().moduleLoads(),
+        evaluator.recorder().callSites(),
+        evaluator.recorder().sinks(),
         resolutions,
         TraceFlag.find(section, resolutions, sectionScope),
         Map.copyOf(results),
-        evaluator);
+        memberValues(sectionScope));
+  }
+
+  /** Each section member's value, as the connector's code computes it (forced already). */
+  private static Map<String, Value> memberValues(Scope sectionScope) {
+    Map<String, Value> values = new LinkedHashMap<>();
+    sectionScope.own().forEach((name, binding) -> values.put(name, binding.value().force()));
+    return java.util.Collections.unmodifiableMap(values);
   }
 
   /**

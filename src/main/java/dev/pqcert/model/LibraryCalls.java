@@ -24,8 +24,13 @@ final class LibraryCalls {
       }
       CallSite call =
           new CallSite(
-              name, file, span, values, evaluator.withoutCaller(), evaluator.onErrorPath());
-      evaluator.recordCall(call);
+              name,
+              file,
+              span,
+              values,
+              evaluator.recorder().withoutCaller(),
+              evaluator.recorder().onErrorPath());
+      evaluator.recorder().recordCall(call);
       Sinks.record(evaluator, call);
     }
     if (name.equals("Diagnostics.Trace") && arguments.size() >= 3) {
@@ -59,7 +64,7 @@ final class LibraryCalls {
         && unknown.resources().isEmpty()) {
       result = new Value.Unknown(span, flowsThrough(evaluator, name, arguments, span, file));
     }
-    return Evaluator.typed(result, LibraryFunction.resultType(name));
+    return TypeValues.typed(result, LibraryFunction.resultType(name));
   }
 
   /**

@@ -51,7 +51,9 @@ final class Sinks {
 
   private static void flows(Evaluator evaluator, CallSite call, SinkRole role, Value value) {
     for (Taint.Flow flow : Taint.of(value).flows()) {
-      evaluator.recordSink(new Sink(call.function(), role, call.file(), call.span(), flow, call));
+      evaluator
+          .recorder()
+          .recordSink(new Sink(call.function(), role, call.file(), call.span(), flow, call));
     }
   }
 }

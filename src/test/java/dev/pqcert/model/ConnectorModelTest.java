@@ -147,19 +147,7 @@ class ConnectorModelTest {
   }
 
   private static Value memberValue(ConnectorModel model, Member member) {
-    return model.evaluator().eval(member.value(), scopeOf(model), member.file());
-  }
-
-  /** The section scope, rebuilt from the model's own evaluator (members are thunks there). */
-  private static Scope scopeOf(ConnectorModel model) {
-    Scope scope = Scope.root();
-    for (Member member : model.section().orElseThrow().members()) {
-      scope.bind(
-          new Definition.MemberDefinition(member),
-          Thunk.lazy(
-              member.value(), () -> model.evaluator().eval(member.value(), scope, member.file())));
-    }
-    return scope;
+    return model.memberValue(member.name()).orElseThrow();
   }
 
   @Test
