@@ -213,6 +213,9 @@ public enum LibraryFunction {
     if (name.equals("Json.Document")) {
       return "record or list"; // a parsed JSON document is never a table
     }
+    if (name.equals("Web.Contents") || name.equals("File.Contents")) {
+      return "binary"; // the bytes of a response or a file
+    }
     if (TABLE_RESULTS.contains(name)
         || (name.startsWith("Table.") && !TABLE_FUNCTIONS_NOT_TABLES.contains(name))) {
       return "table";

@@ -19,8 +19,8 @@ final class FieldCaptionRule implements Rule {
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
     for (ExportedFunction export : model.exports()) {
-      if (export.knownSignature().isEmpty()) {
-        continue;
+      if (export.knownSignature().isEmpty() || export.publishName().isEmpty()) {
+        continue; // a helper with no publish record is not shown in a dialog
       }
       List<ParameterInfo> missing = new ArrayList<>();
       for (ParameterInfo parameter : export.signature().get().required()) {

@@ -39,9 +39,10 @@ final class GatewayTypesRule implements Rule {
             DataSourceKind.pathParameters(export.knownSignature().get())) {
           String type = parameter.primitiveType();
           if (!PLAIN.contains(type)) {
+            String shown = parameter.type().isEmpty() ? "any (untyped)" : type;
             places.add(
                 new Finding.Related(
-                    "required parameter '" + parameter.name() + "' is typed " + describe(type),
+                    "required parameter '" + parameter.name() + "' is typed " + shown,
                     new Location(parameter.file(), parameter.span())));
           }
         }
@@ -61,9 +62,5 @@ final class GatewayTypesRule implements Rule {
             "");
       }
     }
-  }
-
-  private static String describe(String type) {
-    return type.isEmpty() || type.equals("any") ? "any (untyped)" : type;
   }
 }

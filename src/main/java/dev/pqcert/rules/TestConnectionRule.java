@@ -102,7 +102,11 @@ final class TestConnectionRule implements Rule {
     Optional<ExportedFunction> target =
         model.exports().stream().filter(e -> e.name().equals(name)).findFirst();
     if (target.isEmpty()) {
-      boolean defined = model.section().flatMap(s -> s.member(name)).isPresent();
+      Optional<Member> member = model.section().flatMap(s -> s.member(name));
+      if (member.filter(Member::shared).isPresent()) {
+        return; // a shared wrapper (around the data source function) is what the gateway needs
+      }
+      boolean defined = member.isPresent();
       findings.report(
           test.file(),
           test.span(),
@@ -111,7 +115,7 @@ final class TestConnectionRule implements Rule {
               + "' names '"
               + name
               + "', which is "
-              + (defined ? "not a shared function of this kind" : "not defined")
+              + (defined ? "not shared, so the gateway cannot call it" : "not defined")
               + "; name one of: "
               + kind.functions().stream()
                   .map(ExportedFunction::name)
@@ -191,7 +195,7 @@ final class TestConnectionRule implements Rule {
     }
     return "{ \""
         + first.name()
-        + "\" } & Json.Document(dataSourcePath) (the "
+        + "\" } & Record.FieldValues(Json.Document(dataSourcePath)) (the "
         + required
         + " required arguments)";
   }
