@@ -22,8 +22,7 @@ import java.util.regex.Pattern;
  * matters; {@code bin/}, {@code obj/}, {@code .vscode/} and the MSBuild project are tooling.
  */
 final class ProjectFolder {
-  private static final List<String> BUILD_FILE_EXTENSIONS =
-      List.of(".mproj", ".proj", ".sln", ".user");
+  private static final List<String> BUILD_FILE_EXTENSIONS = List.of(".mproj", ".proj", ".sln");
 
   /**
    * pqcert's own files (configuration, baseline) live beside the sources but are not part of them.
@@ -65,10 +64,21 @@ final class ProjectFolder {
     return files;
   }
 
+  /**
+   * A Visual Studio user options file of a project or solution ({@code Contoso.mproj.user}); a
+   * connector's own file that merely ends in {@code .user} ({@code client_id.user}) is a source.
+   */
+  private static boolean isUserOptions(String lower) {
+    return lower.endsWith(".user")
+        && BUILD_FILE_EXTENSIONS.stream()
+            .anyMatch(e -> lower.substring(0, lower.length() - ".user".length()).endsWith(e));
+  }
+
   private static boolean isSourceFile(Path path, String name) throws IOException {
     String lower = name.toLowerCase(Locale.ROOT);
     if (name.startsWith(".")
         || BUILD_FILE_EXTENSIONS.stream().anyMatch(lower::endsWith)
+        || isUserOptions(lower)
         || PQCERT_FILE.matcher(name).matches()) {
       return false;
     }

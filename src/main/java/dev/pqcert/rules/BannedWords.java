@@ -58,6 +58,7 @@ final class BannedWords {
         continue;
       }
       if (word.equalsIgnoreCase("powerbi")
+          || word.equals("PBI")
           || word.equalsIgnoreCase("fabric")
           || word.equalsIgnoreCase("connector")
           || word.equalsIgnoreCase("api")) {
@@ -65,7 +66,7 @@ final class BannedWords {
       }
       // An all-capitals run hides API among other letters (RESTAPI); a mixed word hides the others.
       String cleaned = word.equals(word.toUpperCase(Locale.ROOT)) ? word.replace("API", "") : word;
-      kept.append(cleaned.replaceAll("(?i)connector|fabric|powerbi", ""));
+      kept.append(cleaned.replaceAll("(?i)connector|fabric|powerbi", "").replace("PBI", ""));
     }
     return kept.toString();
   }

@@ -1,5 +1,6 @@
 package dev.pqcert.rules;
 
+import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.bundle.SourceLayout;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
@@ -77,22 +78,27 @@ final class BundledFilesRule implements Rule {
     for (Map.Entry<String, List<Missing>> family : families.entrySet()) {
       List<Missing> files = family.getValue();
       if (files.size() == 1) {
-        report(files.get(0), findings);
+        report(files.get(0), model, findings);
       } else {
         reportFamily(family.getKey(), files, findings);
       }
     }
   }
 
-  private static void report(Missing file, FindingSink findings) {
+  private static void report(Missing file, ConnectorModel model, FindingSink findings) {
     String name = file.name();
+    boolean secret = SECRET.matcher(name).matches();
     String fix =
-        SECRET.matcher(name).matches()
+        secret
             ? "; the connector fails without it: if it is kept out of source control on purpose,"
                 + " make sure the build puts it into the package"
             : "; add " + name + " to the connector's project so it is packaged, or fix the name";
+    // A secret missing from a source folder is usually kept out of source control on purpose:
+    // only the built package can show it is really missing.
+    boolean source =
+        model.bundle().kind() != BundleKind.MEZ && model.bundle().kind() != BundleKind.PQX;
     findings.reportGroup(
-        findings.level(),
+        secret && source ? Level.REVIEW : findings.level(),
         file.places(),
         "Extension.Contents(\"" + name + "\") names a file that is not in the package" + fix,
         "use");

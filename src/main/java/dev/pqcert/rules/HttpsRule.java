@@ -69,7 +69,11 @@ final class HttpsRule implements Rule {
         sink ->
             Flows.describe(sink)
                 + " with no HTTPS check"
-                + credentials(model, sink.call(), model.exportOf(sink.flow().source()))
+                + credentials(
+                        model,
+                        sink.call(),
+                        model.exportOf(sink.flow().source()),
+                        Flows.reportedAt(sink).file())
                     .map(c -> ", and the request carries " + c)
                     .orElse("")
                 + "; check its scheme first (ValidateUrlScheme)");
@@ -100,7 +104,7 @@ final class HttpsRule implements Rule {
       return; // a request to this machine never crosses the network
     }
     for (CallSite call : url.calls) {
-      Optional<String> credentials = credentials(model, call, Optional.empty());
+      Optional<String> credentials = credentials(model, call, Optional.empty(), url.file);
       if (credentials.isPresent()) {
         List<Finding.Related> others = new ArrayList<>();
         for (CallSite other : url.calls) {
@@ -147,7 +151,7 @@ final class HttpsRule implements Rule {
    * one reached from nowhere known, any kind's.
    */
   static Optional<String> credentials(
-      ConnectorModel model, CallSite call, Optional<ExportedFunction> from) {
+      ConnectorModel model, CallSite call, Optional<ExportedFunction> from, String here) {
     for (Sink sink : model.sinks()) {
       if (sink.flow().source().kind().isSecret() && sink.site().equals(call.site())) {
         Taint.Source source = sink.flow().source();
@@ -159,7 +163,7 @@ final class HttpsRule implements Rule {
                     .description()
                     .replaceFirst(" of Extension\\.CurrentCredentials?\\(\\)$", "")
                 + " ("
-                + Flows.at(source.file(), source.span(), call.file())
+                + Flows.at(source.file(), source.span(), here)
                 + ")");
       }
     }

@@ -1,5 +1,6 @@
 package dev.pqcert.rules;
 
+import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.LibraryFunction;
@@ -49,8 +50,12 @@ final class ResourceKeysRule implements Rule {
       List<Finding.Related> all = new ArrayList<>();
       uses.values().forEach(all::addAll);
       String first = uses.keySet().iterator().next();
+      // A source folder without the file may be missing only from source control; a built
+      // package without it fails.
+      boolean source =
+          model.bundle().kind() != BundleKind.MEZ && model.bundle().kind() != BundleKind.PQX;
       findings.reportGroup(
-          findings.level(),
+          source ? Level.SHOULD : findings.level(),
           all,
           "Extension.LoadString(\""
               + first

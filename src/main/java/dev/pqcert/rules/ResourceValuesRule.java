@@ -32,7 +32,7 @@ final class ResourceValuesRule implements Rule {
     java.util.Set<String> samples = sampleValues(model);
     for (Resources.Entry entry : model.resources().entries().values()) {
       if (!usedIn.containsKey(entry.key()) && samples.contains(entry.key())) {
-        continue; // a sample shown as a hint in the dialog is text users read, even as a URL
+        continue; // documentation shown as help (a sample, an example) is text users read
       }
       Optional<String> problem = problem(entry, usedIn.get(entry.key()));
       if (problem.isPresent()) {
@@ -72,15 +72,21 @@ final class ResourceValuesRule implements Rule {
     return Optional.empty();
   }
 
-  /** The resource keys of the sample values documented on exported functions' parameters. */
+  /**
+   * The resource keys of the text in exported functions' documentation (sample values, examples and
+   * their code): shown to users as help, even when it is a URL.
+   */
   private static java.util.Set<String> sampleValues(ConnectorModel model) {
     java.util.Set<String> keys = new java.util.HashSet<>();
     model.exports().stream()
         .flatMap(e -> e.signature().stream())
-        .flatMap(s -> s.parameters().stream())
-        .flatMap(p -> p.documentation().stream())
-        .flatMap(d -> d.get("Documentation.SampleValues").stream())
-        .forEach(samples -> keys(samples, 0, keys::add));
+        .forEach(
+            signature -> {
+              signature.documentation().ifPresent(d -> keys(d, 0, keys::add));
+              signature.parameters().stream()
+                  .flatMap(p -> p.documentation().stream())
+                  .forEach(d -> keys(d, 0, keys::add));
+            });
     return keys;
   }
 
