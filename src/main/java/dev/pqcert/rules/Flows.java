@@ -68,12 +68,16 @@ final class Flows {
                 new Location(source.file(), source.span())));
       }
       related.addAll(sources);
+      List<String> more = new ArrayList<>();
+      if (!sources.isEmpty()) {
+        more.add(sources.size() + " more source" + (sources.size() == 1 ? "" : "s"));
+      }
+      int places = related.size() - sources.size();
+      if (places > 0) {
+        more.add(places + " more place" + (places == 1 ? "" : "s"));
+      }
       String text =
-          message.apply(first)
-              + (sources.isEmpty()
-                  ? ""
-                  : " (and " + sources.size() + " more source" + (sources.size() == 1 ? ")" : "s)"))
-              + more(related.size() - sources.size());
+          message.apply(first) + (more.isEmpty() ? "" : " (and " + String.join(", ", more) + ")");
       findings.report(level, firstSite.file(), reportedSpan(first), text, related, path(first));
     }
   }

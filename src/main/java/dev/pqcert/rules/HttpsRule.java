@@ -76,7 +76,7 @@ final class HttpsRule implements Rule {
                         Flows.reportedAt(sink).file())
                     .map(c -> ", and the request carries " + c)
                     .orElse("")
-                + "; check its scheme first (ValidateUrlScheme)");
+                + "; check its scheme first");
     for (CallSite call : model.calls()) {
       if (!call.isRequest()) {
         continue;
