@@ -78,23 +78,9 @@ public final class Urls {
     List<String> other = resources(whenFalse);
     List<String> shared = resources(whenTrue).stream().filter(other::contains).toList();
     // Both branches of one type (two tables) give a value of that type.
-    String type = typeOf(whenTrue);
-    return new Value.Unknown(span, taint, base, shared, type.equals(typeOf(whenFalse)) ? type : "");
-  }
-
-  /** The primitive type a value is known to have, for what two branches agree on. */
-  private static String typeOf(Value value) {
-    Value plain = Values.plain(value);
-    if (plain instanceof Value.Unknown unknown) {
-      return unknown.type();
-    }
-    if (plain instanceof Value.RecordValue) {
-      return "record";
-    }
-    if (plain instanceof Value.ListValue) {
-      return "list";
-    }
-    return plain instanceof Value.Text ? "text" : "";
+    String type = Values.primitiveType(whenTrue);
+    return new Value.Unknown(
+        span, taint, base, shared, type.equals(Values.primitiveType(whenFalse)) ? type : "");
   }
 
   /**

@@ -77,4 +77,40 @@ public final class Values {
     }
     return Urls.either(span, a, b);
   }
+
+  /**
+   * The primitive type a value is known to have ({@code record}, {@code text}, a type an unknown
+   * value learned such as {@code table}); empty when not known.
+   */
+  public static String primitiveType(Value value) {
+    Value plain = plain(value);
+    if (plain instanceof Value.Unknown unknown) {
+      return unknown.type();
+    }
+    if (plain instanceof Value.RecordValue) {
+      return "record";
+    }
+    if (plain instanceof Value.Text) {
+      return "text";
+    }
+    if (plain instanceof Value.ListValue) {
+      return "list";
+    }
+    if (plain instanceof Value.NumberValue) {
+      return "number";
+    }
+    if (plain instanceof Value.Logical) {
+      return "logical";
+    }
+    if (plain instanceof Value.FunctionValue || plain instanceof Value.Library) {
+      return "function";
+    }
+    if (plain instanceof Value.TypeValue) {
+      return "type";
+    }
+    if (plain instanceof Value.BundledFile) {
+      return "binary";
+    }
+    return "";
+  }
 }

@@ -124,22 +124,16 @@ final class IconImagesRule implements Rule {
       return Optional.of(
           new Problem(
               Level.SHOULD,
-              "'"
-                  + name
-                  + "' ("
-                  + slot
-                  + ") is not an image (its bytes are no image format); save the icon as a PNG"));
+              named(name, slot)
+                  + " is not an image (its bytes are no image format); save the icon as a PNG"));
     }
     ImageHeader image = header.get();
     if (image.format().equals(ImageHeader.PNG_CONVERTED)) {
       return Optional.of(
           new Problem(
               Level.SHOULD,
-              "'"
-                  + name
-                  + "' ("
-                  + slot
-                  + ") is a PNG whose line ends were converted as if it were text (by git's text"
+              named(name, slot)
+                  + " is a PNG whose line ends were converted as if it were text (by git's text"
                   + " or eol attribute): mark *.png binary in .gitattributes and restore the file"));
     }
     if (!image.isPng()) {
@@ -147,11 +141,8 @@ final class IconImagesRule implements Rule {
       return Optional.of(
           new Problem(
               Level.REVIEW,
-              "'"
-                  + name
-                  + "' ("
-                  + slot
-                  + ") is a "
+              named(name, slot)
+                  + " is a "
                   + image.format()
                   + (name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? " named .png" : "")
                   + "; Microsoft's samples and templates use PNG icons"));
@@ -160,11 +151,7 @@ final class IconImagesRule implements Rule {
       return Optional.of(
           new Problem(
               Level.SHOULD,
-              "'"
-                  + name
-                  + "' ("
-                  + slot
-                  + ") is not a valid PNG (no image header); export it again"));
+              named(name, slot) + " is not a valid PNG (no image header); export it again"));
     }
     List<Integer> sizes = icon.allowedSizes();
     if (sameSizes
@@ -184,17 +171,19 @@ final class IconImagesRule implements Rule {
     return Optional.of(
         new Problem(
             Level.REVIEW,
-            "'"
-                + name
-                + "' ("
-                + slot
-                + ") is "
+            named(name, slot)
+                + " is "
                 + image.width()
                 + "x"
                 + image.height()
                 + " px where the icon sets of Microsoft's samples use "
                 + wanted
                 + "; it will be scaled"));
+  }
+
+  /** {@code 'Contoso16.png' (the first image of Icon16)}: a file and its place. */
+  private static String named(String name, String slot) {
+    return "'" + name + "' (" + slot + ")";
   }
 
   /** Whether a side is within two pixels of the slot's size. */

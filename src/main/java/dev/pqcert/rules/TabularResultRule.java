@@ -37,7 +37,7 @@ final class TabularResultRule implements Rule {
       }
       Optional<Value> declared = export.signature().get().returnType();
       String file = export.member().file();
-      String returned = model.resultOf(export).map(TabularResultRule::typeOf).orElse("");
+      String returned = model.resultOf(export).map(Values::primitiveType).orElse("");
       String declaredName = "";
       if (declared.isPresent()) {
         Value type = Values.plain(declared.get());
@@ -141,38 +141,5 @@ final class TabularResultRule implements Rule {
     return export.publishName().isPresent()
         ? ""
         : "; it has no publish record, so a reviewer will ask why it is shared";
-  }
-
-  /** The primitive type of a value, as far as it is known; empty when not. */
-  private static String typeOf(Value value) {
-    Value plain = Values.plain(value);
-    if (plain instanceof Value.Unknown unknown) {
-      return unknown.type();
-    }
-    if (plain instanceof Value.RecordValue) {
-      return "record";
-    }
-    if (plain instanceof Value.Text) {
-      return "text";
-    }
-    if (plain instanceof Value.ListValue) {
-      return "list";
-    }
-    if (plain instanceof Value.NumberValue) {
-      return "number";
-    }
-    if (plain instanceof Value.Logical) {
-      return "logical";
-    }
-    if (plain instanceof Value.FunctionValue || plain instanceof Value.Library) {
-      return "function";
-    }
-    if (plain instanceof Value.TypeValue) {
-      return "type";
-    }
-    if (plain instanceof Value.BundledFile) {
-      return "binary";
-    }
-    return "";
   }
 }
