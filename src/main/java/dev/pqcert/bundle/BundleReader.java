@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -163,7 +164,36 @@ public final class BundleReader {
             new BundleEntry(name, EntryKind.MODULE, budget.readFile(folder.resolve(name), name)));
       }
     }
-    return new Bundle(folder, displayName, BundleKind.FOLDER, entries, plan.layout(), unpackaged);
+    SourceLayout layout = plan.layout().withBuiltPackages(BuiltPackages.in(folder, entries, this));
+    return new Bundle(folder, displayName, BundleKind.FOLDER, entries, layout, unpackaged);
+  }
+
+  /**
+   * The names of the files in a package, within the limits, without reading their contents: to
+   * compare a source folder with what was built from it. Empty when it cannot be read.
+   */
+  Optional<List<String>> entryNames(Path file) {
+    String displayName = file.toString();
+    try {
+      byte[] bytes = readPackageBytes(file, displayName, Files.size(file));
+      new ReadBudget(limits, displayName, ReadBudget.Item.ENTRY)
+          .requireCountWithinLimit(countCentralDirectorySignatures(bytes));
+      ZipFile zip = openZip(bytes, displayName, BundleKind.MEZ);
+      try {
+        List<String> names = new ArrayList<>();
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+          String name = EntryNames.normalize(displayName, entry.getName());
+          if (!name.endsWith("/")) {
+            names.add(name);
+          }
+        }
+        return Optional.of(names);
+      } finally {
+        ZipFile.closeQuietly(zip);
+      }
+    } catch (IOException | InputException e) {
+      return Optional.empty();
+    }
   }
 
   private Bundle readSingleFile(Path file, String displayName) throws InputException {

@@ -68,7 +68,7 @@ public final class FolderLayout {
           sourcePaths.put(file.packageName(), file.sourcePath());
         }
       }
-      return new SourceLayout(projectFile, sourcePaths, leftOut, notes);
+      return new SourceLayout(projectFile, sourcePaths, leftOut, notes, List.of());
     }
   }
 

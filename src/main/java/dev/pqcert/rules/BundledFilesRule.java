@@ -93,15 +93,36 @@ final class BundledFilesRule implements Rule {
             ? "; the connector fails without it: if it is kept out of source control on purpose,"
                 + " make sure the build puts it into the package"
             : "; add " + name + " to the connector's project so it is packaged, or fix the name";
-    // A secret missing from a source folder is usually kept out of source control on purpose:
-    // only the built package can show it is really missing.
+    String start = "Extension.Contents(\"" + name + "\") names a file that is not in the package";
     boolean source =
         model.bundle().kind() != BundleKind.MEZ && model.bundle().kind() != BundleKind.PQX;
-    findings.reportGroup(
-        secret && source ? Level.REVIEW : findings.level(),
-        file.places(),
-        "Extension.Contents(\"" + name + "\") names a file that is not in the package" + fix,
-        "use");
+    Optional<SourceLayout.BuiltPackage> built = model.bundle().layout().builtPackageFor(name);
+    if (!source) {
+      findings.reportGroup(findings.level(), file.places(), start + fix, "use");
+    } else if (built.isPresent() && built.get().holds(name)) {
+      // The sources lack what the build had (a secret kept out of source control, a file not
+      // committed): a question about the next build, not a broken connector.
+      findings.reportGroup(
+          Level.REVIEW,
+          file.places(),
+          "Extension.Contents(\""
+              + name
+              + "\") names a file the folder lacks, but the built "
+              + built.get().path()
+              + " holds it; make sure the build supplies it",
+          "use");
+    } else if (built.isPresent()) {
+      findings.reportGroup(
+          findings.level(),
+          file.places(),
+          start + " (nor in the built " + built.get().path() + ")" + fix,
+          "use");
+    } else {
+      // A secret missing from a source folder is usually kept out of source control on
+      // purpose: only the built package can show it is really missing.
+      findings.reportGroup(
+          secret ? Level.REVIEW : findings.level(), file.places(), start + fix, "use");
+    }
   }
 
   /** The images of one set, missing together: one finding naming a few of them. */
@@ -129,13 +150,29 @@ final class BundledFilesRule implements Rule {
   }
 
   /**
-   * A file the folder holds but its project file leaves out of the package: MSBuild would ship a
-   * broken connector, MakePQX (which ignores project files) would pack it, so a recommendation.
+   * A file the folder holds but its project file leaves out of the package. MSBuild ships a
+   * connector without it; MakePQX compile, which ignores project files, packs it. The older SDK's
+   * {@code .mproj} is always built with MSBuild, so a recommendation; the Visual Studio Code SDK
+   * runs MSBuild only where it is installed, so a question, unless a package built from the folder
+   * shows which build it used.
    */
   private static void reportLeftOut(
       ConnectorModel model, String beside, List<Finding.Related> places, FindingSink findings) {
     String project = model.bundle().layout().projectFile().orElse("the project file");
-    String item = project.toLowerCase(Locale.ROOT).endsWith(".mproj") ? "Compile" : "MezContent";
+    boolean olderSdk = project.toLowerCase(Locale.ROOT).endsWith(".mproj");
+    String item = olderSdk ? "Compile" : "MezContent";
+    Optional<SourceLayout.BuiltPackage> built = model.bundle().layout().builtPackageFor(beside);
+    String outcome;
+    Level level;
+    if (built.isPresent()) {
+      boolean packed = built.get().holds(beside);
+      outcome =
+          " (the built " + built.get().path() + (packed ? " holds it" : " lacks it too") + ")";
+      level = packed ? Level.REVIEW : Level.SHOULD;
+    } else {
+      outcome = olderSdk ? "" : " (MakePQX compile packs it)";
+      level = olderSdk ? Level.SHOULD : Level.REVIEW;
+    }
     String start =
         "Extension.Contents(\""
             + beside
@@ -143,14 +180,14 @@ final class BundledFilesRule implements Rule {
             + project
             + " has no "
             + item
-            + " item for it, so an MSBuild build leaves it out";
+            + " item for it, so MSBuild leaves it out"
+            + outcome;
     // Never advise packaging a secret: PQ056 says a client secret should not be in the package.
     String fix =
         SECRET.matcher(beside).matches()
-            ? " and the connector fails; if it is a secret, it should not be packaged at all"
-                + " (PQ056)"
+            ? "; the connector fails without it, yet a secret should not be packaged (PQ056)"
             : "; add <" + item + " Include=\"" + beside + "\" />";
-    findings.reportGroup(Level.SHOULD, places, start + fix, "use");
+    findings.reportGroup(level, places, start + fix, "use");
   }
 
   /**

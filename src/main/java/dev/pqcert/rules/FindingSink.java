@@ -2,11 +2,17 @@ package dev.pqcert.rules;
 
 import dev.pqcert.parse.Span;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /** Collects one rule's findings, at the rule's level unless a finding says otherwise. */
 public final class FindingSink {
+  /** The order of a group's places; the first is where the finding is reported. */
+  static final Comparator<Finding.Related> PLACE_ORDER =
+      Comparator.comparing((Finding.Related p) -> p.location().file())
+          .thenComparingInt(p -> p.location().span().startOffset());
+
   private final String ruleId;
   private final Level defaultLevel;
   private final List<Finding> findings;
@@ -85,9 +91,7 @@ public final class FindingSink {
    */
   public void reportGroup(Level level, List<Finding.Related> places, String message, String noun) {
     List<Finding.Related> ordered = new ArrayList<>(places);
-    ordered.sort(
-        java.util.Comparator.comparing((Finding.Related p) -> p.location().file())
-            .thenComparingInt(p -> p.location().span().startOffset()));
+    ordered.sort(PLACE_ORDER);
     Finding.Related first = ordered.get(0);
     List<Finding.Related> others = ordered.subList(1, ordered.size());
     String more =

@@ -1,6 +1,7 @@
 package dev.pqcert.rules;
 
 import dev.pqcert.bundle.BundleKind;
+import dev.pqcert.bundle.SourceLayout;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.LibraryFunction;
@@ -49,21 +50,57 @@ final class ResourceKeysRule implements Rule {
       // No resources.resx at all: one cause, however many strings are loaded.
       List<Finding.Related> all = new ArrayList<>();
       uses.values().forEach(all::addAll);
-      String first = uses.keySet().iterator().next();
-      // A source folder without the file may be missing only from source control; a built
-      // package without it fails.
+      // Named after the use the finding is reported at.
+      String first = all.stream().min(FindingSink.PLACE_ORDER).orElseThrow().label();
+      String count =
+          uses.size() + (uses.size() == 1 ? " string is" : " strings are") + " loaded from it";
       boolean source =
           model.bundle().kind() != BundleKind.MEZ && model.bundle().kind() != BundleKind.PQX;
-      findings.reportGroup(
-          source ? Level.SHOULD : findings.level(),
-          all,
-          "Extension.LoadString(\""
-              + first
-              + "\") fails at run time: the package has no resources.resx, and "
-              + uses.size()
-              + (uses.size() == 1 ? " string is" : " strings are")
-              + " loaded from it; add resources.resx (if the build adds it, check the built .mez)",
-          "use");
+      Optional<SourceLayout.BuiltPackage> built =
+          model.bundle().layout().builtPackageFor("resources.resx");
+      if (!source) {
+        findings.reportGroup(
+            findings.level(),
+            all,
+            first
+                + " fails at run time: the package has no resources.resx, and "
+                + count
+                + "; add resources.resx",
+            "use");
+      } else if (built.isPresent() && built.get().holds("resources.resx")) {
+        // The sources lack what the build had: only the next build from them would break.
+        findings.reportGroup(
+            Level.REVIEW,
+            all,
+            first
+                + ": the folder has no resources.resx, but the built "
+                + built.get().path()
+                + " holds one; add it to the sources, or a package built from them fails ("
+                + count
+                + ")",
+            "use");
+      } else if (built.isPresent()) {
+        findings.reportGroup(
+            findings.level(),
+            all,
+            first
+                + " fails at run time: neither the folder nor the built "
+                + built.get().path()
+                + " has resources.resx, and "
+                + count
+                + "; add resources.resx",
+            "use");
+      } else {
+        // A source folder without the file may be missing it only from source control.
+        findings.reportGroup(
+            Level.SHOULD,
+            all,
+            first
+                + " fails at run time: the package has no resources.resx, and "
+                + count
+                + "; add resources.resx (if the build adds it, check the built .mez)",
+            "use");
+      }
       return;
     }
     for (Map.Entry<String, List<Finding.Related>> key : uses.entrySet()) {

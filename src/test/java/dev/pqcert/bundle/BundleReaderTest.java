@@ -576,4 +576,33 @@ class BundleReaderTest {
     new Random(length).nextBytes(bytes);
     return bytes;
   }
+
+  @Test
+  void aFolderKnowsThePackagesBuiltFromItByTheNamesOfTheirFiles() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("Contoso"));
+    Files.writeString(folder.resolve("Contoso.pq"), SECTION_DOCUMENT);
+    Path release = Files.createDirectories(folder.resolve("bin/Release"));
+    write(
+        release,
+        "Contoso.mez",
+        TestZips.builder().add("Contoso.m", "section Contoso;").add("client_id", "id").build());
+    // Not this connector's build, and a damaged one: both passed over, neither fails the read.
+    Path debug = Files.createDirectories(folder.resolve("bin/Debug"));
+    write(debug, "Other.mez", TestZips.builder().add("Other.pq", "section Other;").build());
+    write(debug, "Contoso.mez", utf8("not a zip"));
+    // Deeper than a build writes: not looked at.
+    Path deep = Files.createDirectories(folder.resolve("bin/a/b/c/d"));
+    write(deep, "Contoso.mez", TestZips.builder().add("Contoso.pq", "section Contoso;").build());
+
+    SourceLayout layout = reader.read(folder).layout();
+
+    assertEquals(
+        List.of(
+            new SourceLayout.BuiltPackage(
+                "bin/Release/Contoso.mez", List.of("Contoso.m", "client_id"))),
+        layout.builtPackages());
+    assertTrue(layout.builtPackageFor("CLIENT_ID").orElseThrow().holds("CLIENT_ID"));
+    assertEquals(
+        "bin/Release/Contoso.mez", layout.builtPackageFor("client_secret").orElseThrow().path());
+  }
 }

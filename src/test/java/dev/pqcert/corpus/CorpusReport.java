@@ -70,7 +70,8 @@ public final class CorpusReport {
   }
 
   /** A hand-check verdict on one finding. */
-  record Verdict(String key, String rule, String verdict, String reason) {}
+  record Verdict(
+      String key, String rule, String level, String verdict, String reason, String message) {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
@@ -242,8 +243,9 @@ public final class CorpusReport {
   /** Each rule's precision over the verdicts whose finding still fires, and what went away. */
   private static void printPrecision(PrintStream out, Path file, List<CorpusFinding> findings)
       throws IOException {
-    Map<String, CorpusFinding> current = new LinkedHashMap<>();
-    findings.forEach(f -> current.putIfAbsent(f.key(), f));
+    // Two findings of one rule can share a line: a verdict is about the one with its message.
+    Map<String, List<CorpusFinding>> current = new LinkedHashMap<>();
+    findings.forEach(f -> current.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f));
     List<Verdict> verdicts = new ArrayList<>();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (String line : lines.subList(1, lines.size())) {
@@ -255,17 +257,39 @@ public final class CorpusReport {
         continue;
       }
       String key = c[0] + "\t" + c[1] + "\t" + c[2] + "\t" + c[3];
-      verdicts.add(new Verdict(key, c[0], c[5], c[6]));
+      verdicts.add(new Verdict(key, c[0], c[4], c[5], c[6], c.length > 7 ? c[7] : ""));
     }
+    // Per rule and the level its finding has now: a finding moved to REVIEW no longer counts
+    // against a SHOULD rule's precision, and one raised since it was judged is said.
     Map<String, int[]> perRule = new TreeMap<>();
     List<String> gone = new ArrayList<>();
+    List<String> relevelled = new ArrayList<>();
     for (Verdict v : verdicts) {
-      int[] counts = perRule.computeIfAbsent(v.rule(), r -> new int[4]);
-      if (!current.containsKey(v.key())) {
-        counts[3]++;
+      CorpusFinding finding =
+          current.getOrDefault(v.key(), List.of()).stream()
+              .filter(f -> oneLine(f.message()).equals(v.message()))
+              .findFirst()
+              .orElse(current.getOrDefault(v.key(), List.of()).stream().findFirst().orElse(null));
+      if (finding == null) {
+        perRule.computeIfAbsent(v.rule() + "\t-", r -> new int[4])[3]++;
         gone.add(v.verdict() + "\t" + v.key().replace('\t', ' '));
         continue;
       }
+      if (!oneLine(finding.message()).equals(v.message())) {
+        relevelled.add(
+            "message changed since judged\t" + v.verdict() + "\t" + v.key().replace('\t', ' '));
+      }
+      if (!finding.level().equals(v.level())) {
+        relevelled.add(
+            v.level()
+                + " -> "
+                + finding.level()
+                + "\t"
+                + v.verdict()
+                + "\t"
+                + v.key().replace('\t', ' '));
+      }
+      int[] counts = perRule.computeIfAbsent(v.rule() + "\t" + finding.level(), r -> new int[4]);
       counts[0]++;
       switch (v.verdict()) {
         case "correct" -> counts[1]++;
@@ -275,7 +299,8 @@ public final class CorpusReport {
     }
     out.printf(
         Locale.ROOT,
-        "%nprecision over hand-checked findings that still fire%n%-6s %-6s %7s %7s %5s %6s %5s%n",
+        "%nprecision over hand-checked findings that still fire, by rule and level now%n"
+            + "%-6s %-6s %7s %7s %5s %6s %5s%n",
         "rule",
         "level",
         "judged",
@@ -285,23 +310,20 @@ public final class CorpusReport {
         "gone");
     for (Map.Entry<String, int[]> rule : perRule.entrySet()) {
       int[] c = rule.getValue();
-      String level =
-          findings.stream()
-              .filter(f -> f.rule().equals(rule.getKey()))
-              .map(CorpusFinding::level)
-              .findFirst()
-              .orElse("-");
+      String[] ruleLevel = rule.getKey().split("\t", -1);
       out.printf(
           Locale.ROOT,
           "%-6s %-6s %7d %7d %5d %5.0f%% %5d%n",
-          rule.getKey(),
-          level,
+          ruleLevel[0],
+          ruleLevel[1],
           c[0],
           c[1],
           c[2],
           c[0] == 0 ? 100.0 : 100.0 * c[1] / c[0],
           c[3]);
     }
+    // A verdict is about what a user saw: one whose finding changed is to be judged again.
+    relevelled.forEach(out::println);
     gone.forEach(g -> out.println("gone: " + g));
   }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RuleFixturesTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+  private static final Path TARGETS = Path.of("target/fixture-targets");
   static final String SNAPSHOT_SUFFIX = ".snap";
 
   /** The longest message a finding may have: the full story is in related places and the path. */
@@ -133,21 +135,69 @@ class RuleFixturesTest {
 
   /**
    * The target a fixture stands for: a folder named {@code X.mez} is packed by our packer into a
-   * package of that name (rules about the package file itself need one); anything else as it is.
+   * package of that name (rules about the package file itself need one); a folder holding such
+   * folders (a build's output, {@code bin/Release/X.mez}) is copied with each of them packed;
+   * anything else as it is.
    */
   private static Path asTarget(Path fixture) throws IOException {
     String name = fixture.getFileName().toString();
-    if (!Files.isDirectory(fixture) || !name.endsWith(".mez")) {
+    if (!Files.isDirectory(fixture)) {
       return fixture;
     }
-    Path mez = Files.createTempDirectory("pqcert-fixture").resolve(name);
+    // Under the build's output, one place per fixture, made afresh on each run.
+    Path temp = TARGETS.resolve(FIXTURES.relativize(fixture).toString());
+    deleteTree(temp);
+    Files.createDirectories(temp);
+    if (name.endsWith(".mez")) {
+      return packed(fixture, temp.resolve(name));
+    }
+    List<Path> packages;
+    try (Stream<Path> walk = Files.walk(fixture)) {
+      packages = walk.filter(p -> !p.equals(fixture) && isPackageFolder(p)).sorted().toList();
+    }
+    if (packages.isEmpty()) {
+      return fixture;
+    }
+    Path copy = temp.resolve(name);
+    try (Stream<Path> walk = Files.walk(fixture)) {
+      for (Path source : walk.sorted().toList()) {
+        if (packages.stream().anyMatch(p -> source.startsWith(p) && !source.equals(p))) {
+          continue;
+        }
+        Path target = copy.resolve(fixture.relativize(source).toString());
+        if (packages.contains(source)) {
+          packed(source, target);
+        } else if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+    return copy;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  private static boolean isPackageFolder(Path path) {
+    return Files.isDirectory(path) && path.getFileName().toString().endsWith(".mez");
+  }
+
+  private static Path packed(Path folder, Path mez) throws IOException {
     try {
-      Files.write(mez, MezPacker.pack(fixture));
+      Files.write(mez, MezPacker.pack(folder));
     } catch (InputException e) {
       throw new IOException(e.getMessage(), e);
     }
-    mez.toFile().deleteOnExit();
-    mez.getParent().toFile().deleteOnExit();
     return mez;
   }
 
