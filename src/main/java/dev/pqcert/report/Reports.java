@@ -168,7 +168,10 @@ public final class Reports {
       }
     }
     hint.ifPresent(err::println);
-    err.println(TextReport.summary(reported, outcome.absentFromBaseline().size()));
+    // When nothing could be read, each target's one-line error says it all.
+    if (reported.stream().anyMatch(r -> r.error().isEmpty())) {
+      err.println(TextReport.summary(reported, outcome.absentFromBaseline().size()));
+    }
     return true;
   }
 

@@ -56,8 +56,19 @@ class CliTest {
     assertTrue(lines.get(0).contains(file.toString()), "names the file: " + run.err());
     assertFalse(run.err().contains("Exception"), "no exception names: " + run.err());
     assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
-    // the error line, then the summary line
-    assertEquals(2, lines.size(), run.err());
+    // the error line alone: with nothing checked, a summary would add nothing
+    assertEquals(1, lines.size(), run.err());
+  }
+
+  @Test
+  void aTargetThatCannotBeReadBesideOneThatCanIsCountedInTheSummary() throws IOException {
+    Path good = zip("Contoso.mez", "Contoso.pq", GOOD_SECTION);
+    Path missing = temp.resolve("Missing.mez");
+    Run run = run("check", missing.toString(), good.toString());
+    assertEquals(2, run.exit(), run.err());
+    List<String> lines = run.err().strip().lines().toList();
+    assertEquals("pqcert: " + missing + ": no such file or folder", lines.get(0));
+    assertTrue(lines.get(lines.size() - 1).endsWith("; 1 could not be read"), run.err());
   }
 
   @Test
