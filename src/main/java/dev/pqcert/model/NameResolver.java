@@ -20,6 +20,15 @@ public final class NameResolver {
   private final Deque<Map<String, Definition>> scopes = new ArrayDeque<>();
   private String file = "";
 
+  /**
+   * The bindings being initialized: a record field's or let variable's own name is not in scope in
+   * its own expression (it names the outer one), unless written {@code @name}.
+   */
+  private final Deque<Map.Entry<Map<String, Definition>, String>> initializing = new ArrayDeque<>();
+
+  /** Walks every node, so that no kind of node is skipped (see {@link ChildVisitor}). */
+  private final Walker visitor = new Walker();
+
   private NameResolver() {}
 
   /** The resolution of each identifier use, by node identity. */
@@ -47,12 +56,6 @@ public final class NameResolver {
     }
     return resolver.resolutions;
   }
-
-  /**
-   * The bindings being initialized: a record field's or let variable's own name is not in scope in
-   * its own expression (it names the outer one), unless written {@code @name}.
-   */
-  private final Deque<Map.Entry<Map<String, Definition>, String>> initializing = new ArrayDeque<>();
 
   private Definition lookup(String name) {
     return lookup(name, false);
@@ -96,41 +99,21 @@ public final class NameResolver {
     expression.accept(visitor);
   }
 
-  /** One method per kind of node: a new kind cannot be skipped. */
-  private final Walker visitor = new Walker();
-
-  private final class Walker implements Expr.Visitor<Void>, TypeNode.Visitor<Void> {
+  /** Walks every node; overrides the ones that define or use a name. */
+  private final class Walker extends ChildVisitor {
     @Override
-    public Void literal(Expr.Literal node) {
-      return null;
+    void child(Expr node) {
+      walk(node);
+    }
+
+    @Override
+    void child(TypeNode node) {
+      node.accept(this);
     }
 
     @Override
     public Void identifier(Expr.Identifier node) {
       resolutions.put(node, lookup(node.name(), node.inclusive()));
-      return null;
-    }
-
-    @Override
-    public Void hashKeyword(Expr.HashKeyword node) {
-      return null;
-    }
-
-    @Override
-    public Void sectionAccess(Expr.SectionAccess node) {
-      return null;
-    }
-
-    @Override
-    public Void list(Expr.ListExpr node) {
-      node.items().forEach(NameResolver.this::walk);
-      return null;
-    }
-
-    @Override
-    public Void range(Expr.Range node) {
-      walk(node.from());
-      walk(node.to());
       return null;
     }
 
@@ -159,46 +142,8 @@ public final class NameResolver {
     }
 
     @Override
-    public Void projection(Expr.Projection node) {
-      node.target().ifPresent(NameResolver.this::walk);
-      return null;
-    }
-
-    @Override
-    public Void itemAccess(Expr.ItemAccess node) {
-      walk(node.target());
-      walk(node.index());
-      return null;
-    }
-
-    @Override
-    public Void invoke(Expr.Invoke node) {
-      walk(node.function());
-      node.arguments().forEach(NameResolver.this::walk);
-      return null;
-    }
-
-    @Override
-    public Void unary(Expr.Unary node) {
-      walk(node.operand());
-      return null;
-    }
-
-    @Override
     public Void binary(Expr.Binary node) {
       walkBinary(node);
-      return null;
-    }
-
-    @Override
-    public Void typeTest(Expr.TypeTest node) {
-      walk(node.value());
-      return null;
-    }
-
-    @Override
-    public Void typeValue(Expr.TypeValue node) {
-      node.type().accept(this);
       return null;
     }
 
@@ -230,77 +175,10 @@ public final class NameResolver {
     }
 
     @Override
-    public Void ifThenElse(Expr.If node) {
-      walk(node.condition());
-      walk(node.whenTrue());
-      walk(node.whenFalse());
-      return null;
-    }
-
-    @Override
-    public Void errorRaise(Expr.ErrorRaise node) {
-      walk(node.value());
-      return null;
-    }
-
-    @Override
     public Void tryCatch(Expr.Try node) {
       walk(node.body());
       node.otherwise().ifPresent(NameResolver.this::walk);
       node.catchHandler().ifPresent(NameResolver.this::walkFunction);
-      return null;
-    }
-
-    @Override
-    public Void notImplemented(Expr.NotImplemented node) {
-      return null;
-    }
-
-    @Override
-    public Void invalid(Expr.Invalid node) {
-      return null;
-    }
-
-    @Override
-    public Void primitive(TypeNode.Primitive node) {
-      return null;
-    }
-
-    @Override
-    public Void record(TypeNode.RecordType node) {
-      node.fields().forEach(f -> f.type().ifPresent(t -> t.accept(this)));
-      return null;
-    }
-
-    @Override
-    public Void list(TypeNode.ListType node) {
-      node.item().accept(this);
-      return null;
-    }
-
-    @Override
-    public Void function(TypeNode.FunctionType node) {
-      node.parameters().forEach(p -> p.type().accept(this));
-      node.returnType().accept(this);
-      return null;
-    }
-
-    @Override
-    public Void table(TypeNode.TableType node) {
-      node.rowExpression().ifPresent(NameResolver.this::walk);
-      node.rowType().ifPresent(t -> t.accept(this));
-      return null;
-    }
-
-    @Override
-    public Void nullable(TypeNode.NullableType node) {
-      node.inner().accept(this);
-      return null;
-    }
-
-    @Override
-    public Void expression(TypeNode.ExpressionType node) {
-      walk(node.expression());
       return null;
     }
   }
