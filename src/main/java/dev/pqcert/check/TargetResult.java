@@ -33,20 +33,10 @@ public record TargetResult(
     notes = List.copyOf(notes);
   }
 
-  public TargetResult(
-      String path,
-      Optional<BundleKind> kind,
-      List<Finding> findings,
-      Optional<String> error,
-      List<SuppressedFinding> suppressed,
-      List<Finding> baselined,
-      RuleOverrides overrides) {
-    this(path, kind, findings, error, suppressed, baselined, overrides, List.of());
-  }
-
+  /** A result with nothing suppressed, baselined, overridden or noted. */
   public TargetResult(
       String path, Optional<BundleKind> kind, List<Finding> findings, Optional<String> error) {
-    this(path, kind, findings, error, List.of(), List.of(), RuleOverrides.NONE);
+    this(path, kind, findings, error, List.of(), List.of(), RuleOverrides.NONE, List.of());
   }
 
   public static TargetResult unreadable(String path, String problem) {

@@ -47,31 +47,21 @@ final class TabularResultRule implements Rule {
           continue;
         }
         String at = type.file().isEmpty() ? file : type.file();
-        if (!OPEN.contains(name) && returned.equals("table")) {
-          // Value.ReplaceType does not enforce the return type: the data is a table, the type lies.
-          findings.report(
-              Level.REVIEW,
-              at,
-              type.span(),
-              "'"
-                  + export.name()
-                  + "' is declared to return "
-                  + name
-                  + ", but what it returns is a table; declare 'as table'");
-          continue;
-        }
         if (!OPEN.contains(name)) {
+          String claim = "'" + export.name() + "' is declared to return " + name;
+          // Value.ReplaceType does not enforce the return type: when the data is a table, the
+          // type lies, a question rather than a violation.
+          boolean returnsTable = returned.equals("table");
           findings.report(
-              level(export),
+              returnsTable ? Level.REVIEW : level(export),
               at,
               type.span(),
-              "'"
-                  + export.name()
-                  + "' is declared to return "
-                  + name
-                  + "; a certified data source function returns a table (or a navigation"
-                  + " table of tables)"
-                  + unpublished(export));
+              returnsTable
+                  ? claim + ", but what it returns is a table; declare 'as table'"
+                  : claim
+                      + "; a certified data source function returns a table (or a navigation"
+                      + " table of tables)"
+                      + unpublished(export));
           continue;
         }
         if (name.isEmpty() && !(type instanceof Value.TypeValue)) {

@@ -52,7 +52,8 @@ class JunitReportTest {
             Optional.empty(),
             List.of(),
             List.of(),
-            new RuleOverrides(Optional.empty(), List.of("PQ015"), new TreeMap<>()));
+            new RuleOverrides(Optional.empty(), List.of("PQ015"), new TreeMap<>()),
+            List.of());
     TargetResult unreadable = TargetResult.unreadable("Broken.mez", "not a zip archive");
     ReportContext context =
         new ReportContext(
