@@ -287,12 +287,7 @@ public final class SarifReport {
     Set<Location> locations = new LinkedHashSet<>();
     int id = 1;
     for (Finding.Related place : places) {
-      locations.add(
-          new Location()
-              .withId(id++)
-              .withMessage(new Message().withText(place.label()))
-              .withPhysicalLocation(
-                  physical(target, Optional.of(place.location()), baseId, baseIds, context)));
+      locations.add(labelled(place, target, baseId, baseIds, context).withId(id++));
     }
     return locations;
   }
@@ -310,15 +305,22 @@ public final class SarifReport {
     List<ThreadFlowLocation> steps = new ArrayList<>();
     for (Finding.Related step : path) {
       steps.add(
-          new ThreadFlowLocation()
-              .withLocation(
-                  new Location()
-                      .withMessage(new Message().withText(step.label()))
-                      .withPhysicalLocation(
-                          physical(
-                              target, Optional.of(step.location()), baseId, baseIds, context))));
+          new ThreadFlowLocation().withLocation(labelled(step, target, baseId, baseIds, context)));
     }
     return List.of(new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps))));
+  }
+
+  /** A related place or a step of a path: where it is, with its label as the message. */
+  private static Location labelled(
+      Finding.Related place,
+      TargetResult target,
+      String baseId,
+      OriginalUriBaseIds baseIds,
+      ReportContext context) {
+    return new Location()
+        .withMessage(new Message().withText(place.label()))
+        .withPhysicalLocation(
+            physical(target, Optional.of(place.location()), baseId, baseIds, context));
   }
 
   /**
