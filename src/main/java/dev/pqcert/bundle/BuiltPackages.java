@@ -23,7 +23,10 @@ final class BuiltPackages {
   /** Deep enough for {@code bin/AnyCPU/Debug/X.mez}; the walk stays small. */
   private static final int MAX_DEPTH = 4;
 
-  /** A folder with more builds than this is not worth reading them all. */
+  /** How many packages are opened at most: a folder with more builds is not worth reading all. */
+  private static final int MAX_READ = 16;
+
+  /** How many of them are kept. */
   private static final int MAX_PACKAGES = 8;
 
   private BuiltPackages() {}
@@ -39,7 +42,8 @@ final class BuiltPackages {
       return List.of();
     }
     List<SourceLayout.BuiltPackage> packages = new ArrayList<>();
-    for (Path candidate : candidates(folder)) {
+    List<Path> candidates = candidates(folder);
+    for (Path candidate : candidates.subList(0, Math.min(MAX_READ, candidates.size()))) {
       if (packages.size() == MAX_PACKAGES) {
         break;
       }

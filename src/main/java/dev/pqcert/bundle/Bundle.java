@@ -17,22 +17,11 @@ public final class Bundle {
 
   /** Public so that rule tests can build bundles without files; {@link BundleReader} reads them. */
   public Bundle(Path origin, String displayName, BundleKind kind, List<BundleEntry> entries) {
-    this(origin, displayName, kind, entries, SourceLayout.NONE);
+    this(origin, displayName, kind, entries, SourceLayout.NONE, List.of());
   }
 
   /**
    * @param layout how a folder's files relate to the package its build makes
-   */
-  public Bundle(
-      Path origin,
-      String displayName,
-      BundleKind kind,
-      List<BundleEntry> entries,
-      SourceLayout layout) {
-    this(origin, displayName, kind, entries, layout, List.of());
-  }
-
-  /**
    * @param unpackagedModules the {@code .pqm} modules a folder holds that its project file leaves
    *     out of the package: read so that the connector's code is analysed whole (a build that
    *     ignores the project file packs them), never counted as package contents

@@ -26,11 +26,12 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Reads a check target into memory: a {@code .mez} or {@code .pqx} package, a connector project
- * folder, or one {@code .pq}, {@code .m} or {@code .pqm} file. Never extracts or writes anything.
+ * folder, or one {@code .pq} or {@code .m} file (a {@code .pqm} module alone is refused with the
+ * folder to check instead). Never extracts or writes anything.
  */
 public final class BundleReader {
   private static final String SUPPORTED_TARGETS =
-      "expected a .mez or .pqx package, a connector project folder, or a .pq, .m or .pqm file";
+      "expected a .mez or .pqx package, a connector project folder, or a .pq or .m file";
 
   /**
    * Deflate64 comes from some Windows tools; all three are decoded in pure Java. Other methods are
@@ -94,6 +95,8 @@ public final class BundleReader {
       throws InputException {
     Path parent = file.getParent();
     String folder = parent == null ? "." : parent.toString();
+    // Quoted when it must be, so that the command can be pasted into a shell as it is.
+    folder = folder.contains(" ") ? "\"" + folder + "\"" : folder;
     if (lowerName.endsWith(".pqm")) {
       throw new InputException(
           displayName,
@@ -101,7 +104,7 @@ public final class BundleReader {
               + " connector: pqcert check "
               + folder);
     }
-    if (ConnectorDiscovery.isTestFile(lowerName)) {
+    if (EntryKind.isTestFile(lowerName)) {
       throw new InputException(
           displayName,
           "a test query file (*.query.pq), not the connector; check the folder that holds the"
@@ -175,10 +178,7 @@ public final class BundleReader {
   Optional<List<String>> entryNames(Path file) {
     String displayName = file.toString();
     try {
-      byte[] bytes = readPackageBytes(file, displayName, Files.size(file));
-      new ReadBudget(limits, displayName, ReadBudget.Item.ENTRY)
-          .requireCountWithinLimit(countCentralDirectorySignatures(bytes));
-      ZipFile zip = openZip(bytes, displayName, BundleKind.MEZ);
+      ZipFile zip = openPackage(file, displayName, Files.size(file), BundleKind.MEZ);
       try {
         List<String> names = new ArrayList<>();
         for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
@@ -206,21 +206,28 @@ public final class BundleReader {
 
   private Bundle readPackage(Path file, String displayName, long fileSize, BundleKind kind)
       throws InputException {
-    byte[] packageBytes = readPackageBytes(file, displayName, fileSize);
-    if (packageBytes.length == 0) {
-      throw new InputException(displayName, "empty file, not a zip archive");
-    }
-    ReadBudget budget = new ReadBudget(limits, displayName, ReadBudget.Item.ENTRY);
-    // The zip library holds every central directory record in memory (about 700 bytes each)
-    // before they can be counted, and parses one only where this signature starts it: counting
-    // signatures first keeps a package crammed with tiny entries from exhausting memory.
-    budget.requireCountWithinLimit(countCentralDirectorySignatures(packageBytes));
-    ZipFile zip = openZip(packageBytes, displayName, kind);
+    ZipFile zip = openPackage(file, displayName, fileSize, kind);
     try {
+      ReadBudget budget = new ReadBudget(limits, displayName, ReadBudget.Item.ENTRY);
       return new Bundle(file, displayName, kind, readEntries(zip, budget, displayName));
     } finally {
       ZipFile.closeQuietly(zip);
     }
+  }
+
+  /** A package read into memory and opened as a zip, within the limits; the caller closes it. */
+  private ZipFile openPackage(Path file, String displayName, long fileSize, BundleKind kind)
+      throws InputException {
+    byte[] packageBytes = readPackageBytes(file, displayName, fileSize);
+    if (packageBytes.length == 0) {
+      throw new InputException(displayName, "empty file, not a zip archive");
+    }
+    // The zip library holds every central directory record in memory (about 700 bytes each)
+    // before they can be counted, and parses one only where this signature starts it: counting
+    // signatures first keeps a package crammed with tiny entries from exhausting memory.
+    new ReadBudget(limits, displayName, ReadBudget.Item.ENTRY)
+        .requireCountWithinLimit(countCentralDirectorySignatures(packageBytes));
+    return openZip(packageBytes, displayName, kind);
   }
 
   /** The whole package, read only after its size is known to be within the limit. */

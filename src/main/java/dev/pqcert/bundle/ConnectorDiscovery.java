@@ -2,7 +2,6 @@ package dev.pqcert.bundle;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,10 +25,6 @@ import java.util.regex.Pattern;
 public final class ConnectorDiscovery {
   /** Folder names never searched, compared without case; hidden folders are skipped too. */
   private static final Set<String> SKIPPED = Set.of("bin", "obj", "node_modules");
-
-  /** Test files the SDK's tools run, which are M but not the connector. */
-  private static final List<String> TEST_SUFFIXES =
-      List.of(".query.pq", ".test.pq", ".parameterquery.pq", ".testconnection.pq");
 
   /** A folder deeper or wider than this is not a repository of connectors. */
   private static final int MAX_FOLDERS = 20_000;
@@ -115,7 +110,7 @@ public final class ConnectorDiscovery {
       return false;
     }
     if (lower.endsWith(".pq")) {
-      return !isTestFile(lower);
+      return !EntryKind.isTestFile(lower);
     }
     if (lower.endsWith(".m")) {
       return looksLikeSection(file);
@@ -129,12 +124,6 @@ public final class ConnectorDiscovery {
     return false;
   }
 
-  /** Whether a file name is one of the SDK's test files ({@code *.query.pq} and its kin). */
-  public static boolean isTestFile(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return TEST_SUFFIXES.stream().anyMatch(lower::endsWith);
-  }
-
   private static boolean looksLikeSection(Path file) {
     String text = head(file);
     // Comments out, so that a 'section' in one does not count.
@@ -146,10 +135,11 @@ public final class ConnectorDiscovery {
     return head(file).contains(text);
   }
 
+  /** The start of a file, decoded as the reader decodes files (UTF-8, or UTF-16 with a mark). */
   private static String head(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      return new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException unreadable) {
+      return TextDecoder.decode(file.toString(), in.readNBytes(SNIFF_BYTES)).text();
+    } catch (IOException | InputException | RuntimeException unreadable) {
       return "";
     }
   }

@@ -36,6 +36,12 @@ import java.util.stream.Collectors;
  * flattened to one name, a build target that is not the SDK's), the build wins and a note says so.
  */
 public final class FolderLayout {
+  /** The Visual Studio Code SDK's project: {@code MezContent} items, packaged flat. */
+  static final String MEZ_CONTENT = "MezContent";
+
+  /** The Visual Studio SDK's project: {@code Compile} items, packaged flat. */
+  static final String COMPILE = "Compile";
+
   /**
    * One file of the package.
    *
@@ -71,12 +77,6 @@ public final class FolderLayout {
       return new SourceLayout(projectFile, sourcePaths, leftOut, notes, List.of());
     }
   }
-
-  /** The Visual Studio Code SDK's project: {@code MezContent} items, packaged flat. */
-  static final String MEZ_CONTENT = "MezContent";
-
-  /** The Visual Studio SDK's project: {@code Compile} items, packaged flat. */
-  static final String COMPILE = "Compile";
 
   private FolderLayout() {}
 

@@ -23,15 +23,16 @@ public final class MezPacker {
    */
   private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
 
-  private static final List<String> EXCLUDED_SUFFIXES = List.of(".query.pq", ".mez", ".pqx");
+  /** Packages lying in the folder are build output, not sources. */
+  private static final List<String> PACKAGE_SUFFIXES = List.of(".mez", ".pqx");
 
   private MezPacker() {}
 
   /**
    * The names of the files of {@code sourceFolder} that go into the package, sorted. With a
    * connector project file, what its build packages ({@link FolderLayout}); without one, the
-   * top-level files but tests ({@code *.query.pq}), packages, hidden files, build project files and
-   * subfolders (such as {@code bin/} and {@code obj/}).
+   * top-level files but tests ({@code *.query.pq} and its kin), packages, hidden files, build
+   * project files and subfolders (such as {@code bin/} and {@code obj/}).
    */
   public static List<String> packageableFiles(Path sourceFolder) throws InputException {
     return packageable(sourceFolder, newBudget(sourceFolder)).stream()
@@ -98,7 +99,7 @@ public final class MezPacker {
 
   private static boolean belongsInPackage(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return EXCLUDED_SUFFIXES.stream().noneMatch(lower::endsWith);
+    return !EntryKind.isTestFile(lower) && PACKAGE_SUFFIXES.stream().noneMatch(lower::endsWith);
   }
 
   private static List<String> names(List<Path> files) {

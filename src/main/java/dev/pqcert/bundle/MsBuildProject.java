@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -399,12 +400,17 @@ final class MsBuildProject {
         continue;
       }
       String path = spec.replace('\\', '/');
-      if (path.contains("*") || path.contains("?")) {
-        items.addAll(expandWildcard(spec, path));
-      } else {
-        Path resolved = resolveIgnoringCase(folder.resolve(path).normalize());
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        items.add(new Item(resolved, name, "", spec));
+      try {
+        if (path.contains("*") || path.contains("?")) {
+          items.addAll(expandWildcard(spec, path));
+        } else {
+          Path resolved = resolveIgnoringCase(folder.resolve(path).normalize());
+          String name = path.substring(path.lastIndexOf('/') + 1);
+          items.add(new Item(resolved, name, "", spec));
+        }
+      } catch (InvalidPathException e) {
+        // Characters no file name can hold (on this system): MSBuild would fail on it too.
+        notes.add("the " + itemType + " item '" + spec + "' is not a valid path; left out");
       }
     }
     return items;
@@ -433,7 +439,14 @@ final class MsBuildProject {
 
   private void match(
       Path dir, List<String> patterns, String recursiveDir, List<Item> found, String spec) {
-    if (patterns.isEmpty() || foldersSearched++ > MAX_FOLDERS_SEARCHED) {
+    if (patterns.isEmpty()) {
+      return;
+    }
+    if (foldersSearched++ > MAX_FOLDERS_SEARCHED) {
+      notes.add(
+          "the wildcards of its items searched more than "
+              + MAX_FOLDERS_SEARCHED
+              + " folders; the files further on are left out");
       return;
     }
     String pattern = patterns.get(0);

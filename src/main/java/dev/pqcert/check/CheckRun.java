@@ -28,6 +28,9 @@ import java.util.function.Function;
  * what reading a target noticed and progress go to standard error as they happen.
  */
 public final class CheckRun {
+  private final Options options;
+  private final PrintWriter err;
+
   /**
    * What to check and how, as the command line gives it.
    *
@@ -95,9 +98,6 @@ public final class CheckRun {
   public interface Reporter {
     boolean report(Outcome outcome);
   }
-
-  private final Options options;
-  private final PrintWriter err;
 
   /**
    * @param err standard error

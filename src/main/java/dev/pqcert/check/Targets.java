@@ -14,14 +14,14 @@ import java.util.Optional;
  * projects found below it, each its own target.
  */
 public final class Targets {
+  private static final String NO_CONNECTOR = "no connector found";
+
   /**
    * One target: a path to check, or a folder with nothing to check in it.
    *
    * @param problem why the path cannot be checked, one line; empty for a target to check
    */
   public record Target(Path path, Optional<String> problem) {}
-
-  private static final String NO_CONNECTOR = "no connector found";
 
   private Targets() {}
 

@@ -461,9 +461,7 @@ class BundleReaderTest {
         ".mez",
         ".pqx",
         "folder",
-        ".pq",
-        ".m",
-        ".pqm");
+        "a .pq or .m file");
   }
 
   @Test
