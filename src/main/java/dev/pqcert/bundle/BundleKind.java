@@ -5,5 +5,10 @@ public enum BundleKind {
   MEZ,
   PQX,
   FOLDER,
-  FILE
+  FILE;
+
+  /** A built package (.mez or .pqx), as opposed to sources. */
+  public boolean isPackage() {
+    return this == MEZ || this == PQX;
+  }
 }

@@ -73,8 +73,7 @@ public final class Checker {
   private TargetResult checkHere(Path target, String display, Config config) {
     try {
       Bundle bundle = reader.read(target);
-      if (rememberPackageContents
-          && (bundle.kind() == BundleKind.MEZ || bundle.kind() == BundleKind.PQX)) {
+      if (rememberPackageContents && bundle.kind().isPackage()) {
         Map<String, ContentDigest> digests = new TreeMap<>();
         bundle.entries().forEach(e -> digests.put(e.name(), ContentDigest.of(e.bytes())));
         packageContents.put(display, Map.copyOf(digests));

@@ -128,11 +128,7 @@ public final class Reports {
     if (!unmatched.isEmpty()) {
       hint = Optional.of(unmatchedSourceRootNote(unmatched));
     } else if (sourceRoot.isPresent()
-        && reported.stream()
-            .noneMatch(
-                r ->
-                    r.kind().equals(Optional.of(BundleKind.MEZ))
-                        || r.kind().equals(Optional.of(BundleKind.PQX)))) {
+        && reported.stream().noneMatch(r -> r.kind().map(BundleKind::isPackage).orElse(false))) {
       hint =
           Optional.of(
               "pqcert: "

@@ -193,9 +193,7 @@ public final class SourceLocator {
   }
 
   private static boolean isPackage(TargetResult target) {
-    return target.error().isEmpty()
-        && (target.kind().equals(Optional.of(BundleKind.MEZ))
-            || target.kind().equals(Optional.of(BundleKind.PQX)));
+    return target.error().isEmpty() && target.kind().map(BundleKind::isPackage).orElse(false);
   }
 
   /**

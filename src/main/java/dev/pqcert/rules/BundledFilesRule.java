@@ -1,6 +1,5 @@
 package dev.pqcert.rules;
 
-import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.bundle.SourceLayout;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
@@ -80,7 +79,7 @@ final class BundledFilesRule implements Rule {
       if (files.size() == 1) {
         report(files.get(0), model, findings);
       } else {
-        reportFamily(family.getKey(), files, findings);
+        reportFamily(family.getKey(), files, model, findings);
       }
     }
   }
@@ -94,8 +93,7 @@ final class BundledFilesRule implements Rule {
                 + " make sure the build puts it into the package"
             : "; add " + name + " to the connector's project so it is packaged, or fix the name";
     String start = "Extension.Contents(\"" + name + "\") names a file that is not in the package";
-    boolean source =
-        model.bundle().kind() != BundleKind.MEZ && model.bundle().kind() != BundleKind.PQX;
+    boolean source = !model.bundle().kind().isPackage();
     Optional<SourceLayout.BuiltPackage> built = model.bundle().layout().builtPackageFor(name);
     if (!source) {
       findings.reportGroup(findings.level(), file.places(), start + fix, "use");
@@ -125,8 +123,12 @@ final class BundledFilesRule implements Rule {
     }
   }
 
-  /** The images of one set, missing together: one finding naming a few of them. */
-  private static void reportFamily(String family, List<Missing> files, FindingSink findings) {
+  /**
+   * The images of one set, missing together: one finding naming a few of them, at the level a
+   * single missing file would get (a built package that holds them all makes it a question).
+   */
+  private static void reportFamily(
+      String family, List<Missing> files, ConnectorModel model, FindingSink findings) {
     Set<String> names = new LinkedHashSet<>();
     List<Finding.Related> places = new ArrayList<>();
     for (Missing file : files) {
@@ -135,18 +137,42 @@ final class BundledFilesRule implements Rule {
     }
     List<String> sorted = new ArrayList<>(names);
     sorted.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
-    String list = String.join(", ", sorted.subList(0, Math.min(3, sorted.size())));
-    findings.reportGroup(
-        findings.level(),
-        places,
-        names.size()
-            + " "
-            + family
-            + " files named by Extension.Contents are not in the package ("
-            + list
-            + (sorted.size() > 3 ? "..." : "")
-            + "); add them to the connector's project so they are packaged, or fix the names",
-        "");
+    String list =
+        String.join(", ", sorted.subList(0, Math.min(3, sorted.size())))
+            + (sorted.size() > 3 ? "..." : "");
+    String count = names.size() + " " + family + " files named by Extension.Contents";
+    String fix = "; add them to the connector's project so they are packaged, or fix the names";
+    Optional<SourceLayout.BuiltPackage> built =
+        model.bundle().kind().isPackage()
+            ? Optional.empty()
+            : model.bundle().layout().builtPackageFor(sorted.get(0));
+    if (built.isPresent() && names.stream().allMatch(built.get()::holds)) {
+      findings.reportGroup(
+          Level.REVIEW,
+          places,
+          count
+              + " are not in the folder ("
+              + list
+              + "), but the built "
+              + built.get().path()
+              + " holds them; make sure the build supplies them",
+          "");
+    } else if (built.isPresent()) {
+      findings.reportGroup(
+          findings.level(),
+          places,
+          count
+              + " are not in the package ("
+              + list
+              + "; nor in the built "
+              + built.get().path()
+              + ")"
+              + fix,
+          "");
+    } else {
+      findings.reportGroup(
+          findings.level(), places, count + " are not in the package (" + list + ")" + fix, "");
+    }
   }
 
   /**

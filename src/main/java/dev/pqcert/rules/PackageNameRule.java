@@ -21,7 +21,7 @@ final class PackageNameRule implements Rule {
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
     BundleKind kind = model.bundle().kind();
-    if (kind != BundleKind.MEZ && kind != BundleKind.PQX) {
+    if (!kind.isPackage()) {
       return; // only a package has a file name that ships
     }
     String fileName = model.bundle().origin().getFileName().toString();

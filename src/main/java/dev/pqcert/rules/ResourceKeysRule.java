@@ -1,6 +1,5 @@
 package dev.pqcert.rules;
 
-import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.bundle.SourceLayout;
 import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
@@ -54,8 +53,7 @@ final class ResourceKeysRule implements Rule {
       String first = all.stream().min(FindingSink.PLACE_ORDER).orElseThrow().label();
       String count =
           uses.size() + (uses.size() == 1 ? " string is" : " strings are") + " loaded from it";
-      boolean source =
-          model.bundle().kind() != BundleKind.MEZ && model.bundle().kind() != BundleKind.PQX;
+      boolean source = !model.bundle().kind().isPackage();
       Optional<SourceLayout.BuiltPackage> built =
           model.bundle().layout().builtPackageFor("resources.resx");
       if (!source) {
