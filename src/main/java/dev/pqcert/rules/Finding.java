@@ -21,7 +21,11 @@ public record Finding(
     List<Related> path) {
 
   /** A place that belongs to a finding without being where it is reported. */
-  public record Related(String label, Location location) {}
+  public record Related(String label, Location location) {
+    public Related {
+      label = Messages.oneLine(label);
+    }
+  }
 
   /** Report order: package-level first, then by file, position, rule and message. */
   public static final Comparator<Finding> ORDER =

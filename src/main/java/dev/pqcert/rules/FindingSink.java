@@ -45,12 +45,13 @@ public final class FindingSink {
   /** As {@link #reportOnce(String, Span, String)}, at another level than the rule's own. */
   public void reportOnce(Level level, String file, Span span, String message) {
     Location location = new Location(file, span);
+    String reported = Messages.oneLine(message);
     boolean seen =
         findings.stream()
             .anyMatch(
                 f ->
                     f.ruleId().equals(ruleId)
-                        && f.message().equals(message)
+                        && f.message().equals(reported)
                         && f.location().filter(location::equals).isPresent());
     if (!seen) {
       report(level, file, span, message);

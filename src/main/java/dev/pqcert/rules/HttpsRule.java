@@ -89,7 +89,8 @@ final class HttpsRule implements Rule {
         plain
             .computeIfAbsent(
                 Site.of(file, text.span()),
-                k -> new PlainUrl("the constant \"" + text.value() + "\"", file, text.span()))
+                k ->
+                    new PlainUrl("the constant " + Messages.quote(text.value()), file, text.span()))
             .calls
             .add(call);
       }

@@ -64,15 +64,14 @@ final class NamingRule implements Rule {
                 + "': "
                 + suggestion(export.kind() + "." + withoutKind(lastPart(name), export.kind())));
       }
-      // Each dotted part is a name of its own; the section's and kinds' names are reported there.
-      String rest = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
-      for (String part : rest.split("\\.", -1)) {
+      // Each dotted part is a name of its own; a part that is the section's or a kind's name is
+      // a place of that name's finding (renaming the kind renames the function's first part).
+      Location where = new Location(file, span);
+      for (String part : name.split("\\.", -1)) {
         if (banned.containsKey(part) && !banned.get(part).isEmpty()) {
-          banned
-              .get(part)
-              .add(new Finding.Related("function '" + name + "'", new Location(file, span)));
+          banned.get(part).add(new Finding.Related("function '" + name + "'", where));
         } else if (BannedWords.find(part).isPresent()) {
-          functions.add(new BannedPart(name, part, new Location(file, span)));
+          functions.add(new BannedPart(name, part, where));
         }
       }
     }

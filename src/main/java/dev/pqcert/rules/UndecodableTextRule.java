@@ -27,8 +27,7 @@ final class UndecodableTextRule implements Rule {
       findings.report(
           file.name(),
           source.span(codePoint, codePoint + 1),
-          file.name()
-              + " is not valid "
+          "the file is not valid "
               + first.encoding()
               + ": "
               + (first.count() == 1
@@ -36,8 +35,8 @@ final class UndecodableTextRule implements Rule {
                   : first.count() + " byte sequences, the first")
               + " at byte offset "
               + first.byteOffset()
-              + ", which Power Query reads as the replacement character U+FFFD, so the text"
-              + " there is not what was written; "
+              + ", which Power Query reads as U+FFFD, so the text there is not what was"
+              + " written; "
               + (first.encoding().equals("UTF-8")
                   ? "reopen the file in the encoding it was saved in (often Windows-1252), check"
                       + " the text there and save it as UTF-8"
