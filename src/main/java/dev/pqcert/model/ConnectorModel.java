@@ -24,7 +24,8 @@ public record ConnectorModel(
     java.util.Map<dev.pqcert.parse.ast.Expr.Identifier, Definition> resolutions,
     List<TraceFlag> traceFlags,
     java.util.Map<String, Value> results,
-    java.util.Map<String, Value> memberValues) {
+    java.util.Map<String, Value> memberValues,
+    List<AnalysisLimit> analysisLimits) {
 
   /** A section member's value, as the connector's code computes it. */
   public Optional<Value> memberValue(String name) {

@@ -59,7 +59,11 @@ public final class ConnectorModelBuilder {
                     .map(document -> section(f.name(), document, evaluator)));
     section.ifPresent(s -> bindMembers(s, evaluator, sectionScope, sharedScope));
     // Every member once, so module loaders run and their modules become part of the model.
-    sectionScope.own().values().forEach(binding -> evaluator.task(binding.value()::force));
+    sectionScope
+        .own()
+        .forEach(
+            (name, binding) ->
+                evaluator.task(memberTask(binding.definition(), name), binding.value()::force));
 
     List<ExportedFunction> exports = new ArrayList<>();
     Map<String, List<ExportedFunction>> byKind = new LinkedHashMap<>();
@@ -103,7 +107,15 @@ public final class ConnectorModelBuilder {
         resolutions,
         TraceFlag.find(section, resolutions, sectionScope),
         Map.copyOf(results),
-        memberValues(sectionScope));
+        memberValues(sectionScope),
+        evaluator.recorder().limits());
+  }
+
+  private static AnalysisLimit.Task memberTask(Definition definition, String name) {
+    return definition instanceof Definition.MemberDefinition member
+        ? new AnalysisLimit.Task(
+            "member '" + name + "'", member.member().file(), member.member().nameSpan())
+        : new AnalysisLimit.Task("member '" + name + "'", "", dev.pqcert.parse.Span.NONE);
   }
 
   /** Each section member's value, as the connector's code computes it (forced already). */
@@ -152,6 +164,10 @@ public final class ConnectorModelBuilder {
         results.put(
             export.name(),
             evaluator.task(
+                new AnalysisLimit.Task(
+                    "exported function '" + export.name() + "'",
+                    export.member().file(),
+                    export.member().nameSpan()),
                 () ->
                     evaluator.callExport(
                         function, arguments, export.member().nameSpan(), export.member().file())));
@@ -159,20 +175,33 @@ public final class ConnectorModelBuilder {
     }
     for (Member member : section.map(Section::members).orElse(List.of())) {
       if (!exported.contains(member.name())) {
-        probe(valueOf(member, sectionScope), evaluator, member.file(), true);
+        probe(
+            valueOf(member, sectionScope),
+            evaluator,
+            member.file(),
+            new AnalysisLimit.Task(
+                "member '" + member.name() + "'", member.file(), member.nameSpan()),
+            true);
       }
     }
     for (DataSourceKind kind : kinds) {
-      kind.recordValue().ifPresent(record -> probeFields(record, evaluator, 0));
+      kind.recordValue().ifPresent(record -> probeFields(record, kind.name(), evaluator, 0));
     }
     return results;
   }
 
-  private static void probeFields(Value.RecordValue record, Evaluator evaluator, int depth) {
-    for (Value.RecordField field : record.fields().values()) {
-      probe(field.value(), evaluator, record.file(), false);
+  private static void probeFields(
+      Value.RecordValue record, String kind, Evaluator evaluator, int depth) {
+    for (Map.Entry<String, Value.RecordField> field : record.fields().entrySet()) {
+      Value value = field.getValue().value();
+      AnalysisLimit.Task what =
+          new AnalysisLimit.Task(
+              "handler '" + field.getKey() + "' of data source kind '" + kind + "'",
+              record.file(),
+              field.getValue().nameSpan());
+      probe(value, evaluator, record.file(), what, false);
       if (depth < 2) {
-        Values.record(field.value()).ifPresent(inner -> probeFields(inner, evaluator, depth + 1));
+        Values.record(value).ifPresent(inner -> probeFields(inner, kind, evaluator, depth + 1));
       }
     }
   }
@@ -182,13 +211,19 @@ public final class ConnectorModelBuilder {
    * ({@code withoutCaller}: its real calls, if any, are evaluated where they are), or a handler of
    * a kind record, which the engine calls with values of its own.
    */
-  private static void probe(Value value, Evaluator evaluator, String file, boolean withoutCaller) {
+  private static void probe(
+      Value value,
+      Evaluator evaluator,
+      String file,
+      AnalysisLimit.Task what,
+      boolean withoutCaller) {
     if (Values.plain(value) instanceof Value.FunctionValue function) {
       List<Thunk> arguments = new ArrayList<>();
       for (Expr.Parameter parameter : function.function().parameters()) {
         arguments.add(Thunk.of(new Value.Unknown(parameter.span())));
       }
       evaluator.task(
+          what,
           () ->
               withoutCaller
                   ? evaluator.callWithoutCaller(function, arguments, function.span(), file)

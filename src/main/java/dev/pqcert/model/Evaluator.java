@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * Operators}, {@link TypeValues} and {@link FunctionCalls}.
  */
 public final class Evaluator {
-  private static final long MAX_STEPS = 2_000_000;
+  /** Evaluation steps one task may take; past them its values are unknown. */
+  static final long MAX_STEPS = 2_000_000;
 
   /** What evaluation needs from the connector around it. */
   public interface Environment {
@@ -44,6 +45,7 @@ public final class Evaluator {
   private final FunctionCalls calls = new FunctionCalls(this);
   private final Map<String, Value> moduleValues = new LinkedHashMap<>();
   private long steps;
+  private AnalysisLimit.Task task = new AnalysisLimit.Task("the connector", "", Span.NONE);
 
   public Evaluator(Environment environment) {
     this.environment = environment;
@@ -51,21 +53,29 @@ public final class Evaluator {
 
   /**
    * Runs one top-level task (forcing a member, exploring a function) with a budget of its own, so
-   * that one heavy function cannot starve the facts computed after it.
+   * that one heavy function cannot starve the facts computed after it. {@code what} is named where
+   * a limit cuts it short.
    */
-  public <T> T task(Supplier<T> work) {
-    long saved = steps;
+  public <T> T task(AnalysisLimit.Task what, Supplier<T> work) {
+    long savedSteps = steps;
+    AnalysisLimit.Task savedTask = task;
     steps = 0;
+    task = what;
     try {
       return work.get();
     } finally {
-      steps = saved;
+      steps = savedSteps;
+      task = savedTask;
     }
   }
 
   /** Evaluates {@code expression}, written in {@code file}, in {@code scope}. */
   public Value eval(Expr expression, Scope scope, String file) {
     if (++steps > MAX_STEPS) {
+      if (steps == MAX_STEPS + 1) {
+        recorder.recordLimit(
+            new AnalysisLimit(AnalysisLimit.Kind.STEP_BUDGET, task, file, expression.span()));
+      }
       return unknown(expression);
     }
     return expression.accept(new Evaluation(scope, file));
@@ -99,6 +109,11 @@ public final class Evaluator {
   /** Calls a handler the library calls later, once, for the facts in it. */
   void probeHandler(Value.FunctionValue handler, Span span, String file, String library) {
     calls.probeHandler(handler, span, file, library);
+  }
+
+  /** Records that calls nested too deep at {@code span}; the call's result is unknown. */
+  void callDepthExceeded(String file, Span span) {
+    recorder.recordLimit(new AnalysisLimit(AnalysisLimit.Kind.CALL_DEPTH, task, file, span));
   }
 
   /** Where the facts met while evaluating go. */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ final class FactRecorder {
   private final Map<CallKey, CallSite> callSites = new LinkedHashMap<>();
   private final Map<SinkKey, Sink> sinks = new LinkedHashMap<>();
   private final Map<String, ModuleLoad> moduleLoads = new LinkedHashMap<>();
+  private final Set<AnalysisLimit> limits = new LinkedHashSet<>();
   private final Deque<Guard> guards = new ArrayDeque<>();
 
   /** How deep evaluation is inside functions explored on their own, with no caller. */
@@ -86,6 +88,10 @@ final class FactRecorder {
         key,
         sink,
         (kept, other) -> Taint.Flow.firstIsWeaker(kept.flow(), other.flow()) ? kept : other);
+  }
+
+  void recordLimit(AnalysisLimit limit) {
+    limits.add(limit);
   }
 
   void recordModuleLoad(ModuleLoad load) {
@@ -143,6 +149,11 @@ final class FactRecorder {
   /** The sensitive or untrusted flows that reached a sink, one per (sink, role, source). */
   List<Sink> sinks() {
     return List.copyOf(sinks.values());
+  }
+
+  /** Where a bound on the analysis cut it short, in the order met. */
+  List<AnalysisLimit> limits() {
+    return List.copyOf(limits);
   }
 
   /** The modules loaded through {@code Expression.Evaluate}, found or not. */

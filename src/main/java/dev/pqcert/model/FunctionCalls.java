@@ -15,8 +15,11 @@ import java.util.Set;
  * rounds, its result approximated by what the arguments carry.
  */
 final class FunctionCalls {
-  private static final int MAX_CALL_DEPTH = 48;
-  private static final int MAX_RECURSION = 2;
+  /** Calls nested deeper than this are not followed (their result is unknown). */
+  static final int MAX_CALL_DEPTH = 48;
+
+  /** How many rounds a recursive function is unrolled before its result is approximated. */
+  static final int MAX_RECURSION = 2;
 
   private final Evaluator evaluator;
   private final IdentityHashMap<Expr.Function, Integer> activeCalls = new IdentityHashMap<>();
@@ -42,6 +45,9 @@ final class FunctionCalls {
     Value plain = Values.plain(function);
     if (plain instanceof Value.FunctionValue closure) {
       int active = activeCalls.getOrDefault(closure.function(), 0);
+      if (depth >= MAX_CALL_DEPTH && active < MAX_RECURSION) {
+        evaluator.callDepthExceeded(file, span);
+      }
       if (depth >= MAX_CALL_DEPTH || active >= MAX_RECURSION) {
         // Recursion: the result is what the arguments may carry, without unrolling further (an
         // approximation of the fixed point that keeps the flows and stays linear in code size).

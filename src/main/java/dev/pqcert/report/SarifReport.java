@@ -143,6 +143,25 @@ public final class SarifReport {
                         .withJustification("accepted in " + baselineFile))));
       }
       reported.sort(Comparator.comparing(Reported::finding, Finding.ORDER));
+      // An analysis a bound cut short is also a fact about the run, so that a SARIF consumer that
+      // reads only the invocation still learns the report may be incomplete.
+      for (Finding limit : target.findings()) {
+        if (limit.ruleId().equals(RuleRegistry.analysisLimitRuleId())) {
+          notifications.add(
+              new Notification()
+                  .withLevel(Notification.Level.WARNING)
+                  .withDescriptor(
+                      new ReportingDescriptorReference()
+                          .withId(limit.ruleId())
+                          .withIndex(ruleIds.indexOf(limit.ruleId())))
+                  .withMessage(new Message().withText(limit.message()))
+                  .withLocations(
+                      Set.of(
+                          new Location()
+                              .withPhysicalLocation(
+                                  physical(target, limit.location(), baseId, baseIds, context)))));
+        }
+      }
       // Identical findings in one target (same rule, file and message) are told apart by their
       // order among all of them, suppressed or not, so that code scanning does not merge them into
       // one alert, and a finding's number does not change when its twin is suppressed.
@@ -186,7 +205,9 @@ public final class SarifReport {
             .withInvocations(
                 List.of(
                     new Invocation()
-                        .withExecutionSuccessful(notifications.isEmpty())
+                        .withExecutionSuccessful(
+                            notifications.stream()
+                                .noneMatch(n -> n.getLevel() == Notification.Level.ERROR))
                         .withRuleConfigurationOverrides(overrides.isEmpty() ? null : overrides)
                         .withToolExecutionNotifications(
                             notifications.isEmpty() ? null : notifications)))

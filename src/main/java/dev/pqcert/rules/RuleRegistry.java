@@ -25,6 +25,7 @@ public final class RuleRegistry {
             List.of(
                 new SyntaxErrorRule(),
                 new UndecodableTextRule(),
+                new AnalysisLimitRule(),
                 new SectionDocumentRule(),
                 new VersionAdornmentRule(),
                 new DocumentationRule(),
@@ -79,6 +80,11 @@ public final class RuleRegistry {
   /** The suppression rule's id: the check stage reports unused suppressions under it. */
   public static String suppressionRuleId() {
     return SuppressionRule.ID;
+  }
+
+  /** The rule that says a bound on the analysis cut it short (reports also mark it as such). */
+  public static String analysisLimitRuleId() {
+    return AnalysisLimitRule.ID;
   }
 
   public Optional<RuleDoc> doc(String id) {

@@ -127,6 +127,30 @@ class SarifReportTest {
   }
 
   @Test
+  void anAnalysisCutShortIsAToolExecutionNotificationToo() throws IOException {
+    String sarif = sarif(Optional.empty(), "src/test/resources/fixtures/PQ004/budget.pq");
+    assertTrue(validate(sarif).isEmpty(), validate(sarif).toString());
+    JsonNode invocation = JSON.readTree(sarif).path("runs").get(0).path("invocations").get(0);
+    // The run itself succeeded: the notification warns that its report may be incomplete.
+    assertTrue(invocation.path("executionSuccessful").asBoolean(), invocation.toString());
+    JsonNode notifications = invocation.path("toolExecutionNotifications");
+    assertEquals(1, notifications.size(), notifications.toString());
+    JsonNode notification = notifications.get(0);
+    // "warning" is SARIF's default level for a notification, which the writer leaves out.
+    assertEquals("warning", notification.path("level").asText("warning"), notification.toString());
+    assertEquals("PQ004", notification.path("descriptor").path("id").asText());
+    assertTrue(
+        notification
+            .path("message")
+            .path("text")
+            .asText()
+            .startsWith("the analysis of member 'Level12' stopped at budget.pq:7:"),
+        notification.toString());
+    JsonNode region = notification.path("locations").get(0).path("physicalLocation").path("region");
+    assertEquals(19, region.path("startLine").asInt(), notification.toString());
+  }
+
+  @Test
   void unreadableTargetsAndManyTargetsStillValidate() throws IOException {
     String sarif =
         sarif(
