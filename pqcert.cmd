@@ -65,7 +65,7 @@ del /f /q "%partial%" >nul 2>&1
 goto use_archive
 :training_failed
 rem This JVM cannot create the archive: do not try again until a new build.
-type nul > "%failed%" 2>nul
+(type nul > "%failed%") 2>nul
 :training_done
 del /f /q "%partial%" >nul 2>&1
 goto run

@@ -85,10 +85,10 @@ for %%A in ("%partial%") do if %%~zA EQU 0 goto train_failed
 rem A running pqcert holds the old archive open, and Windows then refuses to replace it: this
 rem run goes without, and a later one trains again.
 move /y "%partial%" "%archive%" >nul 2>&1 || goto train_not_placed
-> "%archive%.id" echo(%jar_id%
+(> "%archive%.id" echo(%jar_id%) 2>nul
 exit /b 0
 :train_failed
-> "%archive%.failed" echo(%jar_id%
+(> "%archive%.failed" echo(%jar_id%) 2>nul
 :train_not_placed
 del /f /q "%partial%" >nul 2>&1
 exit /b 2
