@@ -1,0 +1,94 @@
+@echo off
+rem Runs pqcert from the unpacked download: lib\pqcert.jar on the java of JAVA_HOME when it is set,
+rem else the java on PATH (Java 17 or later). Nothing is built; Maven is not needed.
+rem
+rem Start-up time: the JVM flags of the checkout's launchers, and an AppCDS archive made once per
+rem jar by a training run (check on lib\training\Contoso.mez) on the first run, which takes about a
+rem second more. The archive is lib\pqcert.jsa when lib can be written, else
+rem LOCALAPPDATA\pqcert\pqcert.jsa; when neither can be written, runs go on without it. It is
+rem written under a temporary name and renamed into place; a file beside it, pqcert.jsa.id, holds
+rem the size and time of the jar it was made from, so a new jar is trained anew without PowerShell.
+rem PQCERT_CDS=0 runs without the archive. (LaunchersTest compares jvm_flags with the other
+rem launchers', so keep it on one line.)
+setlocal EnableExtensions DisableDelayedExpansion
+set "home=%~dp0.."
+for %%H in ("%home%") do set "home=%%~fH"
+set "jar=%home%\lib\pqcert.jar"
+set "training=%home%\lib\training\Contoso.mez"
+set "jvm_flags=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 "-Xlog:cds*=off""
+
+set "java=java"
+if not defined JAVA_HOME goto check_path_java
+set "java=%JAVA_HOME:"=%\bin\java.exe"
+if exist "%java%" goto java_found
+>&2 echo pqcert: JAVA_HOME is "%JAVA_HOME:"=%", which has no bin\java.exe; point it at Java 17 or later, or unset it to use the java on PATH
+exit /b 2
+:check_path_java
+where java >nul 2>&1 && goto java_found
+>&2 echo pqcert: no java on PATH; install Java 17 or later, or set JAVA_HOME
+exit /b 2
+:java_found
+if exist "%jar%" goto jar_found
+>&2 echo pqcert: "%jar%" is missing; unpack the download again
+exit /b 2
+:jar_found
+
+if "%PQCERT_CDS%"=="0" goto run
+for %%F in ("%jar%") do set "jar_id=%%~zF %%~tF"
+set "archive=%home%\lib\pqcert.jsa"
+call :is_current && goto use_archive
+call :train
+if errorlevel 2 goto run
+if not errorlevel 1 goto use_archive
+rem lib cannot be written: the user's cache folder.
+if not defined LOCALAPPDATA goto run
+set "archive=%LOCALAPPDATA%\pqcert\pqcert.jsa"
+call :is_current && goto use_archive
+if not exist "%LOCALAPPDATA%\pqcert\" mkdir "%LOCALAPPDATA%\pqcert" >nul 2>&1
+call :train
+if errorlevel 1 goto run
+
+:use_archive
+"%java%" %jvm_flags% "-XX:SharedArchiveFile=%archive%" -jar "%jar%" %*
+exit /b %errorlevel%
+
+:run
+"%java%" %jvm_flags% -jar "%jar%" %*
+exit /b %errorlevel%
+
+rem Succeeds when the archive was made from this jar.
+:is_current
+if not exist "%archive%" exit /b 1
+call :holds_jar_id "%archive%.id"
+exit /b
+
+rem Succeeds when the file holds this jar's id.
+:holds_jar_id
+if not exist "%~1" exit /b 1
+set "mark="
+set /p mark=<"%~1"
+if "%mark%"=="%jar_id%" exit /b 0
+exit /b 1
+
+rem Makes the archive: exit code 0 when made, 1 when its folder cannot be written, 2 when this
+rem JVM cannot make one for this jar (then a .failed marker with the jar's id says so to later runs).
+:train
+call :holds_jar_id "%archive%.failed" && exit /b 2
+if not exist "%training%" exit /b 2
+rem cmd has no process id: RANDOM and the clock's hundredths stand in for it. Creating the
+rem file first tells whether the folder can be written.
+set "partial=%archive%.%RANDOM%%TIME:~-2%.partial"
+(type nul > "%partial%") 2>nul || exit /b 1
+"%java%" %jvm_flags% "-XX:ArchiveClassesAtExit=%partial%" -jar "%jar%" check "%training%" >nul 2>&1 || goto train_failed
+if not exist "%partial%" goto train_failed
+for %%A in ("%partial%") do if %%~zA EQU 0 goto train_failed
+rem A running pqcert holds the old archive open, and Windows then refuses to replace it: this
+rem run goes without, and a later one trains again.
+move /y "%partial%" "%archive%" >nul 2>&1 || goto train_not_placed
+(> "%archive%.id" echo(%jar_id%) 2>nul
+exit /b 0
+:train_failed
+(> "%archive%.failed" echo(%jar_id%) 2>nul
+:train_not_placed
+del /f /q "%partial%" >nul 2>&1
+exit /b 2
