@@ -86,9 +86,9 @@ public final class Reports {
 
   /**
    * Whether these reports look for the packages' sources on disk, and so need what was in each
-   * package (see {@link CheckRun.Options#rememberPackageContents}): SARIF and GitHub annotations
-   * point at files, beside the package or in {@code --source-root}, which is said when it holds
-   * none of a package's files.
+   * package (see {@link CheckRun.Options#rememberPackageContents}): SARIF, GitHub annotations and
+   * the text report point at files, beside the package or in {@code --source-root}, which is said
+   * when it holds none of a package's files.
    */
   public boolean needPackageContents() {
     return findSourcesBeside() || sourceRoot.isPresent();
