@@ -21,11 +21,25 @@ import java.util.Map;
 /**
  * The findings a team accepted when it adopted pqcert on an existing connector. A later run reports
  * only findings that are not in the baseline, and lists baseline entries that no longer occur. A
- * finding is matched within its own target (as given on the command line) by its {@link
- * Fingerprint}, not its position; an entry matches one finding (three identical findings need three
- * entries).
+ * finding is matched within its own target by its {@link Fingerprint}, not its position; an entry
+ * matches one finding (three identical findings need three entries).
+ *
+ * <p>A target is the same however the command line spells it ({@code x.mez}, {@code ./x.mez}, an
+ * absolute path, from another working directory): the file records it relative to the baseline's
+ * own folder, with {@code /} between names, and matching compares the absolute paths both stand
+ * for. A baseline without a {@code version} (written before this was so) holds the targets as given
+ * on the command line, and is read as relative to the working directory.
+ *
+ * @param version {@link #VERSION} for a baseline whose targets are relative to its folder; 1 for
+ *     one whose targets are as given on the command line
  */
-public record Baseline(List<Entry> findings) {
+public record Baseline(int version, List<Entry> findings) {
+  /** The version this class writes. */
+  public static final int VERSION = 2;
+
+  /** The version of a baseline that names none. */
+  static final int TARGETS_AS_GIVEN = 1;
+
   /** Baselines are small; a larger file is not one. */
   static final int MAX_BYTES = 16 << 20;
 
@@ -40,8 +54,9 @@ public record Baseline(List<Entry> findings) {
           .thenComparing(Entry::message);
 
   /**
-   * One accepted finding: the target it was found in (as given), the file inside it (empty for a
-   * package-level finding), its rule and fingerprint, and its message for people reading the file.
+   * One accepted finding: the target it was found in (see {@link Baseline}), the file inside it
+   * (empty for a package-level finding), its rule and fingerprint, and its message for people
+   * reading the file.
    */
   public record Entry(String target, String file, String rule, String fingerprint, String message) {
     static Entry of(String target, Finding finding) {
@@ -52,11 +67,13 @@ public record Baseline(List<Entry> findings) {
           Fingerprint.of(finding),
           finding.message());
     }
-
-    String key() {
-      return target + '\u0000' + file + '\u0000' + rule + '\u0000' + fingerprint;
-    }
   }
+
+  /**
+   * What an entry and a finding are matched by. A {@link Path}, not text: on Windows it compares
+   * without regard to case, as the file system does.
+   */
+  private record Key(Path target, String file, String rule, String fingerprint) {}
 
   /** What applying a baseline left: the new findings per target, and the entries not seen. */
   public record Applied(List<TargetResult> results, List<Entry> absent) {}
@@ -65,13 +82,42 @@ public record Baseline(List<Entry> findings) {
     findings = findings.stream().sorted(ORDER).toList();
   }
 
-  /** The baseline that accepts every finding of these results. */
-  public static Baseline of(List<TargetResult> results) {
+  /**
+   * The baseline that accepts every finding of these results, to be written to {@code file}.
+   *
+   * @param workingDirectory what the results' paths (and {@code file}) are relative to
+   */
+  public static Baseline of(List<TargetResult> results, Path file, Path workingDirectory) {
+    Path folder = folderOf(file, workingDirectory);
     List<Entry> entries = new ArrayList<>();
     for (TargetResult result : results) {
-      result.findings().forEach(f -> entries.add(Entry.of(result.path(), f)));
+      String target = relativeTarget(folder, absolute(workingDirectory, result.path()));
+      result.findings().forEach(f -> entries.add(Entry.of(target, f)));
     }
-    return new Baseline(entries);
+    return new Baseline(VERSION, entries);
+  }
+
+  private static Path folderOf(Path file, Path workingDirectory) {
+    Path absolute = workingDirectory.resolve(file).toAbsolutePath().normalize();
+    Path folder = absolute.getParent();
+    return folder == null ? absolute : folder;
+  }
+
+  private static Path absolute(Path base, String path) {
+    // A baseline written on Windows may hold backslashes; '/' separates names everywhere.
+    return base.resolve(path.replace('\\', '/')).toAbsolutePath().normalize();
+  }
+
+  /** {@code target} relative to {@code folder}, with {@code /} between names. */
+  private static String relativeTarget(Path folder, Path target) {
+    Path relative;
+    try {
+      relative = folder.relativize(target);
+    } catch (IllegalArgumentException otherRoot) {
+      relative = target; // another drive on Windows: only the absolute path names it
+    }
+    String text = relative.toString().replace(java.io.File.separatorChar, '/');
+    return text.isEmpty() ? "." : text;
   }
 
   /** Reads a baseline; every problem is an {@link IOException} with a one-line message. */
@@ -123,7 +169,13 @@ public record Baseline(List<Entry> findings) {
         throw new IOException("not a pqcert baseline: finding " + (i + 1) + " " + missing);
       }
     }
+    int version = raw.version() == null ? TARGETS_AS_GIVEN : raw.version();
+    if (version != TARGETS_AS_GIVEN && version != VERSION) {
+      throw new IOException(
+          "version " + version + " is not one this pqcert reads (1 or " + VERSION + ")");
+    }
     return new Baseline(
+        version,
         raw.findings().stream()
             .map(
                 e ->
@@ -137,7 +189,7 @@ public record Baseline(List<Entry> findings) {
   }
 
   /** The file's shape before it is checked: any field may be missing. */
-  private record Raw(List<Entry> findings) {}
+  private record Raw(Integer version, List<Entry> findings) {}
 
   public void write(Path file) throws IOException {
     Files.writeString(file, render(), StandardCharsets.UTF_8);
@@ -147,20 +199,30 @@ public record Baseline(List<Entry> findings) {
     return Json.pretty(this);
   }
 
-  /** Removes accepted findings from the results. */
-  public Applied apply(List<TargetResult> results) {
-    Map<String, Integer> remaining = new HashMap<>();
-    Map<String, List<Entry>> entriesByKey = new HashMap<>();
+  /**
+   * Removes accepted findings from the results.
+   *
+   * @param file where this baseline was read from
+   * @param workingDirectory what the results' paths (and {@code file}) are relative to
+   */
+  public Applied apply(List<TargetResult> results, Path file, Path workingDirectory) {
+    Path base = version == TARGETS_AS_GIVEN ? workingDirectory : folderOf(file, workingDirectory);
+    Map<Key, Integer> remaining = new HashMap<>();
+    Map<Key, List<Entry>> entriesByKey = new HashMap<>();
     for (Entry entry : findings) {
-      remaining.merge(entry.key(), 1, Integer::sum);
-      entriesByKey.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(entry);
+      Key key =
+          new Key(absolute(base, entry.target()), entry.file(), entry.rule(), entry.fingerprint());
+      remaining.merge(key, 1, Integer::sum);
+      entriesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
     }
     List<TargetResult> filtered = new ArrayList<>();
     for (TargetResult result : results) {
       List<Finding> kept = new ArrayList<>();
       List<Finding> accepted = new ArrayList<>();
+      Path target = absolute(workingDirectory, result.path());
       for (Finding finding : result.findings()) {
-        String key = Entry.of(result.path(), finding).key();
+        Key key =
+            new Key(target, finding.file().orElse(""), finding.ruleId(), Fingerprint.of(finding));
         Integer left = remaining.get(key);
         if (left != null && left > 0) {
           remaining.put(key, left - 1);

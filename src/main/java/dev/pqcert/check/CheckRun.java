@@ -7,6 +7,7 @@ import dev.pqcert.config.Config;
 import dev.pqcert.config.ConfigLoader;
 import dev.pqcert.config.FailOn;
 import dev.pqcert.rules.CheckSettings;
+import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,8 +43,11 @@ public final class CheckRun {
    * @param writeBaseline {@code --write-baseline}: accept every current finding, and exit 0
    * @param rememberPackageContents whether the reports look for packages' sources on disk (see
    *     {@link Checker#packageContents})
-   * @param showProgress whether to name each target on standard error before checking it, when
-   *     there are several (on a terminal)
+   * @param showProgress whether standard error is a terminal a person watches: then a progress line
+   *     names each target while many are checked (see {@link ProgressLine})
+   * @param quiet {@code --quiet}: the reports hold only the findings that fail the run, and
+   *     standard error only errors (no notes, progress or summary)
+   * @param workingDirectory what relative paths are relative to (for the baseline's targets)
    */
   public record Options(
       List<Path> targets,
@@ -53,7 +57,9 @@ public final class CheckRun {
       Optional<Path> baseline,
       Optional<Path> writeBaseline,
       boolean rememberPackageContents,
-      boolean showProgress) {
+      boolean showProgress,
+      boolean quiet,
+      Path workingDirectory) {
     public Options {
       targets = List.copyOf(targets);
     }
@@ -126,46 +132,63 @@ public final class CheckRun {
     List<String> singleFiles = new ArrayList<>();
     Set<String> leftOut = new TreeSet<>();
     List<Targets.Target> expanded = Targets.expand(options.targets());
-    for (Targets.Target found : expanded) {
+    ProgressLine progress =
+        new ProgressLine(err, options.showProgress() && !options.quiet(), expanded.size());
+    for (int index = 0; index < expanded.size(); index++) {
+      Targets.Target found = expanded.get(index);
       Path target = found.path();
       if (found.problem().isPresent()) {
+        progress.clear();
         err.println("pqcert: " + target + ": " + found.problem().get());
         results.add(TargetResult.unreadable(target.toString(), found.problem().get()));
         policies.add(FailOn.MUST);
         continue;
       }
-      if (options.showProgress() && expanded.size() > 1) {
-        err.println("checking " + target);
-      }
+      progress.show(index + 1, expanded.size(), target.toString());
       Config config =
           configurations.forTarget(target).override(options.release(), options.failOn());
       used.add(config);
       policies.add(config.effectiveFailOn());
       TargetResult result = checker.check(target, config);
-      result.error().ifPresent(problem -> err.println("pqcert: " + result.path() + ": " + problem));
-      result.notes().forEach(note -> err.println("pqcert: " + result.path() + ": " + note));
+      if (result.error().isPresent()) {
+        progress.clear();
+        err.println("pqcert: " + result.path() + ": " + result.error().get());
+      }
+      if (!options.quiet() && !result.notes().isEmpty()) {
+        progress.clear();
+        result.notes().forEach(note -> err.println("pqcert: " + result.path() + ": " + note));
+      }
       if (result.kind().equals(Optional.of(BundleKind.FILE))) {
         singleFiles.add(result.path());
         leftOut.addAll(checker.leftOut(BundleKind.FILE, config));
       }
       results.add(result);
     }
-    if (!leftOut.isEmpty()) {
+    progress.clear();
+    if (!leftOut.isEmpty() && !options.quiet()) {
       err.println(leftOutNote(singleFiles, leftOut));
     }
 
     List<TargetResult> reported = results;
     List<Baseline.Entry> absent = List.of();
     if (baseline.isPresent()) {
-      Baseline.Applied applied = baseline.get().apply(results);
+      Baseline.Applied applied =
+          baseline
+              .get()
+              .apply(results, options.baseline().orElseThrow(), options.workingDirectory());
       reported = applied.results();
       absent = applied.absent();
     }
     // The exit policy: each target's own, from its configuration or --fail-on.
-    boolean failing = false;
+    long failing = 0;
+    List<TargetResult> failingOnly = new ArrayList<>();
     for (int i = 0; i < reported.size(); i++) {
       FailOn policy = policies.get(i);
-      failing |= reported.get(i).findings().stream().anyMatch(f -> policy.fails(f.level()));
+      TargetResult result = reported.get(i);
+      List<Finding> fails =
+          result.findings().stream().filter(f -> policy.fails(f.level())).toList();
+      failing += fails.size();
+      failingOnly.add(result.withFindings(fails));
     }
     FailOn reportPolicy =
         options
@@ -173,7 +196,7 @@ public final class CheckRun {
             .orElse(used.size() == 1 ? used.iterator().next().effectiveFailOn() : FailOn.MUST);
     Outcome outcome =
         new Outcome(
-            reported,
+            options.quiet() ? failingOnly : reported,
             registry,
             options.baseline().map(Path::toString),
             absent,
@@ -185,21 +208,48 @@ public final class CheckRun {
 
     boolean unreadable = results.stream().anyMatch(r -> r.error().isPresent());
     Optional<Path> writeBaseline = options.writeBaseline();
-    if (writeBaseline.isPresent() && unreadable) {
-      // A baseline without the unreadable target's findings would report them all as new later.
-      err.println("pqcert: " + writeBaseline.get() + ": not written, a target could not be read");
-      return Verdict.INPUT_ERROR;
-    }
-    if (writeBaseline.isPresent() && !writeBaseline(writeBaseline.get(), results)) {
-      return Verdict.INPUT_ERROR;
-    }
+    RunSummary.Ending ending;
+    Verdict verdict;
     if (unreadable) {
-      return Verdict.INPUT_ERROR;
+      if (writeBaseline.isPresent()) {
+        // A baseline without the unreadable target's findings would report them all as new later.
+        err.println("pqcert: " + writeBaseline.get() + ": not written, a target could not be read");
+      }
+      ending = RunSummary.Ending.UNREADABLE;
+      verdict = Verdict.INPUT_ERROR;
+    } else if (writeBaseline.isPresent()) {
+      boolean written = writeBaseline(writeBaseline.get(), results);
+      ending =
+          written ? RunSummary.Ending.BASELINE_WRITTEN : RunSummary.Ending.BASELINE_NOT_WRITTEN;
+      // Adopting a baseline accepts what is there.
+      verdict = written ? Verdict.OK : Verdict.INPUT_ERROR;
+    } else {
+      ending = RunSummary.Ending.BY_POLICY;
+      verdict = failing > 0 ? Verdict.VIOLATIONS : Verdict.OK;
     }
-    if (writeBaseline.isPresent()) {
-      return Verdict.OK; // adopting a baseline accepts what is there
+    // When nothing could be read, each target's one-line error says it all.
+    if (!options.quiet() && results.stream().anyMatch(r -> r.error().isEmpty())) {
+      err.println(RunSummary.line(reported, failing, absent.size(), policy(used), ending));
     }
-    return failing ? Verdict.VIOLATIONS : Verdict.OK;
+    return verdict;
+  }
+
+  /** The exit policy as the summary names it: the option's, the configuration's, or each one's. */
+  private RunSummary.Policy policy(Set<Config> used) {
+    if (options.failOn().isPresent()) {
+      return RunSummary.Policy.option(options.failOn().get());
+    }
+    Set<FailOn> policies = new HashSet<>();
+    boolean configured = false;
+    for (Config config : used) {
+      policies.add(config.effectiveFailOn());
+      configured |= config.failOn().isPresent();
+    }
+    if (policies.size() > 1) {
+      return RunSummary.Policy.perTarget();
+    }
+    FailOn only = policies.isEmpty() ? FailOn.MUST : policies.iterator().next();
+    return configured ? RunSummary.Policy.configured(only) : RunSummary.Policy.option(only);
   }
 
   private Optional<Baseline> readBaseline() throws UsageException {
@@ -216,12 +266,15 @@ public final class CheckRun {
 
   /** Writes a baseline accepting every finding of these results; false when it cannot. */
   private boolean writeBaseline(Path file, List<TargetResult> results) {
-    Baseline written = Baseline.of(results);
+    Baseline written = Baseline.of(results, file, options.workingDirectory());
     try {
       written.write(file);
     } catch (IOException e) {
       err.println("pqcert: " + file + ": cannot write the baseline: " + IoProblem.of(e));
       return false;
+    }
+    if (options.quiet()) {
+      return true;
     }
     err.println(
         "pqcert: wrote "

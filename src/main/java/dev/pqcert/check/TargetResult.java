@@ -48,6 +48,11 @@ public record TargetResult(
     return new TargetResult(path, kind, kept, error, suppressed, accepted, overrides, notes);
   }
 
+  /** The same result reporting only these of its findings (the others are not counted anywhere). */
+  public TargetResult withFindings(List<Finding> shown) {
+    return new TargetResult(path, kind, shown, error, suppressed, baselined, overrides, notes);
+  }
+
   public long count(Level level) {
     return findings.stream().filter(f -> f.level() == level).count();
   }

@@ -5,6 +5,7 @@ import dev.pqcert.check.UsageException;
 import dev.pqcert.config.FailOn;
 import dev.pqcert.config.Spellings;
 import dev.pqcert.report.Reports;
+import dev.pqcert.report.TextStyle;
 import dev.pqcert.rules.CheckSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -110,12 +111,50 @@ final class CheckCommand implements Callable<Integer> {
       description = "Record every current finding in FILE as the accepted baseline, and exit 0.")
   Path writeBaseline;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "Report only the findings that fail the run (at the --fail-on level or above); standard"
+              + " error then says only what went wrong: no notes, progress or summary line.")
+  boolean quiet;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description =
+          "Colour the level words of the text report: ${COMPLETION-CANDIDATES}. auto (default):"
+              + " on a terminal, unless NO_COLOR is set or TERM is dumb. Never in a file.")
+  ColourChoice colour;
+
+  /** {@code --color}: when to colour. */
+  enum ColourChoice {
+    auto,
+    always,
+    never;
+
+    /** Whether to colour standard output in this environment. */
+    boolean colours(Environment environment) {
+      return switch (this) {
+        case always -> true;
+        case never -> false;
+        case auto ->
+            environment.terminal()
+                // https://no-color.org: set to anything but the empty string
+                && environment.variable("NO_COLOR").filter(v -> !v.isEmpty()).isEmpty()
+                && !environment.variable("TERM").equals(Optional.of("dumb"));
+      };
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    @SuppressWarnings("SystemConsoleNull") // Java 17: null when not on a terminal
-    boolean interactive = System.console() != null;
+    Environment environment = Main.environment(spec);
+    boolean interactive = environment.terminal();
+    TextStyle style =
+        new TextStyle(colour.colours(environment), quiet, environment.workingDirectory());
     try {
       Reports reports =
           Reports.requested(formats, Optional.ofNullable(output), Optional.ofNullable(sourceRoot));
@@ -129,7 +168,9 @@ final class CheckCommand implements Callable<Integer> {
                   Optional.ofNullable(baselineFile),
                   Optional.ofNullable(writeBaseline),
                   reports.needPackageContents(),
-                  interactive),
+                  interactive,
+                  quiet,
+                  environment.workingDirectory()),
               err);
       CheckRun.Verdict verdict =
           run.run(
@@ -137,8 +178,8 @@ final class CheckCommand implements Callable<Integer> {
                   reports.write(
                       outcome,
                       versionOrUnknown(),
-                      interactive && System.getenv("NO_COLOR") == null,
-                      Optional.ofNullable(System.getenv("GITHUB_WORKSPACE")),
+                      style,
+                      environment.variable("GITHUB_WORKSPACE"),
                       out,
                       err));
       return switch (verdict) {

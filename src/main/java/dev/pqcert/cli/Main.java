@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ModelCommand.class,
       ParseCommand.class,
-      PackCommand.class
+      PackCommand.class,
+      CompletionCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -44,9 +46,16 @@ public final class Main implements Runnable {
 
   /** Runs the command line; the streams are parameters so tests can capture them. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new Main());
+    return run(args, out, err, Environment.system());
+  }
+
+  /** Runs the command line in the given environment (tests pass their own). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
+    CommandLine commandLine = new CommandLine(new Main(environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
+    // Words are read in any case, as --release and --fail-on and the configuration file read them.
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           // Never a stack trace: one line, and a request to report it.
@@ -57,34 +66,66 @@ public final class Main implements Runnable {
                       + " (please report this with the input that caused it)");
           return ExitCodes.INPUT_ERROR;
         });
-    CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
     commandLine.setParameterExceptionHandler(
         (exception, arguments) -> {
-          // A word an option does not take (--release later): one line, as a configuration
-          // file's mistake is, instead of the usage help.
-          if (exception.getCause() instanceof Spellings.Unknown unknown
-              && exception.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
-            exception
-                .getCommandLine()
-                .getErr()
-                .println(
-                    "pqcert: "
-                        + option.longestName()
-                        + " "
-                        + exception.getValue()
-                        + ": "
-                        + unknown.getMessage());
-            return ExitCodes.INPUT_ERROR;
-          }
-          return usage.handleParseException(exception, arguments);
+          // One line, as a configuration file's mistake is, instead of the whole usage help.
+          exception.getCommandLine().getErr().println("pqcert: " + usageError(exception));
+          return ExitCodes.INPUT_ERROR;
         });
     return commandLine.execute(args);
+  }
+
+  /**
+   * A mistake on the command line in one line: what is wrong, the nearest option or command when
+   * picocli finds one, and where the help is ({@code unknown option '--quiett'; did you mean
+   * '--quiet'? see 'pqcert check --help'}).
+   */
+  static String usageError(CommandLine.ParameterException exception) {
+    String help =
+        "see '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'";
+    // A word an option does not take (--release later): named as a configuration file names it.
+    if (exception.getCause() instanceof Spellings.Unknown unknown
+        && exception.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+      return option.longestName() + " " + exception.getValue() + ": " + unknown.getMessage();
+    }
+    if (exception instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
+      String argument = unmatched.getUnmatched().get(0);
+      boolean hasCommands = !exception.getCommandLine().getSubcommands().isEmpty();
+      String what =
+          argument.startsWith("-")
+              ? "unknown option"
+              : hasCommands ? "unknown command" : "unexpected argument";
+      List<String> suggestions = unmatched.getSuggestions();
+      String nearest = suggestions.isEmpty() ? "" : " did you mean '" + suggestions.get(0) + "'?";
+      return what + " '" + argument + "';" + nearest + " " + help;
+    }
+    String message = exception.getMessage().strip();
+    int lineEnd = message.indexOf('\n');
+    if (lineEnd >= 0) {
+      message = message.substring(0, lineEnd).strip();
+    }
+    if (!message.isEmpty()) {
+      message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+    return message + "; " + help;
+  }
+
+  final Environment environment;
+
+  Main(Environment environment) {
+    this.environment = environment;
   }
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: use 'pqcert check PATH...' (see --help)");
+        spec.commandLine(), "missing command, such as 'pqcert check PATH...'");
+  }
+
+  /** The environment the command runs in, for a subcommand given its {@code @Spec}. */
+  static Environment environment(CommandLine.Model.CommandSpec spec) {
+    return ((Main) spec.root().userObject()).environment;
   }
 
   /** Reads the version Maven wrote into the jar. */

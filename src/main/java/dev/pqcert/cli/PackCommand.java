@@ -1,10 +1,12 @@
 package dev.pqcert.cli;
 
+import dev.pqcert.bundle.EntryKind;
 import dev.pqcert.bundle.InputException;
 import dev.pqcert.bundle.MezPacker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,11 +39,22 @@ final class PackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
+      List<String> files = MezPacker.packageableFiles(source);
+      if (files.stream()
+          .noneMatch(name -> EntryKind.classify(name) == EntryKind.SECTION_DOCUMENT)) {
+        // A package without one is no connector: likely the wrong folder, or a parent of the right
+        // one.
+        spec.commandLine()
+            .getErr()
+            .println(
+                "pqcert: "
+                    + source
+                    + ": no section document (X.pq) to pack; name the connector's source folder");
+        return ExitCodes.INPUT_ERROR;
+      }
       byte[] mez = MezPacker.pack(source);
       Files.write(output, mez);
-      spec.commandLine()
-          .getErr()
-          .println("packed " + MezPacker.packageableFiles(source).size() + " files into " + output);
+      spec.commandLine().getErr().println("packed " + files.size() + " files into " + output);
       return ExitCodes.OK;
     } catch (InputException e) {
       spec.commandLine().getErr().println("pqcert: " + e.getMessage());

@@ -28,10 +28,10 @@ public enum ReportFormat {
     return Optional.empty();
   }
 
-  /** Renders the results; {@code colour} matters only for text on a terminal. */
-  public String render(List<TargetResult> results, ReportContext context, boolean colour) {
+  /** Renders the results; {@code style} matters only for text. */
+  public String render(List<TargetResult> results, ReportContext context, TextStyle style) {
     return switch (this) {
-      case TEXT -> TextReport.render(results, context, colour);
+      case TEXT -> TextReport.render(results, context, style);
       case JSON -> JsonReport.render(results, context);
       case SARIF -> SarifReport.render(results, context);
       case JUNIT -> JunitReport.render(results, context);

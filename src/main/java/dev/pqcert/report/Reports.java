@@ -86,33 +86,46 @@ public final class Reports {
 
   /**
    * Whether these reports look for the packages' sources on disk, and so need what was in each
-   * package (see {@link CheckRun.Options#rememberPackageContents}): SARIF and GitHub annotations
-   * point at files, beside the package or in {@code --source-root}, which is said when it holds
-   * none of a package's files.
+   * package (see {@link CheckRun.Options#rememberPackageContents}): SARIF, GitHub annotations and
+   * the text report point at files, beside the package or in {@code --source-root}, which is said
+   * when it holds none of a package's files.
    */
   public boolean needPackageContents() {
     return findSourcesBeside() || sourceRoot.isPresent();
   }
 
+  /** Whether a report points at files: the text report too, so a terminal can open them. */
   private boolean findSourcesBeside() {
-    boolean pointsAtFiles =
-        outputs.stream()
-            .anyMatch(o -> o.format() == ReportFormat.SARIF || o.format() == ReportFormat.GITHUB);
-    return pointsAtFiles && sourceRoot.isEmpty();
+    return sourceRoot.isEmpty()
+        && outputs.stream()
+            .anyMatch(
+                o ->
+                    o.format() == ReportFormat.SARIF
+                        || o.format() == ReportFormat.GITHUB
+                        || o.format() == ReportFormat.TEXT);
   }
 
   /**
-   * Writes every report, then the notes about source locations and the summary line to standard
-   * error; false when a report could not be written (said on standard error; nothing follows it).
+   * Whether a report needs a file to point at: SARIF and GitHub annotations do; the text report
+   * names the place inside the package well enough under the package's own name.
+   */
+  private boolean needSourceFiles() {
+    return outputs.stream()
+        .anyMatch(o -> o.format() == ReportFormat.SARIF || o.format() == ReportFormat.GITHUB);
+  }
+
+  /**
+   * Writes every report, then (unless quiet) the notes about source locations to standard error;
+   * false when a report could not be written (said on standard error; nothing follows it).
    *
    * @param toolVersion pqcert's version, for the reports that name it
-   * @param terminal whether standard output is a terminal that takes colour
+   * @param style how to write the text report; its colour only to standard output
    * @param workspace {@code GITHUB_WORKSPACE}, when set
    */
   public boolean write(
       CheckRun.Outcome outcome,
       String toolVersion,
-      boolean terminal,
+      TextStyle style,
       Optional<String> workspace,
       PrintWriter out,
       PrintWriter err) {
@@ -139,17 +152,19 @@ public final class Reports {
     if (findSourcesBeside()) {
       locator = locator.withSourcesBesidePackages(reported, outcome.packageContents());
       List<String> inside = locator.packagesWithoutSourceFiles(reported);
-      if (!inside.isEmpty()) {
+      if (!inside.isEmpty() && needSourceFiles()) {
         hint = Optional.of(sourceRootHint(inside));
       }
     }
     ReportContext context =
         new ReportContext(toolVersion, outcome.rules(), outcome.failOn(), locator, appliedBaseline);
 
-    boolean colourable = output.isEmpty() && terminal;
     for (Output target : outputs) {
+      boolean toStandardOutput = target.file().isEmpty() && output.isEmpty();
       String report =
-          target.format().render(reported, context, target.file().isEmpty() && colourable);
+          target
+              .format()
+              .render(reported, context, toStandardOutput ? style : style.withoutColour());
       Optional<Path> file = target.file().or(() -> output);
       if (file.isPresent()) {
         try {
@@ -163,10 +178,8 @@ public final class Reports {
         out.flush();
       }
     }
-    hint.ifPresent(err::println);
-    // When nothing could be read, each target's one-line error says it all.
-    if (reported.stream().anyMatch(r -> r.error().isEmpty())) {
-      err.println(TextReport.summary(reported, outcome.absentFromBaseline().size()));
+    if (!style.quiet()) {
+      hint.ifPresent(err::println);
     }
     return true;
   }

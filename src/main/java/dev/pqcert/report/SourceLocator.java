@@ -201,6 +201,14 @@ public final class SourceLocator {
    * only inside a package.
    */
   public Optional<String> sourcePath(TargetResult target, String file) {
+    return sourceFile(target, file).map(this::display);
+  }
+
+  /**
+   * The file on disk, as a path relative to the working directory or absolute, that a file inside a
+   * target is; empty when the file is only inside a package.
+   */
+  public Optional<Path> sourceFile(TargetResult target, String file) {
     BundleKind kind = target.kind().orElse(null);
     Optional<Path> root =
         sourceRoot.or(() -> Optional.ofNullable(sourcesBeside.get(target.path())));
@@ -218,7 +226,7 @@ public final class SourceLocator {
     } else {
       return Optional.empty();
     }
-    return Optional.of(display(path));
+    return Optional.of(path);
   }
 
   /** The target itself, as a path with {@code /} separators. */

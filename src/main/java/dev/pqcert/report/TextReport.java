@@ -5,28 +5,41 @@ import dev.pqcert.check.TargetResult;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
 import dev.pqcert.rules.Location;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The human report: one block per target; the MUST findings, then the SHOULD findings, each in file
- * order, one line each ({@code file:line:col LEVEL PQxxx message}, package-level findings with
- * {@code (package)} in place of a position); then the questions a certification reviewer will ask
- * (REVIEW findings) with the evidence found. One line at the end points to {@code pqcert explain}.
+ * The human report: one block per target, a blank line between blocks; the MUST findings, then the
+ * SHOULD findings, each in file order, one line each ({@code file:line:col LEVEL PQxxx message},
+ * package-level findings with {@code (package)} in place of a position); then the questions a
+ * certification reviewer will ask (REVIEW findings) with the evidence found. One line at the end
+ * points to {@code pqcert explain}. A file on disk is written as a path a terminal can open
+ * (relative to the working directory when below it, see {@link TextStyle#display}); a file only
+ * inside a package by its name there, under the package's own line. Colour, when asked for, is on
+ * the level word alone.
  */
 public final class TextReport {
   private static final String RESET = "\u001b[0m";
 
   private TextReport() {}
 
-  public static String render(List<TargetResult> targets, ReportContext context, boolean colour) {
+  public static String render(List<TargetResult> targets, ReportContext context, TextStyle style) {
     StringBuilder out = new StringBuilder();
     String firstRule = "";
+    boolean first = true;
     for (TargetResult target : targets) {
       if (target.error().isPresent()) {
         continue; // unreadable targets are reported on stderr, one line each
       }
-      out.append(target.path()).append('\n');
+      if (style.quiet() && target.findings().isEmpty()) {
+        continue;
+      }
+      if (!first) {
+        out.append('\n');
+      }
+      first = false;
+      out.append(style.display(Path.of(target.path()))).append('\n');
       if (target.findings().isEmpty()) {
         out.append("  no findings\n");
       }
@@ -36,16 +49,21 @@ public final class TextReport {
       for (Level level : List.of(Level.MUST, Level.SHOULD)) {
         for (Finding finding : target.findings()) {
           if (finding.level() == level) {
-            line(out, finding, colour);
+            line(out, target, finding, context, style);
             firstRule = firstRule.isEmpty() ? finding.ruleId() : firstRule;
           }
         }
       }
       if (!review.isEmpty()) {
         firstRule = firstRule.isEmpty() ? review.get(0).ruleId() : firstRule;
-        out.append("  What a certification reviewer will ask:\n");
-        review.forEach(finding -> line(out, finding, colour));
+        if (!style.quiet()) {
+          out.append("  What a certification reviewer will ask:\n");
+        }
+        review.forEach(finding -> line(out, target, finding, context, style));
       }
+    }
+    if (style.quiet()) {
+      return out.toString();
     }
     if (!firstRule.isEmpty()) {
       out.append("What a rule asks and how to fix it: pqcert explain ")
@@ -71,61 +89,37 @@ public final class TextReport {
     return out.toString();
   }
 
-  private static void line(StringBuilder out, Finding finding, boolean colour) {
-    String where = finding.location().map(Location::describe).orElse("(package)");
+  private static void line(
+      StringBuilder out,
+      TargetResult target,
+      Finding finding,
+      ReportContext context,
+      TextStyle style) {
     out.append("  ")
-        .append(where)
+        .append(finding.location().map(l -> where(target, l, context, style)).orElse("(package)"))
         .append("  ")
-        .append(paint(finding.level(), colour))
+        .append(paint(finding.level(), style.colour()))
         .append("  ")
-        .append(colour ? "\u001b[2m" + finding.ruleId() + RESET : finding.ruleId())
+        .append(finding.ruleId())
         .append("  ")
         .append(finding.message())
         .append('\n');
   }
 
-  /** The summary line for stderr; {@code absentFromBaseline} counts entries no longer found. */
-  public static String summary(List<TargetResult> targets, int absentFromBaseline) {
-    long must = 0;
-    long should = 0;
-    long review = 0;
-    long unreadable = 0;
-    long suppressed = 0;
-    long baselined = 0;
-    for (TargetResult target : targets) {
-      must += target.count(Level.MUST);
-      should += target.count(Level.SHOULD);
-      review += target.count(Level.REVIEW);
-      unreadable += target.error().isPresent() ? 1 : 0;
-      suppressed += target.suppressed().size();
-      baselined += target.baselined().size();
-    }
-    String line =
-        String.format(
-            Locale.ROOT,
-            "Checked %d target%s: %d MUST, %d SHOULD, %d REVIEW",
-            targets.size(),
-            targets.size() == 1 ? "" : "s",
-            must,
-            should,
-            review);
-    if (suppressed > 0 || baselined > 0) {
-      line +=
-          String.format(
-              Locale.ROOT, " (not shown: %d suppressed, %d in baseline)", suppressed, baselined);
-    }
-    if (absentFromBaseline > 0) {
-      line +=
-          String.format(
-              Locale.ROOT,
-              "; %d baseline entr%s no longer found",
-              absentFromBaseline,
-              absentFromBaseline == 1 ? "y" : "ies");
-    }
-    if (unreadable > 0) {
-      line += String.format(Locale.ROOT, "; %d could not be read", unreadable);
-    }
-    return line + (must > 0 ? " (fails certification)" : "");
+  /** {@code file:line:col}: the file on disk when there is one, else its name in the package. */
+  private static String where(
+      TargetResult target, Location location, ReportContext context, TextStyle style) {
+    return context
+        .locator()
+        .sourceFile(target, location.file())
+        .map(
+            file ->
+                style.display(file)
+                    + ":"
+                    + location.span().start().line()
+                    + ":"
+                    + location.span().start().column())
+        .orElseGet(location::describe);
   }
 
   private static String paint(Level level, boolean colour) {
@@ -139,6 +133,8 @@ public final class TextReport {
           case SHOULD -> "\u001b[33m";
           case REVIEW -> "\u001b[36m";
         };
-    return code + name + RESET;
+    // The padding stays outside the colour, so only the word is coloured.
+    String word = level.name();
+    return code + word + RESET + name.substring(word.length());
   }
 }

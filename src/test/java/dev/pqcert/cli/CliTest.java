@@ -29,10 +29,15 @@ class CliTest {
 
   record Run(int exit, String out, String err) {}
 
+  /** Runs as a CI job would: not on a terminal, in this process's working directory. */
   static Run run(String... args) {
+    return runIn(new Environment(System.getenv(), false, Path.of("").toAbsolutePath()), args);
+  }
+
+  static Run runIn(Environment environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -68,7 +73,9 @@ class CliTest {
     assertEquals(2, run.exit(), run.err());
     List<String> lines = run.err().strip().lines().toList();
     assertEquals("pqcert: " + missing + ": no such file or folder", lines.get(0));
-    assertTrue(lines.get(lines.size() - 1).endsWith("; 1 could not be read"), run.err());
+    assertEquals(
+        "0 MUST, 0 SHOULD, 0 REVIEW in 2 targets; exit 2: 1 target could not be read",
+        lines.get(lines.size() - 1));
   }
 
   @Test
@@ -77,7 +84,9 @@ class CliTest {
     Run clean = run("check", good.toString());
     assertEquals(0, clean.exit(), clean.err());
     assertTrue(clean.out().contains("no findings"), clean.out());
-    assertTrue(clean.err().startsWith("Checked 1 target: 0 MUST"), clean.err());
+    assertEquals(
+        "0 MUST, 0 SHOULD, 0 REVIEW in 1 target; exit 0: nothing at MUST or above (--fail-on must)",
+        clean.err().strip());
 
     Path bad = zip("Woodgrove.mez", "Woodgrove.pq", "section Woodgrove;\nshared W.Contents = 1;\n");
     Run violation = run("check", bad.toString());

@@ -312,12 +312,15 @@ class SarifReportTest {
             .check(folder, Config.DEFAULTS);
     List<Finding> testConnection =
         checked.findings().stream().filter(f -> f.ruleId().equals("PQ013")).toList();
+    Path baselineFile = Path.of("ci/pqcert-baseline.json");
+    Path workingDirectory = Path.of("").toAbsolutePath();
     Baseline accepting =
         Baseline.of(
             List.of(
-                new TargetResult(
-                    checked.path(), checked.kind(), testConnection, Optional.empty())));
-    Baseline.Applied applied = accepting.apply(List.of(checked));
+                new TargetResult(checked.path(), checked.kind(), testConnection, Optional.empty())),
+            baselineFile,
+            workingDirectory);
+    Baseline.Applied applied = accepting.apply(List.of(checked), baselineFile, workingDirectory);
     ReportContext context =
         new ReportContext(
             "0.1.0",
