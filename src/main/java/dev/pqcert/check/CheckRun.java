@@ -5,6 +5,7 @@ import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.ContentDigest;
 import dev.pqcert.config.Config;
 import dev.pqcert.config.ConfigLoader;
+import dev.pqcert.config.DocsUrl;
 import dev.pqcert.config.FailOn;
 import dev.pqcert.rules.CheckSettings;
 import dev.pqcert.rules.RuleRegistry;
@@ -44,6 +45,7 @@ public final class CheckRun {
    *     {@link Checker#packageContents})
    * @param showProgress whether to name each target on standard error before checking it, when
    *     there are several (on a terminal)
+   * @param docsUrl {@code --docs-url}: wins over every configuration file
    */
   public record Options(
       List<Path> targets,
@@ -53,7 +55,8 @@ public final class CheckRun {
       Optional<Path> baseline,
       Optional<Path> writeBaseline,
       boolean rememberPackageContents,
-      boolean showProgress) {
+      boolean showProgress,
+      Optional<DocsUrl> docsUrl) {
     public Options {
       targets = List.copyOf(targets);
     }
@@ -79,6 +82,8 @@ public final class CheckRun {
    * @param failOn the exit policy reports state: {@code --fail-on}, else that of the one
    *     configuration every target used, else {@code must}
    * @param packageContents what was in each package target (see {@link Checker#packageContents})
+   * @param docsUrl where the reports link rule documents to: {@code --docs-url}, else the first one
+   *     a target's configuration names; empty for no links
    */
   public record Outcome(
       List<TargetResult> results,
@@ -86,7 +91,8 @@ public final class CheckRun {
       Optional<String> baselineFile,
       List<Baseline.Entry> absentFromBaseline,
       FailOn failOn,
-      Function<String, Optional<Map<String, ContentDigest>>> packageContents) {
+      Function<String, Optional<Map<String, ContentDigest>>> packageContents,
+      Optional<DocsUrl> docsUrl) {
     public Outcome {
       results = List.copyOf(results);
       absentFromBaseline = List.copyOf(absentFromBaseline);
@@ -125,6 +131,7 @@ public final class CheckRun {
     List<FailOn> policies = new ArrayList<>(); // each target's, in order
     List<String> singleFiles = new ArrayList<>();
     Set<String> leftOut = new TreeSet<>();
+    Optional<DocsUrl> docsUrl = options.docsUrl();
     List<Targets.Target> expanded = Targets.expand(options.targets());
     for (Targets.Target found : expanded) {
       Path target = found.path();
@@ -140,6 +147,7 @@ public final class CheckRun {
       Config config =
           configurations.forTarget(target).override(options.release(), options.failOn());
       used.add(config);
+      docsUrl = docsUrl.or(config::docsUrl);
       policies.add(config.effectiveFailOn());
       TargetResult result = checker.check(target, config);
       result.error().ifPresent(problem -> err.println("pqcert: " + result.path() + ": " + problem));
@@ -178,7 +186,8 @@ public final class CheckRun {
             options.baseline().map(Path::toString),
             absent,
             reportPolicy,
-            checker::packageContents);
+            checker::packageContents,
+            docsUrl);
     if (!reporter.report(outcome)) {
       return Verdict.INPUT_ERROR;
     }

@@ -86,9 +86,9 @@ public final class Reports {
 
   /**
    * Whether these reports look for the packages' sources on disk, and so need what was in each
-   * package (see {@link CheckRun.Options#rememberPackageContents}): SARIF and GitHub annotations
-   * point at files, beside the package or in {@code --source-root}, which is said when it holds
-   * none of a package's files.
+   * package (see {@link CheckRun.Options#rememberPackageContents}): SARIF, GitHub annotations and
+   * Azure Pipelines issues point at files, beside the package or in {@code --source-root}, which is
+   * said when it holds none of a package's files.
    */
   public boolean needPackageContents() {
     return findSourcesBeside() || sourceRoot.isPresent();
@@ -97,7 +97,11 @@ public final class Reports {
   private boolean findSourcesBeside() {
     boolean pointsAtFiles =
         outputs.stream()
-            .anyMatch(o -> o.format() == ReportFormat.SARIF || o.format() == ReportFormat.GITHUB);
+            .anyMatch(
+                o ->
+                    o.format() == ReportFormat.SARIF
+                        || o.format() == ReportFormat.GITHUB
+                        || o.format() == ReportFormat.AZURE);
     return pointsAtFiles && sourceRoot.isEmpty();
   }
 
@@ -148,7 +152,13 @@ public final class Reports {
       }
     }
     ReportContext context =
-        new ReportContext(toolVersion, outcome.rules(), outcome.failOn(), locator, appliedBaseline);
+        new ReportContext(
+            toolVersion,
+            outcome.rules(),
+            outcome.failOn(),
+            locator,
+            appliedBaseline,
+            outcome.docsUrl());
 
     boolean colourable = output.isEmpty() && terminal;
     for (Output target : outputs) {
