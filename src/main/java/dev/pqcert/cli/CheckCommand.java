@@ -56,8 +56,7 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "FORMAT[=FILE]",
       description =
           "Report format: text (default), json, sarif, junit, github, azure, markdown. Repeat for"
-              + " several"
-              + " reports in one run; FORMAT=FILE writes that report to FILE"
+              + " several reports in one run; FORMAT=FILE writes that report to FILE"
               + " (--format sarif=pqcert.sarif --format text).")
   List<String> formats = new ArrayList<>();
 
