@@ -5,6 +5,7 @@ import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.ContentDigest;
 import dev.pqcert.config.Config;
 import dev.pqcert.config.ConfigLoader;
+import dev.pqcert.config.DocsUrl;
 import dev.pqcert.config.FailOn;
 import dev.pqcert.rules.CheckSettings;
 import dev.pqcert.rules.Finding;
@@ -48,6 +49,7 @@ public final class CheckRun {
    * @param quiet {@code --quiet}: the reports hold only the findings that fail the run, and
    *     standard error only errors (no notes, progress or summary)
    * @param workingDirectory what relative paths are relative to (for the baseline's targets)
+   * @param docsUrl {@code --docs-url}: wins over every configuration file
    */
   public record Options(
       List<Path> targets,
@@ -59,7 +61,8 @@ public final class CheckRun {
       boolean rememberPackageContents,
       boolean showProgress,
       boolean quiet,
-      Path workingDirectory) {
+      Path workingDirectory,
+      Optional<DocsUrl> docsUrl) {
     public Options {
       targets = List.copyOf(targets);
     }
@@ -85,6 +88,8 @@ public final class CheckRun {
    * @param failOn the exit policy reports state: {@code --fail-on}, else that of the one
    *     configuration every target used, else {@code must}
    * @param packageContents what was in each package target (see {@link Checker#packageContents})
+   * @param docsUrl where the reports link rule documents to: {@code --docs-url}, else the first one
+   *     a target's configuration names; empty for no links
    */
   public record Outcome(
       List<TargetResult> results,
@@ -92,7 +97,8 @@ public final class CheckRun {
       Optional<String> baselineFile,
       List<Baseline.Entry> absentFromBaseline,
       FailOn failOn,
-      Function<String, Optional<Map<String, ContentDigest>>> packageContents) {
+      Function<String, Optional<Map<String, ContentDigest>>> packageContents,
+      Optional<DocsUrl> docsUrl) {
     public Outcome {
       results = List.copyOf(results);
       absentFromBaseline = List.copyOf(absentFromBaseline);
@@ -131,6 +137,7 @@ public final class CheckRun {
     List<FailOn> policies = new ArrayList<>(); // each target's, in order
     List<String> singleFiles = new ArrayList<>();
     Set<String> leftOut = new TreeSet<>();
+    Optional<DocsUrl> docsUrl = options.docsUrl();
     List<Targets.Target> expanded = Targets.expand(options.targets());
     ProgressLine progress =
         new ProgressLine(err, options.showProgress() && !options.quiet(), expanded.size());
@@ -148,6 +155,7 @@ public final class CheckRun {
       Config config =
           configurations.forTarget(target).override(options.release(), options.failOn());
       used.add(config);
+      docsUrl = docsUrl.or(config::docsUrl);
       policies.add(config.effectiveFailOn());
       TargetResult result = checker.check(target, config);
       if (result.error().isPresent()) {
@@ -201,7 +209,8 @@ public final class CheckRun {
             options.baseline().map(Path::toString),
             absent,
             reportPolicy,
-            checker::packageContents);
+            checker::packageContents,
+            docsUrl);
     if (!reporter.report(outcome)) {
       return Verdict.INPUT_ERROR;
     }

@@ -2,6 +2,7 @@ package dev.pqcert.cli;
 
 import dev.pqcert.check.CheckRun;
 import dev.pqcert.check.UsageException;
+import dev.pqcert.config.DocsUrl;
 import dev.pqcert.config.FailOn;
 import dev.pqcert.config.Spellings;
 import dev.pqcert.report.Reports;
@@ -55,8 +56,8 @@ final class CheckCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT[=FILE]",
       description =
-          "Report format: text (default), json, sarif, junit, github, markdown. Repeat for several"
-              + " reports in one run; FORMAT=FILE writes that report to FILE"
+          "Report format: text (default), json, sarif, junit, github, azure, markdown. Repeat for"
+              + " several reports in one run; FORMAT=FILE writes that report to FILE"
               + " (--format sarif=pqcert.sarif --format text).")
   List<String> formats = new ArrayList<>();
 
@@ -147,6 +148,15 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
+  @Option(
+      names = "--docs-url",
+      paramLabel = "URL",
+      description =
+          "Where the rule documents are published, for the links of the SARIF and Markdown"
+              + " reports: a URL with {rule} where the rule id goes, or the folder holding"
+              + " PQnnn.md. Without it (or docsUrl in the configuration) they link nowhere.")
+  String docsUrl;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -170,7 +180,8 @@ final class CheckCommand implements Callable<Integer> {
                   reports.needPackageContents(),
                   interactive,
                   quiet,
-                  environment.workingDirectory()),
+                  environment.workingDirectory(),
+                  docsUrl()),
               err);
       CheckRun.Verdict verdict =
           run.run(
@@ -190,6 +201,17 @@ final class CheckCommand implements Callable<Integer> {
     } catch (UsageException usage) {
       err.println("pqcert: " + usage.getMessage());
       return ExitCodes.INPUT_ERROR;
+    }
+  }
+
+  private Optional<DocsUrl> docsUrl() throws UsageException {
+    if (docsUrl == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(DocsUrl.parse(docsUrl));
+    } catch (DocsUrl.Invalid invalid) {
+      throw new UsageException("--docs-url " + docsUrl + ": " + invalid.getMessage());
     }
   }
 

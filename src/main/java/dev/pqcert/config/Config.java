@@ -17,6 +17,7 @@ import java.util.Set;
  * @param rules per rule id: switched off, or moved to another level
  * @param ignores rules ignored in files whose path inside the package matches a glob
  * @param functionNames extra function names PQ015 accepts (the part after {@code Kind.})
+ * @param docsUrl where the rule documents are published, for the reports' links to them
  */
 public record Config(
     Optional<Path> file,
@@ -24,12 +25,19 @@ public record Config(
     Optional<FailOn> failOn,
     Map<String, RuleSetting> rules,
     Map<String, Set<String>> ignores,
-    Set<String> functionNames) {
+    Set<String> functionNames,
+    Optional<DocsUrl> docsUrl) {
 
   /** No configuration: every rule on at its own level. */
   public static final Config DEFAULTS =
       new Config(
-          Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(), Set.of());
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Map.of(),
+          Map.of(),
+          Set.of(),
+          Optional.empty());
 
   /** Every id in an ignore list that stands for all rules. */
   public static final String ALL_RULES = "*";
@@ -102,6 +110,12 @@ public record Config(
   /** This configuration with values given on the command line taking precedence. */
   public Config override(Optional<CheckSettings.Release> release, Optional<FailOn> failOn) {
     return new Config(
-        file, release.or(this::release), failOn.or(this::failOn), rules, ignores, functionNames);
+        file,
+        release.or(this::release),
+        failOn.or(this::failOn),
+        rules,
+        ignores,
+        functionNames,
+        docsUrl);
   }
 }

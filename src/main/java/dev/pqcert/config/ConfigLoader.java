@@ -40,7 +40,7 @@ public final class ConfigLoader {
 
   private static final Pattern RULE_ID = Pattern.compile("PQ\\d{3}");
   private static final List<String> KEYS =
-      List.of("release", "failOn", "rules", "ignore", "functionNames");
+      List.of("release", "failOn", "rules", "ignore", "functionNames", "docsUrl");
 
   /** How a rule is switched off or on, or moved to a level. */
   private static final Spellings<Config.RuleSetting> RULE_SETTINGS =
@@ -159,8 +159,14 @@ public final class ConfigLoader {
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        return new Config(
-            file, Optional.empty(), Optional.empty(), Map.of(), Map.of(), Set.of()); // empty file
+        return new Config( // an empty file
+            file,
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            Map.of(),
+            Set.of(),
+            Optional.empty());
       }
       root = Node.read(parser, display);
       if (parser.nextToken() != null) {
@@ -189,6 +195,7 @@ public final class ConfigLoader {
     Map<String, Config.RuleSetting> rules = new LinkedHashMap<>();
     Map<String, Set<String>> ignores = new LinkedHashMap<>();
     Set<String> functionNames = new TreeSet<>();
+    Optional<DocsUrl> docsUrl = Optional.empty();
     for (Map.Entry<String, Node.Field> entry : settings.fields().entrySet()) {
       Node.Field field = entry.getValue();
       switch (entry.getKey()) {
@@ -227,6 +234,17 @@ public final class ConfigLoader {
             functionNames.add(name.text(display, "a function name"));
           }
         }
+        case "docsUrl" -> {
+          String text = field.value().text(display, "\"docsUrl\"");
+          try {
+            docsUrl = Optional.of(DocsUrl.parse(text));
+          } catch (DocsUrl.Invalid invalid) {
+            throw error(
+                display,
+                field.value().at(),
+                "'" + text + "' is not a valid docsUrl: " + invalid.getMessage());
+          }
+        }
         default ->
             throw error(
                 display,
@@ -234,7 +252,7 @@ public final class ConfigLoader {
                 "unknown key '" + entry.getKey() + "'; known keys: " + String.join(", ", KEYS));
       }
     }
-    return new Config(file, release, failOn, rules, ignores, functionNames);
+    return new Config(file, release, failOn, rules, ignores, functionNames, docsUrl);
   }
 
   /** "off", "on", or a level; YAML's bare {@code off}/{@code on} arrive as booleans. */

@@ -19,7 +19,12 @@ public final class MarkdownReport {
     out.append("# Connector certification readiness\n\n");
     out.append("Checked by pqcert ")
         .append(context.toolVersion())
-        .append(" against the Power Query connector-certification requirements.\n\n");
+        .append(" against the Power Query connector-certification requirements.");
+    if (context.docsUrl().isEmpty()) {
+      // No published documents to link to: say where each rule's document is.
+      out.append(" For what a rule asks and how to fix it, run `pqcert explain` with its id.");
+    }
+    out.append("\n\n");
     out.append("| Target | Verdict | MUST | SHOULD | REVIEW |\n");
     out.append("|---|---|---:|---:|---:|\n");
     for (TargetResult target : targets) {
@@ -146,8 +151,11 @@ public final class MarkdownReport {
     }
   }
 
+  /** The rule's id, linked to its document when the run knows where they are, and its title. */
   private static String ruleLink(String ruleId, ReportContext context) {
-    return "[" + ruleId + "](" + context.helpUri(ruleId) + ") " + text(context.title(ruleId));
+    String id =
+        context.helpUri(ruleId).map(uri -> "[" + ruleId + "](<" + uri + ">)").orElse(ruleId);
+    return id + " " + text(context.title(ruleId));
   }
 
   private static String where(Finding finding) {

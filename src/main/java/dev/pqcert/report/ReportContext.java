@@ -1,6 +1,7 @@
 package dev.pqcert.report;
 
 import dev.pqcert.check.Baseline;
+import dev.pqcert.config.DocsUrl;
 import dev.pqcert.config.FailOn;
 import dev.pqcert.rules.RuleDoc;
 import dev.pqcert.rules.RuleRegistry;
@@ -9,15 +10,27 @@ import java.util.Optional;
 
 /**
  * What every report format needs besides the results: the tool's version, the rules and their
- * documents, the exit policy, where source files are, and the baseline the run applied (empty
- * without {@code --baseline}).
+ * documents, the exit policy, where source files are, the baseline the run applied (empty without
+ * {@code --baseline}), and where rule documents are published (empty without {@code --docs-url} or
+ * {@code docsUrl}: then no report links to them).
  */
 public record ReportContext(
     String toolVersion,
     RuleRegistry rules,
     FailOn failOn,
     SourceLocator locator,
-    Optional<AppliedBaseline> baseline) {
+    Optional<AppliedBaseline> baseline,
+    Optional<DocsUrl> docsUrl) {
+
+  /** A context without links to rule documents. */
+  public ReportContext(
+      String toolVersion,
+      RuleRegistry rules,
+      FailOn failOn,
+      SourceLocator locator,
+      Optional<AppliedBaseline> baseline) {
+    this(toolVersion, rules, failOn, locator, baseline, Optional.empty());
+  }
 
   /** The baseline file as given on the command line, and its entries that no longer occur. */
   public record AppliedBaseline(String file, List<Baseline.Entry> absent) {
@@ -26,18 +39,14 @@ public record ReportContext(
     }
   }
 
-  /** Where rule documents are published; each rule's page is {@code <base>/<id>.md}. */
-  public static final String RULES_BASE_URI = "https://github.com/pqcert/pqcert/blob/main/rules/";
-
-  public static final String INFORMATION_URI = "https://github.com/pqcert/pqcert";
-
   /** The baseline entries that no longer occur; empty without a baseline. */
   public Optional<List<Baseline.Entry>> absentFromBaseline() {
     return baseline.map(AppliedBaseline::absent);
   }
 
-  public String helpUri(String ruleId) {
-    return RULES_BASE_URI + ruleId + ".md";
+  /** The URL of a rule's document; empty when the run was not told where they are published. */
+  public Optional<String> helpUri(String ruleId) {
+    return docsUrl.map(url -> url.forRule(ruleId));
   }
 
   public String title(String ruleId) {

@@ -12,6 +12,7 @@ public enum ReportFormat {
   SARIF,
   JUNIT,
   GITHUB,
+  AZURE,
   MARKDOWN;
 
   /** The name users type: {@code text}, {@code sarif}... */
@@ -36,6 +37,7 @@ public enum ReportFormat {
       case SARIF -> SarifReport.render(results, context);
       case JUNIT -> JunitReport.render(results, context);
       case GITHUB -> GithubReport.render(results, context);
+      case AZURE -> AzureReport.render(results, context);
       case MARKDOWN -> MarkdownReport.render(results, context);
     };
   }

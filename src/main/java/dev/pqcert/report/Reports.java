@@ -87,8 +87,8 @@ public final class Reports {
   /**
    * Whether these reports look for the packages' sources on disk, and so need what was in each
    * package (see {@link CheckRun.Options#rememberPackageContents}): SARIF, GitHub annotations and
-   * the text report point at files, beside the package or in {@code --source-root}, which is said
-   * when it holds none of a package's files.
+   * Azure Pipelines issues and the text report point at files, beside the package or in {@code
+   * --source-root}, which is said when it holds none of a package's files.
    */
   public boolean needPackageContents() {
     return findSourcesBeside() || sourceRoot.isPresent();
@@ -102,16 +102,22 @@ public final class Reports {
                 o ->
                     o.format() == ReportFormat.SARIF
                         || o.format() == ReportFormat.GITHUB
+                        || o.format() == ReportFormat.AZURE
                         || o.format() == ReportFormat.TEXT);
   }
 
   /**
-   * Whether a report needs a file to point at: SARIF and GitHub annotations do; the text report
-   * names the place inside the package well enough under the package's own name.
+   * Whether a report needs a file to point at: SARIF, GitHub annotations and Azure Pipelines issues
+   * do; the text report names the place inside the package well enough under the package's own
+   * name.
    */
   private boolean needSourceFiles() {
     return outputs.stream()
-        .anyMatch(o -> o.format() == ReportFormat.SARIF || o.format() == ReportFormat.GITHUB);
+        .anyMatch(
+            o ->
+                o.format() == ReportFormat.SARIF
+                    || o.format() == ReportFormat.GITHUB
+                    || o.format() == ReportFormat.AZURE);
   }
 
   /**
@@ -157,7 +163,13 @@ public final class Reports {
       }
     }
     ReportContext context =
-        new ReportContext(toolVersion, outcome.rules(), outcome.failOn(), locator, appliedBaseline);
+        new ReportContext(
+            toolVersion,
+            outcome.rules(),
+            outcome.failOn(),
+            locator,
+            appliedBaseline,
+            outcome.docsUrl());
 
     for (Output target : outputs) {
       boolean toStandardOutput = target.file().isEmpty() && output.isEmpty();

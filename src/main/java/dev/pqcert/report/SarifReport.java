@@ -200,7 +200,6 @@ public final class SarifReport {
                             .withName("pqcert")
                             .withVersion(context.toolVersion())
                             .withSemanticVersion(context.toolVersion())
-                            .withInformationUri(URI.create(ReportContext.INFORMATION_URI))
                             .withRules(rules)))
             .withInvocations(
                 List.of(
@@ -393,7 +392,7 @@ public final class SarifReport {
             new MultiformatMessageString()
                 .withText(doc.title() + ". " + doc.requirement())
                 .withMarkdown("# " + rule.id() + ": " + doc.title() + "\n\n" + body + "\n"))
-        .withHelpUri(URI.create(context.helpUri(rule.id())))
+        .withHelpUri(context.helpUri(rule.id()).map(URI::create).orElse(null))
         .withDefaultConfiguration(
             new ReportingConfiguration()
                 .withLevel(configLevel(doc.level()))

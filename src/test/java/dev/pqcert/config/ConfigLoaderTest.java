@@ -86,7 +86,7 @@ class ConfigLoaderTest {
         error("{\n  \"rules\": {\n    \"PQ0l3\": \"off\"\n  }\n}", false));
     assertEquals(
         "pqcert.json:1:3: unknown key 'rule'; known keys: release, failOn, rules, ignore,"
-            + " functionNames",
+            + " functionNames, docsUrl",
         error("{ \"rule\": {} }", false));
     assertEquals(
         "pqcert.json:1:21: 'sometimes' is not a valid setting for PQ013; use one of must, off,"

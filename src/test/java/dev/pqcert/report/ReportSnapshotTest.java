@@ -2,6 +2,7 @@ package dev.pqcert.report;
 
 import dev.pqcert.cli.Main;
 import dev.pqcert.testing.Snapshots;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,7 +45,7 @@ class ReportSnapshotTest {
     return variants(
         "Contoso with --source-root",
         "Contoso-source-root",
-        List.of(ReportFormat.SARIF, ReportFormat.GITHUB),
+        List.of(ReportFormat.SARIF, ReportFormat.GITHUB, ReportFormat.AZURE),
         "--source-root",
         "samples/good/Contoso",
         "samples/good/Contoso.mez");
@@ -57,7 +58,7 @@ class ReportSnapshotTest {
     return variants(
         "Woodgrove located inside the package",
         "Woodgrove-inside-package",
-        List.of(ReportFormat.SARIF, ReportFormat.GITHUB),
+        List.of(ReportFormat.SARIF, ReportFormat.GITHUB, ReportFormat.AZURE),
         "--source-root",
         "samples",
         "samples/bad/Woodgrove.mez");
@@ -116,6 +117,7 @@ class ReportSnapshotTest {
       case SARIF -> "sarif";
       case JUNIT -> "junit.xml";
       case GITHUB -> "github.txt";
+      case AZURE -> "azure.txt";
       case MARKDOWN -> "md";
     };
   }
@@ -123,6 +125,26 @@ class ReportSnapshotTest {
   private static void compareWith(String snapshot, String... args) throws IOException {
     StringWriter out = new StringWriter();
     Main.run(args, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
-    Snapshots.assertMatches(SNAPSHOTS.resolve(snapshot), out.toString(), snapshot);
+    Snapshots.assertMatches(
+        SNAPSHOTS.resolve(snapshot), withoutWorkingFolder(out.toString()), snapshot);
+  }
+
+  /**
+   * A report with the working folder written as {@code <cwd>/} and {@code /} between names, so that
+   * the absolute paths of Azure Pipelines issues compare equal wherever the build runs.
+   */
+  static String withoutWorkingFolder(String report) {
+    String cwd = Path.of("").toAbsolutePath().toString() + File.separator;
+    StringBuilder out = new StringBuilder();
+    for (String line : report.split("(?<=\n)", -1)) {
+      if (line.contains(cwd)) {
+        line = line.replace(cwd, "<cwd>/");
+        if (File.separatorChar != '/') {
+          line = line.replace(File.separatorChar, '/');
+        }
+      }
+      out.append(line);
+    }
+    return out.toString();
   }
 }

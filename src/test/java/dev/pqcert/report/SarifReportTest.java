@@ -183,7 +183,8 @@ class SarifReportTest {
             .path("tool")
             .path("driver");
     assertEquals("pqcert", driver.path("name").asText());
-    assertTrue(driver.path("informationUri").asText().startsWith("https://"));
+    // The name pqcert is taken on GitHub by an unrelated tool: no link guesses a home.
+    assertFalse(driver.has("informationUri"), driver.toString());
     JsonNode rules = driver.path("rules");
     RuleRegistry registry = RuleRegistry.builtIn();
     assertEquals(registry.rules().size(), rules.size());
@@ -200,7 +201,7 @@ class SarifReportTest {
       assertFalse(rule.path("shortDescription").path("text").asText().isEmpty(), id);
       assertFalse(rule.path("fullDescription").path("text").asText().isEmpty(), id);
       assertTrue(rule.path("help").path("markdown").asText().contains("## How to fix"), id);
-      assertTrue(rule.path("helpUri").asText().endsWith("/rules/" + id + ".md"), id);
+      assertFalse(rule.has("helpUri"), "no --docs-url, no link: " + id);
     }
   }
 
