@@ -95,9 +95,10 @@ final class CheckCommand implements Callable<Integer> {
       names = "--source-root",
       paramLabel = "DIR",
       description =
-          "The source folder a .mez was built from: SARIF and GitHub annotations then point at"
-              + " files in it instead of inside the package. Without it, the folder beside the"
-              + " package named as it is used when it holds the same files.")
+          "The source folder a .mez was built from: the text report, SARIF, GitHub annotations"
+              + " and Azure issues then point at files in it instead of inside the package."
+              + " Without it, the folder beside the package named as it is used when it holds the"
+              + " same files.")
   Path sourceRoot;
 
   @Option(

@@ -63,7 +63,7 @@ public final class TextReport {
       }
     }
     if (style.quiet()) {
-      return out.toString();
+      return withoutLoggingCommands(out.toString());
     }
     if (!firstRule.isEmpty()) {
       out.append("What a rule asks and how to fix it: pqcert explain ")
@@ -86,7 +86,15 @@ public final class TextReport {
                     .append('\n');
               }
             });
-    return out.toString();
+    return withoutLoggingCommands(out.toString());
+  }
+
+  /**
+   * The report with {@code ##vso[} written {@code # #vso[}: the Azure Pipelines agent runs a
+   * logging command found anywhere in a log line, and messages quote the connector's own text.
+   */
+  static String withoutLoggingCommands(String report) {
+    return report.replace("##vso[", "# #vso[");
   }
 
   private static void line(
