@@ -19,20 +19,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Prints a rule's document: what it checks, why, examples and how to fix.")
 final class ExplainCommand implements Callable<Integer> {
-  /** The tests' expectation markers in the examples: {@code // expect: PQ011} and its kin. */
-  private static final Pattern MARKER_LINE =
-      Pattern.compile(
-          "(?m)^[ \\t]*//[ \\t]*expect(?:-package)?:[ \\t]*PQ\\d{3}(?:[ \\t]*,[ \\t]*PQ\\d{3})*[ \\t]*\\R");
-
-  private static final Pattern MARKER_AT_END =
-      Pattern.compile(
-          "(?m)[ \\t]*//[ \\t]*expect(?:-package)?:[ \\t]*PQ\\d{3}(?:[ \\t]*,[ \\t]*PQ\\d{3})*[ \\t]*$");
-
-  private static final Pattern HTML_COMMENT = Pattern.compile("[ \\t]*<!--.*?-->", Pattern.DOTALL);
-
-  private static final Pattern FRONT_MATTER =
-      Pattern.compile("\\A---\\R.*?\\R---\\R", Pattern.DOTALL);
-
   private static final Pattern RULE_ID = Pattern.compile("PQ0*(\\d+)");
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -54,32 +40,9 @@ final class ExplainCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("pqcert: no rule '" + id + "'" + hint);
       return ExitCodes.INPUT_ERROR;
     }
-    spec.commandLine().getOut().print(forPeople(doc.get()));
+    spec.commandLine().getOut().print(doc.get().forPeople());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
-  }
-
-  /**
-   * The document as a person reads it: the title as a heading, the level and the requirement it
-   * checks under it, then the sections, without the front matter and the tests' markers.
-   */
-  static String forPeople(RuleDoc doc) {
-    String body = FRONT_MATTER.matcher(doc.markdown()).replaceFirst("");
-    body = MARKER_LINE.matcher(body).replaceAll("");
-    body = MARKER_AT_END.matcher(body).replaceAll("");
-    body = HTML_COMMENT.matcher(body).replaceAll("");
-    // Line ends as the document has them; the shipped documents use LF.
-    return "# "
-        + doc.id()
-        + ": "
-        + doc.title()
-        + "\n\nLevel: "
-        + doc.level()
-        + "\nRequirement: "
-        + doc.requirement()
-        + "\n\n"
-        + body.strip()
-        + "\n";
   }
 
   /**

@@ -380,7 +380,6 @@ public final class SarifReport {
   }
 
   private static ReportingDescriptor descriptor(Rule rule, RuleDoc doc, ReportContext context) {
-    String body = doc.markdown().replaceFirst("(?s)\\A---.*?\\R---\\R", "").strip();
     return new ReportingDescriptor()
         .withId(rule.id())
         .withName(ruleName(rule))
@@ -391,7 +390,7 @@ public final class SarifReport {
         .withHelp(
             new MultiformatMessageString()
                 .withText(doc.title() + ". " + doc.requirement())
-                .withMarkdown("# " + rule.id() + ": " + doc.title() + "\n\n" + body + "\n"))
+                .withMarkdown(doc.forPeople()))
         .withHelpUri(context.helpUri(rule.id()).map(URI::create).orElse(null))
         .withDefaultConfiguration(
             new ReportingConfiguration()

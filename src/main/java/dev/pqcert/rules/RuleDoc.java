@@ -33,6 +33,16 @@ public record RuleDoc(
     boolean judgesPackageContents,
     Map<String, String> sections,
     String markdown) {
+  /** The tests' expectation markers in the examples: {@code // expect: PQ011} and its kin. */
+  private static final Pattern MARKER_LINE =
+      Pattern.compile(
+          "(?m)^[ \\t]*//[ \\t]*expect(?:-package)?:[ \\t]*PQ\\d{3}(?:[ \\t]*,[ \\t]*PQ\\d{3})*[ \\t]*\\R");
+
+  private static final Pattern MARKER_AT_END =
+      Pattern.compile(
+          "(?m)[ \\t]*//[ \\t]*expect(?:-package)?:[ \\t]*PQ\\d{3}(?:[ \\t]*,[ \\t]*PQ\\d{3})*[ \\t]*$");
+
+  private static final Pattern HTML_COMMENT = Pattern.compile("[ \\t]*<!--.*?-->", Pattern.DOTALL);
 
   /** The sections every document has, in this order. */
   public static final List<String> REQUIRED_SECTIONS =
@@ -110,5 +120,29 @@ public record RuleDoc(
     }
     Matcher block = M_BLOCK.matcher(text);
     return block.find() ? Optional.of(block.group(1)) : Optional.empty();
+  }
+
+  /**
+   * The document as a person reads it: the title as a heading, the level and the requirement it
+   * checks under it, then the sections, without the front matter and the tests' markers.
+   */
+  public String forPeople() {
+    Matcher document = FRONT_MATTER.matcher(markdown);
+    String body = document.matches() ? document.group(2) : markdown;
+    body = MARKER_LINE.matcher(body).replaceAll("");
+    body = MARKER_AT_END.matcher(body).replaceAll("");
+    body = HTML_COMMENT.matcher(body).replaceAll("");
+    // Line ends as the document has them; the shipped documents use LF.
+    return "# "
+        + id
+        + ": "
+        + title
+        + "\n\nLevel: "
+        + level
+        + "\nRequirement: "
+        + requirement
+        + "\n\n"
+        + body.strip()
+        + "\n";
   }
 }
