@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * A call of a library function the rules care about ({@code Web.Contents}, {@code
  * Extension.Contents}, {@code Diagnostics.Trace}...), with its arguments as far as they are known.
- * Where one call is reached several ways, its arguments are those of the first evaluation. {@code
- * withoutCaller} says it was reached only inside a function explored on its own, with unknown
- * parameters, because nothing in the connector calls it that way.
+ * A call reached with different known arguments (a loader helper called for two modules) is one
+ * record per set of arguments. {@code withoutCaller} says it was reached only inside a function
+ * explored on its own, with unknown parameters, because nothing in the connector calls it that way.
  */
 public record CallSite(
     String function,
@@ -18,10 +18,6 @@ public record CallSite(
     List<Value> arguments,
     boolean withoutCaller,
     boolean onErrorPath) {
-
-  public CallSite(String function, String file, Span span, List<Value> arguments) {
-    this(function, file, span, arguments, false, false);
-  }
 
   public Optional<Value> argument(int index) {
     return index < arguments.size() ? Optional.of(arguments.get(index)) : Optional.empty();

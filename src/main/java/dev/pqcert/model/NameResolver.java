@@ -57,10 +57,6 @@ public final class NameResolver {
     return resolver.resolutions;
   }
 
-  private Definition lookup(String name) {
-    return lookup(name, false);
-  }
-
   private Definition lookup(String name, boolean inclusive) {
     for (Map<String, Definition> scope : scopes) {
       if (!inclusive && excluded(scope, name)) {
@@ -128,16 +124,6 @@ public final class NameResolver {
       scopes.push(fields);
       node.fields().forEach(f -> walkInitializer(fields, f.name().name(), f.value()));
       scopes.pop();
-      return null;
-    }
-
-    @Override
-    public Void fieldAccess(Expr.FieldAccess node) {
-      if (node.target().isPresent()) {
-        walk(node.target().get());
-      } else {
-        lookup("_"); // the implicit `_[field]`
-      }
       return null;
     }
 

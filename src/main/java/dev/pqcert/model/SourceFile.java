@@ -12,9 +12,7 @@ import java.util.Optional;
  *     (parsed, as Power Query reads it, as U+FFFD); empty when the whole file decoded
  */
 public record SourceFile(
-    String name, EntryKind kind, ParseResult parse, Optional<DecodedText.Undecodable> undecodable) {
-
-  public SourceFile(String name, EntryKind kind, ParseResult parse) {
-    this(name, kind, parse, Optional.empty());
-  }
-}
+    String name,
+    EntryKind kind,
+    ParseResult parse,
+    Optional<DecodedText.Undecodable> undecodable) {}
