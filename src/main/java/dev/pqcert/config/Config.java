@@ -29,18 +29,16 @@ public record Config(
     Optional<DocsUrl> docsUrl) {
 
   /** No configuration: every rule on at its own level. */
-  public static final Config DEFAULTS =
-      new Config(
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Map.of(),
-          Map.of(),
-          Set.of(),
-          Optional.empty());
+  public static final Config DEFAULTS = empty(Optional.empty());
 
   /** Every id in an ignore list that stands for all rules. */
   public static final String ALL_RULES = "*";
+
+  /** A configuration that sets nothing, read from {@code file} (an empty file) or from none. */
+  public static Config empty(Optional<Path> file) {
+    return new Config(
+        file, Optional.empty(), Optional.empty(), Map.of(), Map.of(), Set.of(), Optional.empty());
+  }
 
   public Config {
     rules = Map.copyOf(rules);

@@ -159,14 +159,7 @@ public final class ConfigLoader {
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        return new Config( // an empty file
-            file,
-            Optional.empty(),
-            Optional.empty(),
-            Map.of(),
-            Map.of(),
-            Set.of(),
-            Optional.empty());
+        return Config.empty(file); // an empty file
       }
       root = Node.read(parser, display);
       if (parser.nextToken() != null) {

@@ -42,6 +42,11 @@ class CliTest {
   }
 
   private Path zip(String name, String... entryNamesAndTexts) throws IOException {
+    return zipIn(temp, name, entryNamesAndTexts);
+  }
+
+  /** A package {@code name} in {@code folder}: entry names and their texts, in turn. */
+  static Path zipIn(Path folder, String name, String... entryNamesAndTexts) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (int i = 0; i < entryNamesAndTexts.length; i += 2) {
@@ -50,9 +55,7 @@ class CliTest {
         zip.closeEntry();
       }
     }
-    Path file = temp.resolve(name);
-    Files.write(file, bytes.toByteArray());
-    return file;
+    return Files.write(folder.resolve(name), bytes.toByteArray());
   }
 
   private static void assertOneLineInputError(Run run, Path file) {

@@ -9,15 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pqcert.cli.CliTest.Run;
 import dev.pqcert.rules.RuleDoc;
 import dev.pqcert.rules.RuleRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,15 +67,7 @@ class CommandLineTest {
   }
 
   private Path zip(String name, String... entryNamesAndTexts) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (int i = 0; i < entryNamesAndTexts.length; i += 2) {
-        zip.putNextEntry(new ZipEntry(entryNamesAndTexts[i]));
-        zip.write(entryNamesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-      }
-    }
-    return Files.write(temp.resolve(name), bytes.toByteArray());
+    return CliTest.zipIn(temp, name, entryNamesAndTexts);
   }
 
   private static String lines(String... lines) {
