@@ -2,6 +2,7 @@ package dev.pqcert.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pqcert.bench.ConnectorGenerator;
@@ -97,15 +98,24 @@ class TreeBuildersTest {
         directTree = direct.expressionResult();
       }
     } catch (ParseCancellationException syntaxError) {
-      return List.of(); // not for the fast path: both parsers see the same syntax error
+      // Not for the fast path: the parse-tree parser, with the same strategy, must give up too.
+      MParser reference = fastParser(chars);
+      assertThrows(
+          ParseCancellationException.class,
+          () -> {
+            if (kind == DocumentKind.SECTION) {
+              reference.sectionDocument();
+            } else {
+              reference.expressionDocument();
+            }
+          },
+          "the direct builder gave up where the parse-tree parser does not");
+      return List.of();
     }
 
     List<SyntaxError> treeErrors = new ArrayList<>();
     AstBuilder builder = new AstBuilder(new TreeFactory(source, chars, treeErrors));
-    MParser parser = new MParser(tokens(chars));
-    parser.removeErrorListeners();
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    parser.setErrorHandler(new BailErrorStrategy());
+    MParser parser = fastParser(chars);
     Object parseTreeTree;
     if (kind == DocumentKind.SECTION) {
       MParser.SectionDocumentContext document = parser.sectionDocument();
@@ -123,6 +133,15 @@ class TreeBuildersTest {
     List<String> expected = sorted(treeErrors);
     assertEquals(expected, sorted(directErrors));
     return treeErrors;
+  }
+
+  /** The parse-tree parser as the fast path runs: SLL prediction, giving up at the first error. */
+  private static MParser fastParser(CharStream chars) {
+    MParser parser = new MParser(tokens(chars));
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    return parser;
   }
 
   private static CommonTokenStream tokens(CharStream chars) {
