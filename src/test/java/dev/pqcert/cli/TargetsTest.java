@@ -136,7 +136,9 @@ class TargetsTest {
     assertTrue(
         queryRun.err().startsWith("pqcert: " + query + ": a test query file (*.query.pq), not the"),
         queryRun.err());
-    assertFalse(moduleRun.err().contains("Exception") || queryRun.err().contains("\tat "));
+    for (Run run : List.of(moduleRun, queryRun)) {
+      assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+    }
   }
 
   @Test
@@ -223,6 +225,9 @@ class TargetsTest {
     // The configuration ignores by the file's path in the folder, as the report shows it.
     write(folder.resolve("pqcert.json"), "{ \"ignore\": { \"lib/*.pqm\": [\"PQ001\"] } }");
     Run ignored = CliTest.run("check", "--format", "json", folder.toString());
+    assertEquals(
+        "", ignored.err().lines().filter(l -> l.startsWith("pqcert:")).findFirst().orElse(""));
+    assertTrue(ignored.out().contains("\"targets\""), ignored.out());
     assertFalse(ignored.out().contains("\"lib/Broken.pqm\""), ignored.out());
   }
 }
