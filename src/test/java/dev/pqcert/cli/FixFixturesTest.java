@@ -89,6 +89,23 @@ class FixFixturesTest {
     }
   }
 
+  @Test
+  void pqcertExplainShowsTheFixOfExactlyTheRulesThatHaveFixtures() throws IOException {
+    List<String> withFixtures;
+    try (Stream<Path> folders = Files.list(FIXES)) {
+      withFixtures = folders.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    List<String> declared = new ArrayList<>();
+    for (String rule : RuleRegistry.builtIn().ids()) {
+      CliTest.Run explain = CliTest.run("explain", rule);
+      assertEquals(0, explain.exit(), explain.err());
+      if (explain.out().lines().anyMatch(l -> l.startsWith("Fix: `pqcert check --fix` "))) {
+        declared.add(rule);
+      }
+    }
+    assertEquals(withFixtures, declared, "rules whose document declares a fix");
+  }
+
   private Path copy(Path fixture) throws IOException {
     Path folder = Files.createTempDirectory(temp, "fix");
     return Files.copy(fixture, folder.resolve(fixture.getFileName().toString()));
