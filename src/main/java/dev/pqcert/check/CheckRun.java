@@ -31,6 +31,7 @@ import java.util.function.Function;
  */
 public final class CheckRun {
   private final Options options;
+  private final PrintWriter out;
   private final PrintWriter err;
 
   /**
@@ -50,6 +51,7 @@ public final class CheckRun {
    *     standard error only errors (no notes, progress or summary)
    * @param workingDirectory what relative paths are relative to (for the baseline's targets)
    * @param docsUrl {@code --docs-url}: wins over every configuration file
+   * @param fixes {@code --fix} or {@code --diff}: what to do with the fixes of the findings
    */
   public record Options(
       List<Path> targets,
@@ -62,10 +64,21 @@ public final class CheckRun {
       boolean showProgress,
       boolean quiet,
       Path workingDirectory,
-      Optional<DocsUrl> docsUrl) {
+      Optional<DocsUrl> docsUrl,
+      Fixes fixes) {
     public Options {
       targets = List.copyOf(targets);
     }
+  }
+
+  /** What to do with the fixes the findings carry. */
+  public enum Fixes {
+    /** Only report them. */
+    REPORT,
+    /** {@code --fix}: apply them to the source files, check again, and report what is left. */
+    APPLY,
+    /** {@code --diff}: write the diff applying them would make, and change nothing. */
+    DIFF
   }
 
   /** How a run ends: exit code 0, 1 or 2 (see the README's "Exit codes"). */
@@ -115,7 +128,16 @@ public final class CheckRun {
    * @param err standard error
    */
   public CheckRun(Options options, PrintWriter err) {
+    this(options, err, err);
+  }
+
+  /**
+   * @param out standard output, for the diff of {@code --diff}
+   * @param err standard error
+   */
+  public CheckRun(Options options, PrintWriter out, PrintWriter err) {
     this.options = options;
+    this.out = out;
     this.err = err;
   }
 
@@ -135,6 +157,7 @@ public final class CheckRun {
     Set<Config> used = new HashSet<>();
     List<TargetResult> results = new ArrayList<>();
     List<FailOn> policies = new ArrayList<>(); // each target's, in order
+    List<Optional<Config>> configs = new ArrayList<>(); // each target's; empty when unreadable
     List<String> singleFiles = new ArrayList<>();
     Set<String> leftOut = new TreeSet<>();
     Optional<DocsUrl> docsUrl = options.docsUrl();
@@ -149,6 +172,7 @@ public final class CheckRun {
         err.println("pqcert: " + target + ": " + found.problem().get());
         results.add(TargetResult.unreadable(target.toString(), found.problem().get()));
         policies.add(FailOn.MUST);
+        configs.add(Optional.empty());
         continue;
       }
       progress.show(index + 1, expanded.size(), target.toString());
@@ -157,6 +181,7 @@ public final class CheckRun {
       used.add(config);
       docsUrl = docsUrl.or(config::docsUrl);
       policies.add(config.effectiveFailOn());
+      configs.add(Optional.of(config));
       TargetResult result = checker.check(target, config);
       if (result.error().isPresent()) {
         progress.clear();
@@ -175,6 +200,11 @@ public final class CheckRun {
     progress.clear();
     if (!leftOut.isEmpty() && !options.quiet()) {
       err.println(leftOutNote(singleFiles, leftOut));
+    }
+
+    boolean fixNotWritten = false;
+    if (options.fixes() != Fixes.REPORT) {
+      fixNotWritten = !fix(expanded, results, configs, baseline, checker);
     }
 
     List<TargetResult> reported = results;
@@ -226,6 +256,9 @@ public final class CheckRun {
       }
       ending = RunSummary.Ending.UNREADABLE;
       verdict = Verdict.INPUT_ERROR;
+    } else if (fixNotWritten) {
+      ending = RunSummary.Ending.FIX_NOT_WRITTEN;
+      verdict = Verdict.INPUT_ERROR;
     } else if (writeBaseline.isPresent()) {
       boolean written = writeBaseline(writeBaseline.get(), results);
       ending =
@@ -241,6 +274,112 @@ public final class CheckRun {
       err.println(RunSummary.line(reported, failing, absent.size(), policy(used), ending));
     }
     return verdict;
+  }
+
+  /**
+   * {@code --fix} or {@code --diff}: the fixes of the findings each source target reports (after
+   * the baseline), applied to its files, or written as a diff. A target that was fixed is checked
+   * again, in place in {@code results}.
+   *
+   * @return false when a fixed file could not be written (said on standard error)
+   */
+  private boolean fix(
+      List<Targets.Target> expanded,
+      List<TargetResult> results,
+      List<Optional<Config>> configs,
+      Optional<Baseline> baseline,
+      Checker checker) {
+    List<TargetResult> reported =
+        baseline.isPresent()
+            ? baseline
+                .get()
+                .apply(results, options.baseline().orElseThrow(), options.workingDirectory())
+                .results()
+            : results;
+    boolean allWritten = true;
+    int fixes = 0;
+    int files = 0;
+    for (int i = 0; i < results.size(); i++) {
+      TargetResult result = reported.get(i);
+      Path target = expanded.get(i).path();
+      long fixable = result.findings().stream().filter(f -> f.fix().isPresent()).count();
+      if (result.error().isPresent() || result.kind().isEmpty() || fixable == 0) {
+        continue;
+      }
+      if (result.kind().get().isPackage()) {
+        note(
+            result.path()
+                + ": "
+                + fixable
+                + (fixable == 1 ? " finding has a fix" : " findings have fixes")
+                + ", not applied: fixes apply to source files, not to a package; run --fix on the"
+                + " connector's source folder");
+        continue;
+      }
+      SourceFixer.Plan plan = SourceFixer.plan(target, result);
+      plan.leftAlone().forEach(this::note);
+      boolean changed = false;
+      for (SourceFixer.Change change : plan.changes()) {
+        FileEdits.Edited edited = change.edited();
+        if (options.fixes() == Fixes.DIFF) {
+          out.print(UnifiedDiff.of(change.shownAs(), edited.before(), edited.after()));
+        } else {
+          try {
+            SourceFixer.write(change);
+          } catch (IOException e) {
+            err.println(
+                "pqcert: "
+                    + change.shownAs()
+                    + ": cannot write the fixed file: "
+                    + IoProblem.of(e));
+            allWritten = false;
+            continue;
+          }
+          changed = true;
+          note(
+              change.shownAs()
+                  + ": fixed "
+                  + count(edited.applied().size(), "finding")
+                  + " ("
+                  + String.join(", ", change.rules(plan.ruleOfFix()))
+                  + ")"
+                  + (edited.skipped().isEmpty()
+                      ? ""
+                      : "; "
+                          + count(edited.skipped().size(), "more fix")
+                          + " overlapped them: run --fix again"));
+        }
+        fixes += edited.applied().size();
+        files++;
+      }
+      if (changed) {
+        results.set(i, checker.check(target, configs.get(i).orElseThrow()));
+      }
+    }
+    out.flush();
+    if (options.fixes() == Fixes.DIFF) {
+      note(
+          "--diff: "
+              + count(fixes, "fix")
+              + " in "
+              + count(files, "file")
+              + (fixes == 0 ? "" : "; nothing was changed, --fix applies them"));
+    } else if (fixes == 0) {
+      note("--fix: nothing to fix");
+    }
+    return allWritten;
+  }
+
+  private static String count(int n, String noun) {
+    String plural = noun.endsWith("x") ? noun + "es" : noun + "s";
+    return n + " " + (n == 1 ? noun : plural);
+  }
+
+  /** A note on standard error, unless {@code --quiet}. */
+  private void note(String line) {
+    if (!options.quiet()) {
+      err.println("pqcert: " + line);
+    }
   }
 
   /** The exit policy as the summary names it: the option's, the configuration's, or each one's. */

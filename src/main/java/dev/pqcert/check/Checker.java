@@ -9,6 +9,7 @@ import dev.pqcert.config.Config;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
 import dev.pqcert.parse.DeepStack;
+import dev.pqcert.rules.Editable;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
 import dev.pqcert.rules.Location;
@@ -131,7 +132,8 @@ public final class Checker {
             model.suppressions(),
             id -> known.contains(id) && config.enabled(id),
             suppressionRule,
-            unusedLevel);
+            unusedLevel,
+            name -> Editable.source(model, name));
     Bundle bundle = model.bundle();
     List<Finding> findings =
         outcome.kept().stream()
@@ -184,7 +186,8 @@ public final class Checker {
         finding.message(),
         finding.location().map(l -> inSourceFolder(l, bundle)),
         finding.related().stream().map(r -> inSourceFolder(r, bundle)).toList(),
-        finding.path().stream().map(r -> inSourceFolder(r, bundle)).toList());
+        finding.path().stream().map(r -> inSourceFolder(r, bundle)).toList(),
+        finding.fix().map(fix -> fix.withFiles(l -> inSourceFolder(l, bundle))));
   }
 
   private static Finding.Related inSourceFolder(Finding.Related place, Bundle bundle) {

@@ -1,7 +1,11 @@
 package dev.pqcert.check;
 
 import dev.pqcert.model.SuppressionDirective;
+import dev.pqcert.parse.SourceText;
+import dev.pqcert.parse.Span;
+import dev.pqcert.rules.Editable;
 import dev.pqcert.rules.Finding;
+import dev.pqcert.rules.Fix;
 import dev.pqcert.rules.Level;
 import dev.pqcert.rules.Location;
 import java.util.ArrayList;
@@ -9,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -24,13 +29,16 @@ final class InlineSuppressions {
   /**
    * @param ran whether a rule ran (a suppression of a rule that was switched off is not unused)
    * @param unusedRuleId the rule unused suppressions are reported under, at {@code unusedLevel}
+   * @param editable the text of each file a fix may edit (see {@link Editable}), to remove a
+   *     suppression that suppresses nothing
    */
   static Outcome apply(
       List<Finding> findings,
       List<SuppressionDirective> directives,
       Predicate<String> ran,
       String unusedRuleId,
-      Level unusedLevel) {
+      Level unusedLevel,
+      Function<String, Optional<SourceText>> editable) {
     List<SuppressionDirective> usable =
         directives.stream().filter(SuppressionDirective::wellFormed).toList();
     Set<String> used = new HashSet<>(); // directive index + rule id
@@ -53,21 +61,34 @@ final class InlineSuppressions {
     if (ran.test(unusedRuleId)) {
       for (int i = 0; i < usable.size(); i++) {
         SuppressionDirective directive = usable.get(i);
-        for (String id : directive.ruleIds()) {
-          if (!id.equals(unusedRuleId) && ran.test(id) && !used.contains(i + " " + id)) {
-            kept.add(
-                new Finding(
-                    unusedRuleId,
-                    unusedLevel,
-                    "unused suppression: no "
-                        + id
-                        + " finding "
-                        + where(directive)
-                        + "; remove "
-                        + id
-                        + " from it",
-                    Optional.of(new Location(directive.file(), directive.span()))));
-          }
+        int index = i;
+        List<String> unused =
+            directive.ruleIds().stream()
+                .filter(id -> !id.equals(unusedRuleId) && ran.test(id))
+                .filter(id -> !used.contains(index + " " + id))
+                .toList();
+        // A directive none of whose rules has a finding goes whole; one that still suppresses
+        // something is for its author to trim.
+        Optional<Fix> removal =
+            unused.equals(directive.ruleIds())
+                ? editable.apply(directive.file()).flatMap(source -> removal(directive, source))
+                : Optional.empty();
+        for (String id : unused) {
+          kept.add(
+              new Finding(
+                  unusedRuleId,
+                  unusedLevel,
+                  "unused suppression: no "
+                      + id
+                      + " finding "
+                      + where(directive)
+                      + "; remove "
+                      + id
+                      + " from it",
+                  Optional.of(new Location(directive.file(), directive.span())),
+                  List.of(),
+                  List.of(),
+                  removal));
         }
       }
     }
@@ -98,5 +119,43 @@ final class InlineSuppressions {
       case NEXT_LINE, LINE -> "on line " + directive.coveredLine();
       case FILE -> "in " + directive.file();
     };
+  }
+
+  private static final String LINE_ENDS = "\r\n\u0085\u2028\u2029";
+
+  /**
+   * Removes a suppression comment: with its line when it stands alone on it, with the blanks before
+   * it when it ends a line of code; a comment with code after it on its line is left in place.
+   */
+  private static Optional<Fix> removal(SuppressionDirective directive, SourceText source) {
+    Span span = directive.span();
+    int lineStart = source.lineStart(span.start().line());
+    int endLine = span.end().line();
+    int nextLine =
+        endLine < source.lineCount() ? source.lineStart(endLine + 1) : source.codePointCount();
+    String before = source.slice(lineStart, span.startOffset());
+    String after = source.slice(span.endOffset(), nextLine);
+    int lineEnd = after.length();
+    while (lineEnd > 0 && LINE_ENDS.indexOf(after.charAt(lineEnd - 1)) >= 0) {
+      lineEnd--;
+    }
+    if (!after.substring(0, lineEnd).isBlank()) {
+      return Optional.empty();
+    }
+    int from;
+    int to;
+    if (before.isBlank()) {
+      from = lineStart;
+      to = nextLine;
+    } else {
+      int blanks = before.length() - before.stripTrailing().length();
+      from = span.startOffset() - blanks;
+      to = span.endOffset() + after.substring(0, lineEnd).codePointCount(0, lineEnd);
+    }
+    return Optional.of(
+        Fix.of(
+            "remove the unused suppression",
+            new Location(directive.file(), source.span(from, to)),
+            ""));
   }
 }

@@ -51,7 +51,9 @@ public final class RunSummary {
     /** Exit 2: a target could not be read. */
     UNREADABLE,
     /** Exit 2: the baseline could not be written. */
-    BASELINE_NOT_WRITTEN
+    BASELINE_NOT_WRITTEN,
+    /** Exit 2: {@code --fix} could not write a fixed file. */
+    FIX_NOT_WRITTEN
   }
 
   /**
@@ -107,6 +109,7 @@ public final class RunSummary {
               .append(count(unreadable, "target", "targets"))
               .append(" could not be read");
       case BASELINE_NOT_WRITTEN -> line.append("exit 2: the baseline could not be written");
+      case FIX_NOT_WRITTEN -> line.append("exit 2: a fixed file could not be written");
       case BASELINE_WRITTEN -> line.append("exit 0: --write-baseline accepts every finding");
       case BY_POLICY -> line.append(byPolicy(failing, policy));
     }

@@ -10,6 +10,7 @@ import dev.pqcert.report.TextStyle;
 import dev.pqcert.rules.CheckSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +151,20 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   @Option(
+      names = "--fix",
+      description =
+          "Apply the safe fixes of the findings to the source files of a folder or .pq target"
+              + " (never to a package), then check again and report what is left.")
+  boolean fix;
+
+  @Option(
+      names = "--diff",
+      description =
+          "Write the unified diff --fix would apply to standard output, instead of the report"
+              + " meant for it, and change nothing. The exit code is as without it.")
+  boolean diff;
+
+  @Option(
       names = "--docs-url",
       paramLabel = "URL",
       description =
@@ -167,6 +182,9 @@ final class CheckCommand implements Callable<Integer> {
     TextStyle style =
         new TextStyle(colour.colours(environment), quiet, environment.workingDirectory());
     try {
+      if (fix && diff) {
+        throw new UsageException("--fix and --diff: use one (--diff shows what --fix would do)");
+      }
       Reports reports =
           Reports.requested(formats, Optional.ofNullable(output), Optional.ofNullable(sourceRoot));
       CheckRun run =
@@ -182,8 +200,12 @@ final class CheckCommand implements Callable<Integer> {
                   interactive,
                   quiet,
                   environment.workingDirectory(),
-                  docsUrl()),
+                  docsUrl(),
+                  fix ? CheckRun.Fixes.APPLY : diff ? CheckRun.Fixes.DIFF : CheckRun.Fixes.REPORT),
+              out,
               err);
+      // The diff takes standard output: a report that has no file of its own is not written.
+      PrintWriter reportOut = diff ? new PrintWriter(Writer.nullWriter()) : out;
       CheckRun.Verdict verdict =
           run.run(
               outcome ->
@@ -192,7 +214,7 @@ final class CheckCommand implements Callable<Integer> {
                       versionOrUnknown(),
                       style,
                       environment.variable("GITHUB_WORKSPACE"),
-                      out,
+                      reportOut,
                       err));
       return switch (verdict) {
         case OK -> ExitCodes.OK;

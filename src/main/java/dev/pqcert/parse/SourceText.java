@@ -126,4 +126,41 @@ public final class SourceText {
     }
     return raw.substring(0, cut);
   }
+
+  /** The text of code point offsets {@code [startOffset, endOffset)}, clamped to the text. */
+  public String slice(int startOffset, int endOffset) {
+    int start = charIndex(startOffset);
+    return text.substring(start, Math.max(start, charIndex(endOffset)));
+  }
+
+  /** The text a span covers. */
+  public String slice(Span span) {
+    return slice(span.startOffset(), span.endOffset());
+  }
+
+  /** The index in {@link #text()} of a code point offset, clamped to the text. */
+  public int charIndex(int offset) {
+    int clamped = Math.max(0, Math.min(offset, codePointCount));
+    return latin1 ? clamped : text.offsetByCodePoints(0, clamped);
+  }
+
+  /** The code point offset where a line (1-based) starts. */
+  public int lineStart(int line) {
+    return lineStarts[line - 1];
+  }
+
+  /** The first line end the text has ({@code "\r\n"}, {@code "\n"}...); empty without one. */
+  public java.util.Optional<String> firstLineEnd() {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r') {
+        return java.util.Optional.of(
+            i + 1 < text.length() && text.charAt(i + 1) == '\n' ? "\r\n" : "\r");
+      }
+      if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return java.util.Optional.of(String.valueOf(c));
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

@@ -8,6 +8,7 @@ import dev.pqcert.check.SuppressedFinding;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.json.Json;
 import dev.pqcert.rules.Finding;
+import dev.pqcert.rules.Fix;
 import dev.pqcert.rules.Level;
 import dev.pqcert.rules.Location;
 import java.util.List;
@@ -105,7 +106,24 @@ public final class JsonReport {
     }
     places(f, "related", finding.related());
     places(f, "path", finding.path());
+    finding.fix().ifPresent(fix -> fix(f.putObject("fix"), fix));
     return f;
+  }
+
+  /** What {@code --fix} would change: each edit's span (end exclusive) and its new text. */
+  private static void fix(ObjectNode node, Fix fix) {
+    node.put("description", fix.description());
+    ArrayNode edits = node.putArray("edits");
+    for (Fix.Edit edit : fix.edits()) {
+      ObjectNode e = edits.addObject();
+      Location location = edit.location();
+      e.put("file", location.file());
+      e.put("line", location.span().start().line());
+      e.put("column", location.span().start().column());
+      e.put("endLine", location.span().end().line());
+      e.put("endColumn", location.span().end().column());
+      e.put("replacement", edit.replacement());
+    }
   }
 
   /** Located places with their words (a finding's related places, a flow's path), when any. */

@@ -1,5 +1,7 @@
 package dev.pqcert.report;
 
+import com.contrastsecurity.sarif.ArtifactChange;
+import com.contrastsecurity.sarif.ArtifactContent;
 import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.CodeFlow;
 import com.contrastsecurity.sarif.ConfigurationOverride;
@@ -13,6 +15,7 @@ import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
 import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.Replacement;
 import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.ReportingDescriptorReference;
@@ -33,6 +36,7 @@ import dev.pqcert.check.TargetResult;
 import dev.pqcert.json.Json;
 import dev.pqcert.parse.Span;
 import dev.pqcert.rules.Finding;
+import dev.pqcert.rules.Fix;
 import dev.pqcert.rules.Level;
 import dev.pqcert.rules.Rule;
 import dev.pqcert.rules.RuleDoc;
@@ -184,6 +188,7 @@ public final class SarifReport {
                                 physical(target, finding.location(), baseId, baseIds, context))))
                 .withRelatedLocations(related(finding.related(), target, baseId, baseIds, context))
                 .withCodeFlows(codeFlows(finding.path(), target, baseId, baseIds, context))
+                .withFixes(fixes(finding, target, context))
                 .withSuppressions(entry.suppression().map(Set::of).orElse(null))
                 .withPartialFingerprints(
                     new PartialFingerprints()
@@ -310,6 +315,38 @@ public final class SarifReport {
       locations.add(labelled(place, target, baseId, baseIds, context).withId(id++));
     }
     return locations;
+  }
+
+  /**
+   * A finding's fix, for an editor to offer: only for a file the user can open, where its edits
+   * apply; null otherwise.
+   */
+  private static Set<com.contrastsecurity.sarif.Fix> fixes(
+      Finding finding, TargetResult target, ReportContext context) {
+    if (finding.fix().isEmpty()) {
+      return null;
+    }
+    Fix fix = finding.fix().get();
+    Optional<String> source =
+        context.locator().sourcePath(target, fix.edits().get(0).location().file());
+    if (source.isEmpty()) {
+      return null;
+    }
+    List<Replacement> replacements = new ArrayList<>();
+    for (Fix.Edit edit : fix.edits()) {
+      replacements.add(
+          new Replacement()
+              .withDeletedRegion(region(edit.location().span()))
+              .withInsertedContent(new ArtifactContent().withText(edit.replacement())));
+    }
+    return Set.of(
+        new com.contrastsecurity.sarif.Fix()
+            .withDescription(new Message().withText(fix.description()))
+            .withArtifactChanges(
+                Set.of(
+                    new ArtifactChange()
+                        .withArtifactLocation(new ArtifactLocation().withUri(uri(source.get())))
+                        .withReplacements(replacements))));
   }
 
   /** A flow's path as one code flow, step by step, as GitHub shows it; null for other findings. */

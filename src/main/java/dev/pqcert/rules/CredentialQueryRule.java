@@ -1,10 +1,16 @@
 package dev.pqcert.rules;
 
+import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.Sink;
 import dev.pqcert.model.SinkRole;
+import dev.pqcert.model.Value;
+import dev.pqcert.model.Values;
+import dev.pqcert.parse.SourceText;
+import dev.pqcert.parse.Span;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PQ052: a secret sent in the query string of a GET request goes through the {@code
@@ -13,6 +19,9 @@ import java.util.List;
  * user name alone is not a secret.
  */
 final class CredentialQueryRule implements Rule {
+  private static final String MISSPELT = "CredentialQueryString";
+  private static final String OPTION = "CredentialQuery";
+
   @Override
   public String id() {
     return "PQ052";
@@ -34,5 +43,43 @@ final class CredentialQueryRule implements Rule {
         sink ->
             Flows.describe(sink)
                 + " of a GET request; pass it with CredentialQuery, in a header, or in a POST body");
+    for (CallSite call : model.calls(LibraryFunction.WEB_CONTENTS)) {
+      call.argument(1)
+          .flatMap(Values::record)
+          .ifPresent(options -> misspelt(model, options, findings));
+    }
+  }
+
+  /**
+   * The requirement page's name for the option, {@code CredentialQueryString}, is not one
+   * Web.Contents knows: the credential it holds never reaches the query as meant.
+   */
+  private static void misspelt(
+      ConnectorModel model, Value.RecordValue options, FindingSink findings) {
+    Optional<Value.RecordField> field = options.field(MISSPELT);
+    if (field.isEmpty() || options.file().isEmpty()) {
+      return;
+    }
+    Span name = field.get().nameSpan();
+    Optional<SourceText> source = Editable.source(model, options.file());
+    Optional<Fix> rename =
+        source.isPresent()
+                && options.field(OPTION).isEmpty()
+                && Editable.within(name, options.span())
+                && Editable.reads(source.get(), name, MISSPELT)
+            ? Optional.of(
+                Fix.of(
+                    "rename the option " + MISSPELT + " to " + OPTION,
+                    new Location(options.file(), name),
+                    OPTION))
+            : Optional.empty();
+    findings.reportOnce(
+        options.file(),
+        name,
+        "Web.Contents has no option '"
+            + MISSPELT
+            + "' (the requirement page's name for it); the option is "
+            + OPTION,
+        rename);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
  *     other uses of a missing resource key), each with a short label; the message counts them
  * @param path for a flow: the steps from its source to the place reported, each located, which
  *     SARIF shows as a code flow
+ * @param fix the edits that remedy it, when a tool can make them safely
  */
 public record Finding(
     String ruleId,
@@ -18,7 +19,8 @@ public record Finding(
     String message,
     Optional<Location> location,
     List<Related> related,
-    List<Related> path) {
+    List<Related> path,
+    Optional<Fix> fix) {
 
   /** A place that belongs to a finding without being where it is reported. */
   public record Related(String label, Location location) {
@@ -40,13 +42,28 @@ public record Finding(
     path = List.copyOf(path);
   }
 
+  public Finding(
+      String ruleId,
+      Level level,
+      String message,
+      Optional<Location> location,
+      List<Related> related,
+      List<Related> path) {
+    this(ruleId, level, message, location, related, path, Optional.empty());
+  }
+
   public Finding(String ruleId, Level level, String message, Optional<Location> location) {
     this(ruleId, level, message, location, List.of(), List.of());
   }
 
   /** The same finding at another level (the user's configuration moved its rule). */
   public Finding withLevel(Level other) {
-    return new Finding(ruleId, other, message, location, related, path);
+    return new Finding(ruleId, other, message, location, related, path, fix);
+  }
+
+  /** The same finding, remedied by {@code remedy}. */
+  public Finding withFix(Fix remedy) {
+    return new Finding(ruleId, level, message, location, related, path, Optional.of(remedy));
   }
 
   /** The file the finding is in; empty for a package-level finding. */

@@ -34,6 +34,19 @@ public final class FindingSink {
     report(defaultLevel, file, span, message);
   }
 
+  /** A finding at the rule's level with its remedy, when the rule could make one. */
+  public void report(String file, Span span, String message, Optional<Fix> fix) {
+    findings.add(
+        new Finding(
+            ruleId,
+            defaultLevel,
+            Messages.oneLine(message),
+            Optional.of(new Location(file, span)),
+            List.of(),
+            List.of(),
+            fix));
+  }
+
   /**
    * Reports a finding unless this rule already reported the same message at the same place (one
    * value reached through several records, such as an icon record shared by two fields).
@@ -42,18 +55,25 @@ public final class FindingSink {
     reportOnce(defaultLevel, file, span, message);
   }
 
+  /** As {@link #reportOnce(String, Span, String)}, with the finding's remedy if any. */
+  public void reportOnce(String file, Span span, String message, Optional<Fix> fix) {
+    if (!reported(new Location(file, span), Messages.oneLine(message))) {
+      report(file, span, message, fix);
+    }
+  }
+
+  private boolean reported(Location location, String oneLineMessage) {
+    return findings.stream()
+        .anyMatch(
+            f ->
+                f.ruleId().equals(ruleId)
+                    && f.message().equals(oneLineMessage)
+                    && f.location().filter(location::equals).isPresent());
+  }
+
   /** As {@link #reportOnce(String, Span, String)}, at another level than the rule's own. */
   public void reportOnce(Level level, String file, Span span, String message) {
-    Location location = new Location(file, span);
-    String reported = Messages.oneLine(message);
-    boolean seen =
-        findings.stream()
-            .anyMatch(
-                f ->
-                    f.ruleId().equals(ruleId)
-                        && f.message().equals(reported)
-                        && f.location().filter(location::equals).isPresent());
-    if (!seen) {
+    if (!reported(new Location(file, span), Messages.oneLine(message))) {
       report(level, file, span, message);
     }
   }

@@ -4,7 +4,9 @@ import dev.pqcert.model.CallSite;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.LibraryFunction;
 import dev.pqcert.model.TraceFlag;
+import dev.pqcert.parse.SourceText;
 import java.util.List;
+import java.util.Optional;
 
 /** PQ053: the feature flag that switches tracing on is off in the submitted connector. */
 final class TraceFlagRule implements Rule {
@@ -38,8 +40,28 @@ final class TraceFlagRule implements Rule {
                 + "' is true; set it to false before"
                 + " submitting (it switches Diagnostics tracing on at line "
                 + flag.guards().get(0).start().line()
-                + ")");
+                + ")",
+            switchOff(model, flag));
       }
     }
+  }
+
+  /**
+   * The literal {@code true} written in the flag's own definition becomes {@code false}; a value
+   * computed, or taken from another member that other code may read, is not changed.
+   */
+  private static Optional<Fix> switchOff(ConnectorModel model, TraceFlag flag) {
+    String file = flag.member().file();
+    Optional<SourceText> source = Editable.source(model, file);
+    if (source.isEmpty()
+        || !Editable.within(flag.valueSpan(), flag.member().span())
+        || !Editable.reads(source.get(), flag.valueSpan(), "true")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Fix.of(
+            "set " + flag.member().name() + " to false",
+            new Location(file, flag.valueSpan()),
+            "false"));
   }
 }
