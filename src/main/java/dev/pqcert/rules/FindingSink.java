@@ -36,10 +36,15 @@ public final class FindingSink {
 
   /** A finding at the rule's level with its remedy, when the rule could make one. */
   public void report(String file, Span span, String message, Optional<Fix> fix) {
+    report(defaultLevel, file, span, message, fix);
+  }
+
+  /** As {@link #report(String, Span, String, Optional)}, at another level than the rule's own. */
+  public void report(Level level, String file, Span span, String message, Optional<Fix> fix) {
     findings.add(
         new Finding(
             ruleId,
-            defaultLevel,
+            level,
             Messages.oneLine(message),
             Optional.of(new Location(file, span)),
             List.of(),
@@ -55,10 +60,10 @@ public final class FindingSink {
     reportOnce(defaultLevel, file, span, message);
   }
 
-  /** As {@link #reportOnce(String, Span, String)}, with the finding's remedy if any. */
-  public void reportOnce(String file, Span span, String message, Optional<Fix> fix) {
+  /** As {@link #reportOnce(Level, String, Span, String)}, with the finding's remedy if any. */
+  public void reportOnce(Level level, String file, Span span, String message, Optional<Fix> fix) {
     if (!reported(new Location(file, span), Messages.oneLine(message))) {
-      report(file, span, message, fix);
+      report(level, file, span, message, fix);
     }
   }
 

@@ -60,6 +60,7 @@ final class PublishRecordRule implements Rule {
       Optional<Value.RecordField> beta = fields.get().field("Beta");
       if (beta.isEmpty()) {
         findings.reportOnce(
+            findings.level(),
             publish.file(),
             publish.nameSpan(),
             "publish record '"
@@ -72,6 +73,7 @@ final class PublishRecordRule implements Rule {
       Optional<Boolean> value = Values.logical(beta.get().value());
       if (value.isPresent() && !value.get()) {
         findings.reportOnce(
+            findings.level(),
             beta.get().value().file().isEmpty() ? publish.file() : beta.get().value().file(),
             beta.get().value().span(),
             "publish record '"
