@@ -24,12 +24,14 @@ final class UnifiedDiff {
   /**
    * The diff of one file; empty when the texts are equal.
    *
-   * @param path the file as the headers name it ({@code a/path}, {@code b/path})
+   * @param path the file as the headers name it ({@code a/path}, {@code b/path}; an absolute path
+   *     without its leading {@code /}, as {@code patch -p1} run from the root expects)
    */
   static String of(String path, String before, String after) {
     if (before.equals(after)) {
       return "";
     }
+    path = path.replaceFirst("^/+", "");
     List<Line> script = script(lines(before), lines(after));
     StringBuilder out = new StringBuilder();
     out.append("--- a/").append(path).append('\n');

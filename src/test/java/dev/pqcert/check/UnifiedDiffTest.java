@@ -63,4 +63,11 @@ class UnifiedDiffTest {
   void anInsertionIntoAnEmptyFileStartsAtLineZero() {
     assertEquals("--- a/a.pq\n+++ b/a.pq\n@@ -0,0 +1 @@\n+x\n", UnifiedDiff.of("a.pq", "", "x\n"));
   }
+
+  @Test
+  void anAbsolutePathIsNamedWithoutItsLeadingSlash() {
+    assertEquals(
+        "--- a/tmp/c/a.pq\n+++ b/tmp/c/a.pq\n@@ -1 +1 @@\n-x\n+y\n",
+        UnifiedDiff.of("/tmp/c/a.pq", "x\n", "y\n"));
+  }
 }
