@@ -93,13 +93,15 @@ public record Baseline(List<Entry> findings) {
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage();
       int cut = message.indexOf('\n');
+      // Jackson reports column 0 (and line 0 or -1) where it has no character to point at, such
+      // as the end of an empty file: a place is 1-based or not given.
       String where =
-          e.getLocation() == null
+          e.getLocation() == null || e.getLocation().getLineNr() < 1
               ? ""
               : " at line "
                   + e.getLocation().getLineNr()
                   + ", column "
-                  + e.getLocation().getColumnNr();
+                  + Math.max(1, e.getLocation().getColumnNr());
       throw new IOException(
           "not a pqcert baseline" + where + ": " + (cut < 0 ? message : message.substring(0, cut)),
           e);
