@@ -22,7 +22,7 @@ class BaselineFuzzTest {
 
   @TempDir static Path temp;
 
-  @FuzzTest(maxDuration = "5m")
+  @FuzzTest(maxDuration = "3m")
   void readBaseline(byte[] bytes) {
     Path mez = FuzzPackages.badConnector(temp);
     Path baseline = temp.resolve("baseline.json");

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigFuzzTest {
   @TempDir static Path temp;
 
-  @FuzzTest(maxDuration = "5m")
+  @FuzzTest(maxDuration = "3m")
   void readJson(byte[] bytes) {
     checkWith("pqcert.json", bytes);
   }
 
-  @FuzzTest(maxDuration = "5m")
+  @FuzzTest(maxDuration = "3m")
   void readYaml(byte[] bytes) {
     checkWith("pqcert.yaml", bytes);
   }
