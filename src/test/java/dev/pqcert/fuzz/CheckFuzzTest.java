@@ -57,15 +57,23 @@ class CheckFuzzTest {
 
   /** The options the head asks for: words, the last of each kind winning. */
   private static String[] options(String head) {
-    List<String> options = new ArrayList<>();
+    String release = null;
+    String failOn = null;
     for (String word : head.strip().split("\\s+", -1)) {
       switch (word) {
-        case "initial", "update" -> options.addAll(List.of("--release", word));
-        case "must", "should", "review", "never" -> options.addAll(List.of("--fail-on", word));
+        case "initial", "update" -> release = word;
+        case "must", "should", "review", "never" -> failOn = word;
         default -> {
           // not an option: the fuzzer's noise
         }
       }
+    }
+    List<String> options = new ArrayList<>();
+    if (release != null) {
+      options.addAll(List.of("--release", release));
+    }
+    if (failOn != null) {
+      options.addAll(List.of("--fail-on", failOn));
     }
     return options.toArray(String[]::new);
   }
