@@ -87,9 +87,15 @@ public record Baseline(List<Entry> findings) {
     if (bytes.length > MAX_BYTES) {
       throw new IOException("larger than 16 MiB; not a pqcert baseline");
     }
+    // Parsed as text, not bytes: Jackson counts the columns of bytes in bytes, which puts the place
+    // of a mistake past the end of a line holding non-ASCII text. Read as a configuration file is.
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
     Raw raw;
     try {
-      raw = JSON.readValue(bytes, Raw.class);
+      raw = JSON.readValue(text, Raw.class);
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage();
       int cut = message.indexOf('\n');
