@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -61,8 +60,6 @@ final class Promises {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> FORMATS_TO_FILES = Set.of("json", "sarif", "junit", "github");
-  private static final Pattern STACK_FRAME =
-      Pattern.compile("\\tat |\\b[a-z]+\\.[a-z.]+Exception\\b");
   private static volatile JsonSchema sarifSchema;
 
   private Promises() {}
@@ -187,15 +184,15 @@ final class Promises {
   /**
    * Every line on standard error is a whole message: one of pqcert's own (a problem or a note
    * naming what it is about, or the summary), never the continuation of a message that broke across
-   * lines, never an internal error or a stack trace.
+   * lines (nor a stack trace's), never an internal error. Matched at the start of a line: messages
+   * quote the input, and a campaign soon learns to write any word it is checked for.
    */
   static void assertErrorLines(String err) {
     for (String line : err.lines().toList()) {
       assertTrue(
           line.startsWith("pqcert: ") || line.startsWith("Checked "),
           () -> "a line of its own message: '" + line + "' in:\n" + err);
-      assertFalse(line.contains("internal error"), () -> "no internal error: " + err);
-      assertFalse(STACK_FRAME.matcher(line).find(), () -> "no exception or stack trace: " + err);
+      assertFalse(line.startsWith("pqcert: internal error: "), () -> "no internal error: " + err);
     }
   }
 
