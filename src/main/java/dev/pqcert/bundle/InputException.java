@@ -16,10 +16,10 @@ public final class InputException extends Exception {
   /** The cause is kept for debugging only; it never shows in the message. */
   public InputException(String file, String problem, Throwable cause) {
     super(oneLine(file) + ": " + oneLine(problem), cause);
-    this.problem = problem;
+    this.problem = oneLine(problem);
   }
 
-  /** What is wrong, without the file name. */
+  /** What is wrong, without the file name; one line, as the message is. */
   public String problem() {
     return problem;
   }

@@ -133,19 +133,27 @@ public record Baseline(int version, List<Entry> findings) {
     if (bytes.length > MAX_BYTES) {
       throw new IOException("larger than 16 MiB; not a pqcert baseline");
     }
+    // Parsed as text, not bytes: Jackson counts the columns of bytes in bytes, which puts the place
+    // of a mistake past the end of a line holding non-ASCII text. Read as a configuration file is.
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
     Raw raw;
     try {
-      raw = JSON.readValue(bytes, Raw.class);
+      raw = JSON.readValue(text, Raw.class);
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage();
       int cut = message.indexOf('\n');
+      // Jackson reports column 0 (and line 0 or -1) where it has no character to point at, such
+      // as the end of an empty file: a place is 1-based or not given.
       String where =
-          e.getLocation() == null
+          e.getLocation() == null || e.getLocation().getLineNr() < 1
               ? ""
               : " at line "
                   + e.getLocation().getLineNr()
                   + ", column "
-                  + e.getLocation().getColumnNr();
+                  + Math.max(1, e.getLocation().getColumnNr());
       throw new IOException(
           "not a pqcert baseline" + where + ": " + (cut < 0 ? message : message.substring(0, cut)),
           e);

@@ -19,5 +19,7 @@ class InputExceptionTest {
 
     assertEquals(
         "a\\u000Ab.mez: entry 'x\\u000D\\u000Ay\\u2028z\\u0000' is bad", error.getMessage());
+    // The problem alone is what a report and standard error show beside the path.
+    assertEquals("entry 'x\\u000D\\u000Ay\\u2028z\\u0000' is bad", error.problem());
   }
 }
