@@ -22,7 +22,7 @@ class BaselineFuzzTest {
 
   @TempDir static Path temp;
 
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void readBaseline(byte[] bytes) {
     Path mez = FuzzPackages.badConnector(temp);
     Path baseline = temp.resolve("baseline.json");

@@ -34,7 +34,7 @@ class CheckFuzzTest {
 
   @TempDir static Path temp;
 
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void checkPackage(byte[] bytes) {
     List<byte[]> parts = split(bytes);
     String head = new String(parts.get(0), StandardCharsets.UTF_8);

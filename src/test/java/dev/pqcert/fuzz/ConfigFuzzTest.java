@@ -18,12 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigFuzzTest {
   @TempDir static Path temp;
 
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void readJson(byte[] bytes) {
     checkWith("pqcert.json", bytes);
   }
 
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void readYaml(byte[] bytes) {
     checkWith("pqcert.yaml", bytes);
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PackageReaderFuzzTest {
   @TempDir static Path temp;
 
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void readPackage(byte[] bytes) {
     Path mez = temp.resolve("Fuzzed.mez");
     Promises.write(mez, bytes);

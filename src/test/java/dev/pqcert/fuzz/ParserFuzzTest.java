@@ -151,14 +151,14 @@ class ParserFuzzTest {
 
   @TempDir static Path temp;
 
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void parseText(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     assertParses(text, DocumentKind.AUTO);
     assertParses(text, DocumentKind.EXPRESSION);
   }
 
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void parseTokens(FuzzedDataProvider data) {
     String text = tokens(data);
     assertParses(text, DocumentKind.AUTO);
@@ -166,7 +166,7 @@ class ParserFuzzTest {
   }
 
   /** Tokens after a section header and a version: a connector's shape, checked whole. */
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void checkTokens(FuzzedDataProvider data) {
     String text = "[Version = \"1.0.0\"]\r\nsection Contoso;\r\n" + tokens(data);
     Path pq = temp.resolve("Contoso.pq");
