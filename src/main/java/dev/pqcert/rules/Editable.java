@@ -1,9 +1,13 @@
 package dev.pqcert.rules;
 
 import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.ExprWalk;
 import dev.pqcert.model.SourceFile;
 import dev.pqcert.parse.SourceText;
 import dev.pqcert.parse.Span;
+import dev.pqcert.parse.ast.Document;
+import dev.pqcert.parse.ast.Expr;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +29,42 @@ public final class Editable {
 
   public static Optional<SourceText> source(ConnectorModel model, String name) {
     return source(model.files(), name);
+  }
+
+  /**
+   * The record expression written at exactly {@code span} in an editable file: a value the model
+   * knows as a record is one a fix may add a field to only when it is written there as {@code
+   * [...]}.
+   */
+  public static Optional<Expr.RecordExpr> recordAt(ConnectorModel model, String file, Span span) {
+    Optional<SourceFile> source =
+        model.files().stream()
+            .filter(f -> f.name().equals(file))
+            .findFirst()
+            .filter(f -> f.undecodable().isEmpty() && f.parse().ok());
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    Document document = source.get().parse().document();
+    List<Expr> roots = new ArrayList<>();
+    document.expression().ifPresent(roots::add);
+    document.section().ifPresent(s -> s.members().forEach(m -> roots.add(m.value())));
+    Expr.RecordExpr[] found = {null};
+    for (Expr root : roots) {
+      if (root.span().startOffset() <= span.startOffset()
+          && root.span().endOffset() >= span.endOffset()) {
+        ExprWalk.forEach(
+            root,
+            node -> {
+              if (found[0] == null
+                  && node instanceof Expr.RecordExpr record
+                  && record.span().equals(span)) {
+                found[0] = record;
+              }
+            });
+      }
+    }
+    return Optional.ofNullable(found[0]);
   }
 
   /** Whether {@code inner} lies within {@code outer}. */

@@ -116,6 +116,12 @@ public final class FindingSink {
    * its own words, their number added to the message ({@code (and 3 more uses)}).
    */
   public void reportGroup(Level level, List<Finding.Related> places, String message, String noun) {
+    reportGroup(level, places, message, noun, Optional.empty());
+  }
+
+  /** As {@link #reportGroup(Level, List, String, String)}, with the finding's remedy if any. */
+  public void reportGroup(
+      Level level, List<Finding.Related> places, String message, String noun, Optional<Fix> fix) {
     List<Finding.Related> ordered = new ArrayList<>(places);
     ordered.sort(PLACE_ORDER);
     Finding.Related first = ordered.get(0);
@@ -124,8 +130,15 @@ public final class FindingSink {
         others.isEmpty() || noun.isEmpty()
             ? ""
             : " (and " + others.size() + " more " + noun + (others.size() == 1 ? ")" : "s)");
-    report(
-        level, first.location().file(), first.location().span(), message + more, others, List.of());
+    findings.add(
+        new Finding(
+            ruleId,
+            level,
+            Messages.oneLine(message + more),
+            Optional.of(first.location()),
+            others,
+            List.of(),
+            fix));
   }
 
   /** The rule's own level. */

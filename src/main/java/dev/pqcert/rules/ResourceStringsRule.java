@@ -22,18 +22,7 @@ final class ResourceStringsRule implements Rule {
 
   @Override
   public void check(ConnectorModel model, FindingSink findings) {
-    // A string that is a URL or a host name is a value: the requirement keeps it in the code
-    // (PQ035 would report it in resources.resx), so it is not asked for here.
-    List<DisplayString> hardCoded =
-        model.displayStrings().stream()
-            .filter(s -> !s.fromResources())
-            .filter(s -> s.text().map(t -> !t.value().isBlank()).orElse(false))
-            .filter(s -> !Addresses.isAddress(s.text().orElseThrow().value()))
-            .sorted(
-                Comparator.comparing(
-                    (DisplayString s) ->
-                        Site.of(s.text().orElseThrow().file(), s.text().orElseThrow().span())))
-            .toList();
+    List<DisplayString> hardCoded = hardCoded(model);
     if (hardCoded.isEmpty()) {
       return;
     }
@@ -67,5 +56,20 @@ final class ResourceStringsRule implements Rule {
                 + model.resources().file().get()
                 + " and read it with Extension.LoadString";
     findings.report(findings.level(), text.file(), text.span(), message + more, others, List.of());
+  }
+
+  /** The display strings written in the code, in reading order: what this rule reports. */
+  static List<DisplayString> hardCoded(ConnectorModel model) {
+    // A string that is a URL or a host name is a value: the requirement keeps it in the code
+    // (PQ035 would report it in resources.resx), so it is not asked for here.
+    return model.displayStrings().stream()
+        .filter(s -> !s.fromResources())
+        .filter(s -> s.text().map(t -> !t.value().isBlank()).orElse(false))
+        .filter(s -> !Addresses.isAddress(s.text().orElseThrow().value()))
+        .sorted(
+            Comparator.comparing(
+                (DisplayString s) ->
+                    Site.of(s.text().orElseThrow().file(), s.text().orElseThrow().span())))
+        .toList();
   }
 }
