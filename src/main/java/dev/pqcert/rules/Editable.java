@@ -37,6 +37,21 @@ public final class Editable {
    * [...]}.
    */
   public static Optional<Expr.RecordExpr> recordAt(ConnectorModel model, String file, Span span) {
+    return nodeAt(model, file, span, Expr.RecordExpr.class, false);
+  }
+
+  /**
+   * The text literal written at exactly {@code span} in a member of an editable section document
+   * (not in an attribute record, whose values must stay literals; not in a module evaluated
+   * elsewhere).
+   */
+  public static Optional<Expr.Literal> textLiteralAt(ConnectorModel model, String file, Span span) {
+    return nodeAt(model, file, span, Expr.Literal.class, true)
+        .filter(l -> l.kind() == Expr.LiteralKind.TEXT);
+  }
+
+  private static <T extends Expr> Optional<T> nodeAt(
+      ConnectorModel model, String file, Span span, Class<T> type, boolean sectionOnly) {
     Optional<SourceFile> source =
         model.files().stream()
             .filter(f -> f.name().equals(file))
@@ -47,24 +62,24 @@ public final class Editable {
     }
     Document document = source.get().parse().document();
     List<Expr> roots = new ArrayList<>();
-    document.expression().ifPresent(roots::add);
+    if (!sectionOnly) {
+      document.expression().ifPresent(roots::add);
+    }
     document.section().ifPresent(s -> s.members().forEach(m -> roots.add(m.value())));
-    Expr.RecordExpr[] found = {null};
+    List<T> found = new ArrayList<>();
     for (Expr root : roots) {
       if (root.span().startOffset() <= span.startOffset()
           && root.span().endOffset() >= span.endOffset()) {
         ExprWalk.forEach(
             root,
             node -> {
-              if (found[0] == null
-                  && node instanceof Expr.RecordExpr record
-                  && record.span().equals(span)) {
-                found[0] = record;
+              if (type.isInstance(node) && node.span().equals(span)) {
+                found.add(type.cast(node));
               }
             });
       }
     }
-    return Optional.ofNullable(found[0]);
+    return found.stream().findFirst();
   }
 
   /** Whether {@code inner} lies within {@code outer}. */

@@ -110,6 +110,25 @@ public final class FindingSink {
             path));
   }
 
+  /** A finding with the other places of its root cause, and its remedy when the rule has one. */
+  public void report(
+      Level level,
+      String file,
+      Span span,
+      String message,
+      List<Finding.Related> related,
+      Optional<Fix> fix) {
+    findings.add(
+        new Finding(
+            ruleId,
+            level,
+            Messages.oneLine(message),
+            Optional.of(new Location(file, span)),
+            related,
+            List.of(),
+            fix));
+  }
+
   /**
    * One finding for several places of one problem (the uses of a missing key, the files of one
    * missing icon set): reported at the first place in reading order, each other place related with
