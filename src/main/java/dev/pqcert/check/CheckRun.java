@@ -9,6 +9,7 @@ import dev.pqcert.config.DocsUrl;
 import dev.pqcert.config.FailOn;
 import dev.pqcert.rules.CheckSettings;
 import dev.pqcert.rules.Finding;
+import dev.pqcert.rules.Fix;
 import dev.pqcert.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -319,39 +320,53 @@ public final class CheckRun {
       SourceFixer.Plan plan = SourceFixer.plan(target, result);
       plan.leftAlone().forEach(this::note);
       boolean changed = false;
+      // A fix that edits several files, one of which could not be written, is not written into
+      // the others (resources.resx comes first, the M file reading its strings after).
+      Set<Fix> unwritten = new HashSet<>();
       for (SourceFixer.Change change : plan.changes()) {
         FileEdits.Edited edited = change.edited();
         if (options.fixes() == Fixes.DIFF) {
-          out.print(UnifiedDiff.of(change.shownAs(), edited.before(), edited.after()));
+          out.print(
+              UnifiedDiff.of(change.shownAs(), edited.before(), edited.after(), change.created()));
         } else {
+          if (change.applied().stream().anyMatch(unwritten::contains)) {
+            err.println(
+                "pqcert: "
+                    + change.shownAs()
+                    + ": not written: a fix it shares with a file that could not be written");
+            allWritten = false;
+            continue;
+          }
           try {
-            SourceFixer.write(change);
+            SourceFixer.write(change, permissionsOf(change, plan));
           } catch (IOException e) {
             err.println(
                 "pqcert: "
                     + change.shownAs()
                     + ": cannot write the fixed file: "
                     + IoProblem.of(e));
+            unwritten.addAll(change.applied());
             allWritten = false;
             continue;
           }
           changed = true;
           note(
               change.shownAs()
-                  + ": fixed "
-                  + count(edited.applied().size(), "finding")
+                  + (change.created() ? ": created, " : ": ")
+                  + "fixed "
+                  + count(change.applied().size(), "finding")
                   + " ("
                   + String.join(", ", change.rules(plan.ruleOfFix()))
                   + ")"
-                  + (edited.skipped().isEmpty()
+                  + (change.skipped().isEmpty()
                       ? ""
                       : "; "
-                          + count(edited.skipped().size(), "more fix")
+                          + count(change.skipped().size(), "more fix")
                           + " overlapped them: run --fix again"));
         }
-        fixes += edited.applied().size();
         files++;
       }
+      fixes += plan.fixes();
       if (changed) {
         results.set(i, checker.check(target, configs.get(i).orElseThrow()));
       }
@@ -368,6 +383,14 @@ public final class CheckRun {
       note("--fix: nothing to fix");
     }
     return allWritten;
+  }
+
+  /** A file the same fixes edit that exists, whose permissions a file they create takes. */
+  private static Optional<Path> permissionsOf(SourceFixer.Change change, SourceFixer.Plan plan) {
+    return plan.changes().stream()
+        .filter(c -> !c.created() && c.applied().stream().anyMatch(change.applied()::contains))
+        .map(SourceFixer.Change::file)
+        .findFirst();
   }
 
   private static String count(int n, String noun) {

@@ -7,41 +7,67 @@ import dev.pqcert.parse.DocumentKind;
 import dev.pqcert.parse.DocumentParser;
 import dev.pqcert.parse.SourceText;
 import dev.pqcert.rules.Fix;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
- * Applies fixes to one M file's bytes as text edits, so that every byte outside the edits stays as
- * it was: the byte order mark, the encoding, line ends, comments and formatting. Fixes are applied
- * in the order given; a fix with an edit that overlaps one already taken is skipped (the next run
- * gets it). A file that does not decode exactly, or does not parse, is left alone, and so is one
- * the edits would leave unparseable.
+ * Applies fixes to one file's bytes as text edits, so that every byte outside the edits stays as it
+ * was: the byte order mark, the encoding, line ends, comments and formatting. A file that does not
+ * decode exactly, or does not parse (an M file) or is not well-formed XML (resources.resx), is left
+ * alone, and so is one the edits would break. Which fixes are applied is decided before, for all
+ * the files of a target together ({@link SourceFixer}), since a fix may edit several files.
  */
 final class FileEdits {
-  /**
-   * The file after its fixes.
-   *
-   * @param applied the fixes applied, in the order given
-   * @param skipped the fixes left for a later run, as they overlapped an applied one
-   */
+  /** The file after its fixes: its new bytes, and its text before and after. */
   @SuppressWarnings("ArrayRecordComponent") // written as it is, never compared
-  record Edited(byte[] bytes, String before, String after, List<Fix> applied, List<Fix> skipped)
-      implements Outcome {
-    Edited {
-      applied = List.copyOf(applied);
-      skipped = List.copyOf(skipped);
-    }
-  }
+  record Edited(byte[] bytes, String before, String after) implements Outcome {}
 
   /** Why a file was not edited, one clause ("it does not parse"). */
   record LeftAlone(String reason) implements Outcome {}
 
   /** What became of a file. */
   sealed interface Outcome permits Edited, LeftAlone {}
+
+  /** What a file's text must be, before and after its edits. */
+  interface Syntax {
+    /** Why the text is not acceptable ("it does not parse"), or empty when it is. */
+    Optional<String> problem(String name, String text);
+  }
+
+  /** An M document, parsed as the checker parsed it (a module is an expression document). */
+  static Syntax m(DocumentKind kind) {
+    return (name, text) ->
+        DocumentParser.parse(new SourceText(name, text), kind).ok()
+            ? Optional.empty()
+            : Optional.of("it does not parse");
+  }
+
+  /** Well-formed XML without a document type (as resources.resx is read). */
+  static final Syntax XML =
+      (name, text) -> {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+          XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(text));
+          while (xml.hasNext()) {
+            xml.next();
+          }
+          xml.close();
+          return Optional.empty();
+        } catch (XMLStreamException | RuntimeException e) {
+          return Optional.of("it is not well-formed XML");
+        }
+      };
 
   private FileEdits() {}
 
@@ -55,66 +81,64 @@ final class FileEdits {
           new Encoding(new byte[] {(byte) 0xFE, (byte) 0xFF}, StandardCharsets.UTF_16BE));
 
   /**
-   * Applies the fixes whose edits are all in this file.
+   * Applies the edits of these fixes that are in this file ({@code key}, the file's name in the
+   * package); the fixes do not overlap.
    *
-   * @param name the file as messages name it
-   * @param kind how the checker parsed it (a module is an expression document)
+   * @param shownAs the file as messages name it
+   * @param original the file's bytes; empty for a file the fixes create (UTF-8, no byte order mark)
    * @return the edited file, or why it was left alone
    */
-  static Outcome apply(String name, byte[] original, DocumentKind kind, List<Fix> fixes) {
-    DecodedText decoded;
-    try {
-      decoded = TextDecoder.decode(name, original);
-    } catch (InputException e) {
-      return new LeftAlone(e.problem());
+  static Outcome apply(
+      String key, String shownAs, Optional<byte[]> original, Syntax syntax, List<Fix> fixes) {
+    String text = "";
+    Encoding encoding = new Encoding(new byte[0], StandardCharsets.UTF_8);
+    if (original.isPresent()) {
+      DecodedText decoded;
+      try {
+        decoded = TextDecoder.decode(shownAs, original.get());
+      } catch (InputException e) {
+        return new LeftAlone(e.problem());
+      }
+      if (decoded.undecodable().isPresent()) {
+        return new LeftAlone("it holds " + decoded.problem().orElseThrow());
+      }
+      encoding = encodingOf(original.get());
+      text = decoded.text();
+      if (!Arrays.equals(encode(encoding, text), original.get())) {
+        // Decoding and encoding again would change bytes outside the edits.
+        return new LeftAlone("its text does not encode back to the same bytes");
+      }
+      Optional<String> problem = syntax.problem(shownAs, text);
+      if (problem.isPresent()) {
+        return new LeftAlone(problem.get());
+      }
     }
-    if (decoded.undecodable().isPresent()) {
-      return new LeftAlone("it holds " + decoded.problem().orElseThrow());
-    }
-    Encoding encoding = encodingOf(original);
-    String text = decoded.text();
-    if (!Arrays.equals(encode(encoding, text), original)) {
-      // Decoding and encoding again would change bytes outside the edits.
-      return new LeftAlone("its text does not encode back to the same bytes");
-    }
-    SourceText source = new SourceText(name, text);
-    if (!DocumentParser.parse(source, kind).ok()) {
-      return new LeftAlone("it does not parse");
-    }
-    List<Fix> applied = new ArrayList<>();
-    List<Fix> skipped = new ArrayList<>();
-    List<Fix.Edit> taken = new ArrayList<>();
+    SourceText source = new SourceText(shownAs, text);
+    List<Fix.Edit> edits = new ArrayList<>();
     for (Fix fix : fixes) {
-      if (applied.stream().anyMatch(a -> a.edits().equals(fix.edits()))) {
-        continue; // the same remedy offered by a second finding (one directive, two rules)
-      }
-      boolean clashes =
-          fix.edits().stream().anyMatch(e -> taken.stream().anyMatch(t -> overlap(e, t)))
-              || selfOverlapping(fix);
-      if (clashes) {
-        skipped.add(fix);
-      } else {
-        applied.add(fix);
-        taken.addAll(fix.edits());
-      }
+      fix.edits().stream().filter(e -> e.location().file().equals(key)).forEach(edits::add);
     }
-    StringBuilder edited = new StringBuilder(text);
-    taken.sort(
+    edits.sort(
         Comparator.comparingInt((Fix.Edit e) -> e.location().span().startOffset()).reversed());
-    for (Fix.Edit edit : taken) {
+    StringBuilder edited = new StringBuilder(text);
+    for (Fix.Edit edit : edits) {
       int start = source.charIndex(edit.location().span().startOffset());
       int end = source.charIndex(edit.location().span().endOffset());
       edited.replace(start, end, edit.replacement());
     }
     String after = edited.toString();
-    if (!DocumentParser.parse(new SourceText(name, after), kind).ok()) {
-      return new LeftAlone("its fixed text would not parse");
+    if (syntax.problem(shownAs, after).isPresent()) {
+      return new LeftAlone(
+          "its fixed text would not " + (syntax == XML ? "be well-formed" : "parse"));
     }
-    return new Edited(encode(encoding, after), text, after, applied, skipped);
+    return new Edited(encode(encoding, after), text, after);
   }
 
   /** Two edits touch the same text, or insert at the same place (their order would be a guess). */
-  private static boolean overlap(Fix.Edit a, Fix.Edit b) {
+  static boolean overlap(Fix.Edit a, Fix.Edit b) {
+    if (!a.location().file().equals(b.location().file())) {
+      return false;
+    }
     int aStart = a.location().span().startOffset();
     int aEnd = a.location().span().endOffset();
     int bStart = b.location().span().startOffset();
@@ -122,7 +146,7 @@ final class FileEdits {
     return (aStart < bEnd && bStart < aEnd) || aStart == bStart;
   }
 
-  private static boolean selfOverlapping(Fix fix) {
+  static boolean selfOverlapping(Fix fix) {
     List<Fix.Edit> edits = fix.edits();
     for (int i = 0; i < edits.size(); i++) {
       for (int j = i + 1; j < edits.size(); j++) {

@@ -28,13 +28,18 @@ final class UnifiedDiff {
    *     without its leading {@code /}, as {@code patch -p1} run from the root expects)
    */
   static String of(String path, String before, String after) {
+    return of(path, before, after, false);
+  }
+
+  /** As {@link #of(String, String, String)}; a file that is {@code created} is new in the diff. */
+  static String of(String path, String before, String after, boolean created) {
     if (before.equals(after)) {
       return "";
     }
     path = path.replaceFirst("^/+", "");
     List<Line> script = script(lines(before), lines(after));
     StringBuilder out = new StringBuilder();
-    out.append("--- a/").append(path).append('\n');
+    out.append(created ? "--- /dev/null" : "--- a/" + path).append('\n');
     out.append("+++ b/").append(path).append('\n');
     int i = 0;
     while (i < script.size()) {

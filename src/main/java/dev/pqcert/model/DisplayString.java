@@ -9,9 +9,11 @@ import java.util.Set;
 /**
  * A string the user reads in Power Query's dialogs: a publish record's button text, a data source
  * kind's or an authentication kind's label, a function's or parameter's documentation caption.
- * {@code what} names it for messages; {@code value} is what the model knows of it.
+ * {@code what} names it for messages; {@code value} is what the model knows of it; {@code use}
+ * names its use as a resource key would ({@code Contoso.Publish.ButtonText.Title}, {@code
+ * Contoso.Label}, {@code Contoso.Contents.server.FieldCaption}).
  */
-public record DisplayString(String what, Value value) {
+public record DisplayString(String what, Value value, String use) {
 
   private static final List<String> AUTHENTICATION_LABELS =
       List.of("Label", "UsernameLabel", "PasswordLabel", "KeyLabel");
@@ -46,7 +48,8 @@ public record DisplayString(String what, Value value) {
           strings.add(
               new DisplayString(
                   "the ButtonText " + parts[i] + " of publish record '" + publish.name() + "'",
-                  list.items().get(i)));
+                  list.items().get(i),
+                  publish.name() + ".ButtonText." + (i == 0 ? "Title" : "Help")));
         }
       }
     }
@@ -56,7 +59,10 @@ public record DisplayString(String what, Value value) {
           .ifPresent(
               v ->
                   strings.add(
-                      new DisplayString("the Label of data source kind '" + kind.name() + "'", v)));
+                      new DisplayString(
+                          "the Label of data source kind '" + kind.name() + "'",
+                          v,
+                          kind.name() + ".Label")));
       for (Value.RecordField authentication :
           kind.authentication().map(a -> a.fields().values()).orElse(List.of())) {
         Optional<Value.RecordValue> fields = Values.record(authentication.value());
@@ -74,7 +80,8 @@ public record DisplayString(String what, Value value) {
                                   + " authentication of '"
                                   + kind.name()
                                   + "'",
-                              v)));
+                              v,
+                              kind.name() + "." + authentication.name() + "." + label)));
         }
       }
     }
@@ -88,7 +95,12 @@ public record DisplayString(String what, Value value) {
         documentation
             .flatMap(d -> d.get(field))
             .ifPresent(
-                v -> strings.add(new DisplayString(field + " of '" + export.name() + "'", v)));
+                v ->
+                    strings.add(
+                        new DisplayString(
+                            field + " of '" + export.name() + "'",
+                            v,
+                            export.name() + "." + withoutPrefix(field))));
       }
       for (ParameterInfo parameter : signature.get().parameters()) {
         for (String field : PARAMETER_DOCUMENTATION) {
@@ -105,7 +117,12 @@ public record DisplayString(String what, Value value) {
                                   + "' of '"
                                   + export.name()
                                   + "'",
-                              v)));
+                              v,
+                              export.name()
+                                  + "."
+                                  + parameter.name()
+                                  + "."
+                                  + withoutPrefix(field))));
         }
       }
     }
@@ -119,5 +136,9 @@ public record DisplayString(String what, Value value) {
                         + ":"
                         + Values.plain(s.value()).span().start().offset()))
         .toList();
+  }
+
+  private static String withoutPrefix(String field) {
+    return field.substring(field.indexOf('.') + 1);
   }
 }

@@ -124,6 +124,10 @@ public final class JsonReport {
       e.put("endColumn", location.span().end().column());
       e.put("replacement", edit.replacement());
     }
+    if (!fix.creates().isEmpty()) {
+      ArrayNode creates = node.putArray("creates");
+      fix.creates().forEach(creates::add);
+    }
   }
 
   /** Located places with their words (a finding's related places, a flow's path), when any. */

@@ -327,26 +327,31 @@ public final class SarifReport {
       return null;
     }
     Fix fix = finding.fix().get();
-    Optional<String> source =
-        context.locator().sourcePath(target, fix.edits().get(0).location().file());
-    if (source.isEmpty()) {
-      return null;
-    }
-    List<Replacement> replacements = new ArrayList<>();
-    for (Fix.Edit edit : fix.edits()) {
-      replacements.add(
-          new Replacement()
-              .withDeletedRegion(region(edit.location().span()))
-              .withInsertedContent(new ArtifactContent().withText(edit.replacement())));
+    // One change per file, in the order of the fix's files; none when a file cannot be opened.
+    Set<ArtifactChange> changes = new LinkedHashSet<>();
+    for (String file : fix.files()) {
+      Optional<String> source = context.locator().sourcePath(target, file);
+      if (source.isEmpty()) {
+        return null;
+      }
+      List<Replacement> replacements = new ArrayList<>();
+      for (Fix.Edit edit : fix.edits()) {
+        if (edit.location().file().equals(file)) {
+          replacements.add(
+              new Replacement()
+                  .withDeletedRegion(region(edit.location().span()))
+                  .withInsertedContent(new ArtifactContent().withText(edit.replacement())));
+        }
+      }
+      changes.add(
+          new ArtifactChange()
+              .withArtifactLocation(new ArtifactLocation().withUri(uri(source.get())))
+              .withReplacements(replacements));
     }
     return Set.of(
         new com.contrastsecurity.sarif.Fix()
             .withDescription(new Message().withText(fix.description()))
-            .withArtifactChanges(
-                Set.of(
-                    new ArtifactChange()
-                        .withArtifactLocation(new ArtifactLocation().withUri(uri(source.get())))
-                        .withReplacements(replacements))));
+            .withArtifactChanges(changes));
   }
 
   /** A flow's path as one code flow, step by step, as GitHub shows it; null for other findings. */

@@ -110,12 +110,37 @@ public final class FindingSink {
             path));
   }
 
+  /** A finding with the other places of its root cause, and its remedy when the rule has one. */
+  public void report(
+      Level level,
+      String file,
+      Span span,
+      String message,
+      List<Finding.Related> related,
+      Optional<Fix> fix) {
+    findings.add(
+        new Finding(
+            ruleId,
+            level,
+            Messages.oneLine(message),
+            Optional.of(new Location(file, span)),
+            related,
+            List.of(),
+            fix));
+  }
+
   /**
    * One finding for several places of one problem (the uses of a missing key, the files of one
    * missing icon set): reported at the first place in reading order, each other place related with
    * its own words, their number added to the message ({@code (and 3 more uses)}).
    */
   public void reportGroup(Level level, List<Finding.Related> places, String message, String noun) {
+    reportGroup(level, places, message, noun, Optional.empty());
+  }
+
+  /** As {@link #reportGroup(Level, List, String, String)}, with the finding's remedy if any. */
+  public void reportGroup(
+      Level level, List<Finding.Related> places, String message, String noun, Optional<Fix> fix) {
     List<Finding.Related> ordered = new ArrayList<>(places);
     ordered.sort(PLACE_ORDER);
     Finding.Related first = ordered.get(0);
@@ -124,8 +149,15 @@ public final class FindingSink {
         others.isEmpty() || noun.isEmpty()
             ? ""
             : " (and " + others.size() + " more " + noun + (others.size() == 1 ? ")" : "s)");
-    report(
-        level, first.location().file(), first.location().span(), message + more, others, List.of());
+    findings.add(
+        new Finding(
+            ruleId,
+            level,
+            Messages.oneLine(message + more),
+            Optional.of(first.location()),
+            others,
+            List.of(),
+            fix));
   }
 
   /** The rule's own level. */

@@ -7,19 +7,34 @@ import java.util.List;
  * not at all. A rule offers one only when it is the one obvious remedy.
  *
  * @param description what the fix does, one line ("set Beta = true in Contoso.Publish")
- * @param edits non-overlapping edits of one file, each replacing its span of the text
+ * @param edits non-overlapping edits, each replacing its span of its file's text; a fix may edit
+ *     several files (a string moved from an M file into resources.resx), all of them or none
+ * @param creates the files the fix creates, which must not exist: their edits apply to an empty
+ *     text
  */
-public record Fix(String description, List<Edit> edits) {
+public record Fix(String description, List<Edit> edits, List<String> creates) {
   public Fix {
     description = Messages.oneLine(description);
     edits = List.copyOf(edits);
+    creates = List.copyOf(creates);
     if (edits.isEmpty()) {
       throw new IllegalArgumentException("a fix without edits");
     }
-    String file = edits.get(0).location().file();
-    if (edits.stream().anyMatch(e -> !e.location().file().equals(file))) {
-      throw new IllegalArgumentException("a fix edits one file");
+    for (String created : creates) {
+      if (edits.stream().noneMatch(e -> e.location().file().equals(created))) {
+        throw new IllegalArgumentException("a created file without edits: " + created);
+      }
     }
+  }
+
+  /** A fix that edits files that exist. */
+  public Fix(String description, List<Edit> edits) {
+    this(description, edits, List.of());
+  }
+
+  /** The files the fix edits, each once, in the order of their first edit. */
+  public List<String> files() {
+    return edits.stream().map(e -> e.location().file()).distinct().toList();
   }
 
   /** A fix of one edit. */
@@ -37,6 +52,9 @@ public record Fix(String description, List<Edit> edits) {
   public Fix withFiles(java.util.function.UnaryOperator<Location> relocate) {
     return new Fix(
         description,
-        edits.stream().map(e -> new Edit(relocate.apply(e.location()), e.replacement())).toList());
+        edits.stream().map(e -> new Edit(relocate.apply(e.location()), e.replacement())).toList(),
+        creates.stream()
+            .map(name -> relocate.apply(new Location(name, dev.pqcert.parse.Span.NONE)).file())
+            .toList());
   }
 }

@@ -9,8 +9,11 @@ import dev.pqcert.model.ParameterInfo;
 import dev.pqcert.model.TestConnection;
 import dev.pqcert.model.Value;
 import dev.pqcert.model.Values;
+import dev.pqcert.parse.SourceText;
+import dev.pqcert.parse.ast.Expr;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +44,8 @@ final class TestConnectionRule implements Rule {
                 + "' has no TestConnection handler, so the gateway cannot refresh it; add"
                 + " TestConnection = (dataSourcePath) => "
                 + suggestion(kind)
-                + " to its record");
+                + " to its record",
+            addHandler(model, kind));
         continue;
       }
       check(model, kind, handler.get(), findings);
@@ -172,6 +176,49 @@ final class TestConnectionRule implements Rule {
               + signature.get().parameters().size());
     }
   }
+
+  /**
+   * {@code TestConnection} as the last field of a kind record written as a record expression in its
+   * member, for a kind with one exported function that needs no argument ({@code { "X.Contents" }})
+   * or one text parameter that is the data source path ({@code { "X.Contents", dataSourcePath }}).
+   * Any other kind needs the user to say how its arguments are found.
+   */
+  private static Optional<Fix> addHandler(ConnectorModel model, DataSourceKind kind) {
+    Member definition = kind.definition().orElseThrow();
+    Optional<SourceText> source = Editable.source(model, definition.file());
+    if (source.isEmpty()
+        || kind.functions().size() != 1
+        || !(definition.value() instanceof Expr.RecordExpr record)
+        || record.fields().stream().anyMatch(f -> f.name().name().equals("TestConnection"))) {
+      return Optional.empty();
+    }
+    ExportedFunction function = kind.functions().get(0);
+    Optional<FunctionSignature> signature = function.knownSignature();
+    if (signature.isEmpty()) {
+      return Optional.empty();
+    }
+    List<ParameterInfo> required = signature.get().required();
+    String list;
+    if (required.isEmpty()) {
+      list = "{ " + RecordEdits.textLiteral(function.name()) + " }";
+    } else if (required.size() == 1
+        && !kind.definesOwnPath()
+        && DataSourceKind.pathParameters(signature.get()).equals(required)
+        && PATH_TYPES.contains(required.get(0).primitiveType())) {
+      list = "{ " + RecordEdits.textLiteral(function.name()) + ", dataSourcePath }";
+    } else {
+      return Optional.empty();
+    }
+    return RecordEdits.addLast(
+        source.get(),
+        definition.file(),
+        record,
+        "TestConnection = (dataSourcePath) => " + list,
+        "add TestConnection to " + kind.name());
+  }
+
+  /** A parameter the data source path is passed to as it is: the path is text. */
+  private static final Set<String> PATH_TYPES = Set.of("text", "any", "Uri.Type");
 
   /** A few parameter names: {@code a, b, c and 9 more}. */
   private static String names(List<ParameterInfo> parameters) {

@@ -12,6 +12,7 @@ import dev.pqcert.rules.Location;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Fixes as byte-exact text edits: encodings, byte order marks, line ends, overlaps. */
@@ -50,8 +51,9 @@ class FileEditsTest {
     FileEdits.Outcome outcome =
         FileEdits.apply(
             "Contoso.pq",
-            original,
-            DocumentKind.AUTO,
+            "Contoso.pq",
+            Optional.of(original),
+            FileEdits.m(DocumentKind.AUTO),
             List.of(replace(start, start + "true".length(), "false")));
     FileEdits.Edited edited = assertInstanceOf(FileEdits.Edited.class, outcome);
     byte[] expected =
@@ -69,8 +71,9 @@ class FileEditsTest {
             FileEdits.Edited.class,
             FileEdits.apply(
                 "Contoso.pq",
-                original,
-                DocumentKind.AUTO,
+                "Contoso.pq",
+                Optional.of(original),
+                FileEdits.m(DocumentKind.AUTO),
                 List.of(replace(start, start + 4, "false"))));
     assertArrayEquals(
         concat(bom, FLAGGED.replace("true", "false").getBytes(StandardCharsets.UTF_16LE)),
@@ -83,17 +86,70 @@ class FileEditsTest {
     Fix first = replace(start, start + 4, "false");
     Fix second = replace(start + 1, start + 2, "x");
     Fix sameInsertion = replace(start, start, "not ");
+    SourceFixer.Selection selection =
+        SourceFixer.select(List.of(first, second, sameInsertion, first));
+    assertEquals(List.of(first), selection.applied());
+    assertEquals(List.of(second, sameInsertion), selection.skipped());
     FileEdits.Edited edited =
         assertInstanceOf(
             FileEdits.Edited.class,
             FileEdits.apply(
                 "Contoso.pq",
-                FLAGGED.getBytes(StandardCharsets.UTF_8),
-                DocumentKind.AUTO,
-                List.of(first, second, sameInsertion, first)));
-    assertEquals(List.of(first), edited.applied());
-    assertEquals(List.of(second, sameInsertion), edited.skipped());
+                "Contoso.pq",
+                Optional.of(FLAGGED.getBytes(StandardCharsets.UTF_8)),
+                FileEdits.m(DocumentKind.AUTO),
+                selection.applied()));
     assertEquals(FLAGGED.replace("true", "false"), edited.after());
+  }
+
+  @Test
+  void editsInTheSameSpanOfTwoFilesDoNotOverlap() {
+    Fix inM = replace(0, 0, "// a");
+    Fix inResources =
+        Fix.of(
+            "test",
+            new Location("resources.resx", Span.of(new Position(1, 1, 0), new Position(1, 1, 0))),
+            "<root/>");
+    assertEquals(
+        List.of(inM, inResources), SourceFixer.select(List.of(inM, inResources)).applied());
+  }
+
+  @Test
+  void aCreatedFileIsItsEditsAndAResourceFileMustStayWellFormed() {
+    Fix create =
+        new Fix(
+            "test",
+            List.of(
+                new Fix.Edit(
+                    new Location(
+                        "resources.resx", Span.of(new Position(1, 1, 0), new Position(1, 1, 0))),
+                    "<root>&amp;</root>")),
+            List.of("resources.resx"));
+    FileEdits.Edited created =
+        assertInstanceOf(
+            FileEdits.Edited.class,
+            FileEdits.apply(
+                "resources.resx",
+                "x/resources.resx",
+                Optional.empty(),
+                FileEdits.XML,
+                List.of(create)));
+    assertArrayEquals("<root>&amp;</root>".getBytes(StandardCharsets.UTF_8), created.bytes());
+    Fix broken =
+        Fix.of(
+            "test",
+            new Location("resources.resx", Span.of(new Position(1, 1, 6), new Position(1, 1, 6))),
+            "<data>");
+    FileEdits.LeftAlone alone =
+        assertInstanceOf(
+            FileEdits.LeftAlone.class,
+            FileEdits.apply(
+                "resources.resx",
+                "x/resources.resx",
+                Optional.of("<root></root>".getBytes(StandardCharsets.UTF_8)),
+                FileEdits.XML,
+                List.of(broken)));
+    assertEquals("its fixed text would not be well-formed", alone.reason());
   }
 
   @Test
@@ -105,8 +161,9 @@ class FileEditsTest {
             FileEdits.LeftAlone.class,
             FileEdits.apply(
                 "Contoso.pq",
-                broken.getBytes(StandardCharsets.UTF_8),
-                DocumentKind.AUTO,
+                "Contoso.pq",
+                Optional.of(broken.getBytes(StandardCharsets.UTF_8)),
+                FileEdits.m(DocumentKind.AUTO),
                 List.of(replace(start, start + 4, "false"))));
     assertEquals("it does not parse", alone.reason());
   }
@@ -118,8 +175,9 @@ class FileEditsTest {
         FileEdits.LeftAlone.class,
         FileEdits.apply(
             "Contoso.pq",
-            FLAGGED.getBytes(StandardCharsets.UTF_8),
-            DocumentKind.AUTO,
+            "Contoso.pq",
+            Optional.of(FLAGGED.getBytes(StandardCharsets.UTF_8)),
+            FileEdits.m(DocumentKind.AUTO),
             List.of(replace(start, start + 4, "(false"))));
   }
 
@@ -132,8 +190,9 @@ class FileEditsTest {
             FileEdits.LeftAlone.class,
             FileEdits.apply(
                 "Contoso.pq",
-                original,
-                DocumentKind.AUTO,
+                "Contoso.pq",
+                Optional.of(original),
+                FileEdits.m(DocumentKind.AUTO),
                 List.of(replace(start, start + 4, "false"))));
     int end = FLAGGED.getBytes(StandardCharsets.UTF_8).length;
     assertEquals(

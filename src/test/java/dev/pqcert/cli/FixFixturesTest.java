@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -30,11 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
  * becomes the fixed file byte for byte, the rule's fixable finding is gone, no finding appears that
  * was not there before, the file still parses, and a second {@code --fix} changes nothing; {@code
  * --diff} shows the change and changes nothing. {@code <case>.pq} alone: the rule reports it,
- * offers no fix, and {@code --fix} leaves the file as it is.
+ * offers no fix, and {@code --fix} leaves the file as it is. A folder {@code <case>/} is a
+ * connector folder checked as a whole (for fixes that edit several files): with {@code
+ * <case>.fixed/} beside it, the copy becomes that folder file for file; alone, it is left as it is.
  */
 class FixFixturesTest {
   private static final Path FIXES = Path.of("src/test/resources/fixes");
   private static final String FIXED = ".fixed.pq";
+  private static final String FIXED_FOLDER = ".fixed";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path temp;
@@ -51,7 +56,21 @@ class FixFixturesTest {
         try (Stream<Path> files = Files.list(folder)) {
           for (Path fixture : files.sorted().toList()) {
             String name = fixture.getFileName().toString();
-            if (name.endsWith(FIXED)) {
+            if (name.endsWith(FIXED) || name.endsWith(FIXED_FOLDER)) {
+              continue;
+            }
+            if (Files.isDirectory(fixture)) {
+              Path fixedFolder = fixture.resolveSibling(name + FIXED_FOLDER);
+              tests.add(
+                  DynamicTest.dynamicTest(
+                      rule + "/" + name + "/",
+                      () -> {
+                        if (Files.isDirectory(fixedFolder)) {
+                          fixesFolder(rule, fixture, fixedFolder);
+                        } else {
+                          offersNoFixInFolder(rule, fixture);
+                        }
+                      }));
               continue;
             }
             Path fixed =
@@ -79,7 +98,18 @@ class FixFixturesTest {
     try (Stream<Path> walk = Files.walk(FIXES)) {
       for (Path path : walk.filter(Files::isRegularFile).toList()) {
         String name = path.getFileName().toString();
-        assertTrue(rules.contains(path.getParent().getFileName().toString()), path.toString());
+        assertTrue(rules.contains(FIXES.relativize(path).getName(0).toString()), path.toString());
+        if (FIXES.relativize(path).getNameCount() > 2) {
+          Path folder = FIXES.resolve(FIXES.relativize(path).subpath(0, 2));
+          String folderName = folder.getFileName().toString();
+          if (folderName.endsWith(FIXED_FOLDER)) {
+            Path fixture =
+                folder.resolveSibling(
+                    folderName.substring(0, folderName.length() - FIXED_FOLDER.length()));
+            assertTrue(Files.isDirectory(fixture), folder + " has no " + fixture.getFileName());
+          }
+          continue;
+        }
         if (name.endsWith(FIXED)) {
           Path fixture =
               path.resolveSibling(name.substring(0, name.length() - FIXED.length()) + ".pq");
@@ -146,6 +176,77 @@ class FixFixturesTest {
     CliTest.Run again = CliTest.run("check", "--fix", file.toString());
     assertArrayEquals(Files.readAllBytes(fixed), Files.readAllBytes(file), "a second --fix");
     assertTrue(again.err().contains("--fix: nothing to fix"), again.err());
+  }
+
+  /** The files of a folder, by their path in it, with their bytes. */
+  private static Map<String, String> contents(Path folder) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(
+            folder.relativize(file).toString().replace('\\', '/'),
+            new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return files;
+  }
+
+  private Path copyFolder(Path fixture) throws IOException {
+    Path folder = Files.createTempDirectory(temp, "fix").resolve(fixture.getFileName().toString());
+    try (Stream<Path> walk = Files.walk(fixture)) {
+      for (Path path : walk.toList()) {
+        Files.copy(path, folder.resolve(fixture.relativize(path).toString()));
+      }
+    }
+    return folder;
+  }
+
+  private void fixesFolder(String rule, Path fixture, Path fixed) throws IOException {
+    Path folder = copyFolder(fixture);
+    Map<String, String> original = contents(folder);
+    CliTest.Run plain = CliTest.run("check", "--format", "json", folder.toString());
+    List<Seen> before = findings(plain);
+    assertTrue(
+        before.stream().anyMatch(f -> f.rule().equals(rule) && f.fixable()),
+        fixture + ": no fixable " + rule + " finding in " + before);
+
+    CliTest.Run diff = CliTest.run("check", "--diff", folder.toString());
+    assertEquals(original, contents(folder), "--diff changes nothing");
+    assertEquals(plain.exit(), diff.exit(), "--diff exits as without it: " + diff.err());
+
+    CliTest.Run fix = CliTest.run("check", "--fix", "--format", "json", folder.toString());
+    assertEquals(contents(fixed), contents(folder), fixture + " after --fix:\n" + fix.err());
+    List<Seen> after = findings(fix);
+    assertFalse(
+        after.stream().anyMatch(f -> f.rule().equals(rule) && f.fixable()),
+        "the fixed finding is gone: " + after);
+    List<String> left = new ArrayList<>(before.stream().map(Seen::rule).toList());
+    for (Seen finding : after) {
+      assertTrue(
+          left.remove(finding.rule()), "a finding --fix brought: " + finding + " in " + after);
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(p -> p.toString().endsWith(".pq")).toList()) {
+        assertTrue(parses(file), file + " still parses");
+      }
+    }
+    CliTest.Run again = CliTest.run("check", "--fix", folder.toString());
+    assertEquals(contents(fixed), contents(folder), "a second --fix");
+    assertTrue(again.err().contains("--fix: nothing to fix"), again.err());
+  }
+
+  private void offersNoFixInFolder(String rule, Path fixture) throws IOException {
+    Path folder = copyFolder(fixture);
+    Map<String, String> original = contents(folder);
+    List<Seen> before = findings(CliTest.run("check", "--format", "json", folder.toString()));
+    assertTrue(
+        before.stream().anyMatch(f -> f.rule().equals(rule)),
+        fixture + ": no " + rule + " finding");
+    assertFalse(
+        before.stream().anyMatch(f -> f.rule().equals(rule) && f.fixable()),
+        fixture + ": offers a fix it should not: " + before);
+    CliTest.run("check", "--fix", folder.toString());
+    assertEquals(original, contents(folder), "--fix changes nothing");
   }
 
   private void offersNoFix(String rule, Path fixture) throws IOException {
