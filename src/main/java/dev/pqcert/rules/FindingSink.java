@@ -41,15 +41,7 @@ public final class FindingSink {
 
   /** As {@link #report(String, Span, String, Optional)}, at another level than the rule's own. */
   public void report(Level level, String file, Span span, String message, Optional<Fix> fix) {
-    findings.add(
-        new Finding(
-            ruleId,
-            level,
-            Messages.oneLine(message),
-            Optional.of(new Location(file, span)),
-            List.of(),
-            List.of(),
-            fix));
+    findings.add(located(level, new Location(file, span), message, List.of(), List.of(), fix));
   }
 
   /**
@@ -85,8 +77,7 @@ public final class FindingSink {
 
   public void report(Level level, String file, Span span, String message) {
     findings.add(
-        new Finding(
-            ruleId, level, Messages.oneLine(message), Optional.of(new Location(file, span))));
+        located(level, new Location(file, span), message, List.of(), List.of(), Optional.empty()));
   }
 
   /**
@@ -101,13 +92,7 @@ public final class FindingSink {
       List<Finding.Related> related,
       List<Finding.Related> path) {
     findings.add(
-        new Finding(
-            ruleId,
-            level,
-            Messages.oneLine(message),
-            Optional.of(new Location(file, span)),
-            related,
-            path));
+        located(level, new Location(file, span), message, related, path, Optional.empty()));
   }
 
   /** A finding with the other places of its root cause, and its remedy when the rule has one. */
@@ -118,15 +103,7 @@ public final class FindingSink {
       String message,
       List<Finding.Related> related,
       Optional<Fix> fix) {
-    findings.add(
-        new Finding(
-            ruleId,
-            level,
-            Messages.oneLine(message),
-            Optional.of(new Location(file, span)),
-            related,
-            List.of(),
-            fix));
+    findings.add(located(level, new Location(file, span), message, related, List.of(), fix));
   }
 
   /**
@@ -149,15 +126,7 @@ public final class FindingSink {
         others.isEmpty() || noun.isEmpty()
             ? ""
             : " (and " + others.size() + " more " + noun + (others.size() == 1 ? ")" : "s)");
-    findings.add(
-        new Finding(
-            ruleId,
-            level,
-            Messages.oneLine(message + more),
-            Optional.of(first.location()),
-            others,
-            List.of(),
-            fix));
+    findings.add(located(level, first.location(), message + more, others, List.of(), fix));
   }
 
   /** The rule's own level. */
@@ -168,6 +137,18 @@ public final class FindingSink {
   /** A finding about the package as a whole, with no position in any file. */
   public void reportPackage(String message) {
     findings.add(new Finding(ruleId, defaultLevel, Messages.oneLine(message), Optional.empty()));
+  }
+
+  /** Every located finding is made here: its message on one line. */
+  private Finding located(
+      Level level,
+      Location location,
+      String message,
+      List<Finding.Related> related,
+      List<Finding.Related> path,
+      Optional<Fix> fix) {
+    return new Finding(
+        ruleId, level, Messages.oneLine(message), Optional.of(location), related, path, fix);
   }
 
   static List<Finding> newList() {
