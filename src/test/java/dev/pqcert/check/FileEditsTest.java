@@ -66,15 +66,7 @@ class FileEditsTest {
     byte[] bom = {(byte) 0xFF, (byte) 0xFE};
     byte[] original = concat(bom, FLAGGED.getBytes(StandardCharsets.UTF_16LE));
     int start = codePointOffset(FLAGGED, "true");
-    FileEdits.Edited edited =
-        assertInstanceOf(
-            FileEdits.Edited.class,
-            FileEdits.apply(
-                "Contoso.pq",
-                "Contoso.pq",
-                Optional.of(original),
-                FileEdits.m(DocumentKind.AUTO),
-                List.of(replace(start, start + 4, "false"))));
+    FileEdits.Edited edited = assertInstanceOf(FileEdits.Edited.class, flagOff(original, start));
     assertArrayEquals(
         concat(bom, FLAGGED.replace("true", "false").getBytes(StandardCharsets.UTF_16LE)),
         edited.bytes());
@@ -186,16 +178,19 @@ class FileEditsTest {
     byte[] original = concat(FLAGGED.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3});
     int start = codePointOffset(FLAGGED, "true");
     FileEdits.LeftAlone alone =
-        assertInstanceOf(
-            FileEdits.LeftAlone.class,
-            FileEdits.apply(
-                "Contoso.pq",
-                "Contoso.pq",
-                Optional.of(original),
-                FileEdits.m(DocumentKind.AUTO),
-                List.of(replace(start, start + 4, "false"))));
+        assertInstanceOf(FileEdits.LeftAlone.class, flagOff(original, start));
     int end = FLAGGED.getBytes(StandardCharsets.UTF_8).length;
     assertEquals(
         "it holds invalid UTF-8 at line 5, column 1 (byte offset " + end + ")", alone.reason());
+  }
+
+  /** Turns the flag at code point {@code start} of Contoso.pq ({@code true}) to {@code false}. */
+  private static FileEdits.Outcome flagOff(byte[] original, int start) {
+    return FileEdits.apply(
+        "Contoso.pq",
+        "Contoso.pq",
+        Optional.of(original),
+        FileEdits.m(DocumentKind.AUTO),
+        List.of(replace(start, start + 4, "false")));
   }
 }
