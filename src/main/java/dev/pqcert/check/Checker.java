@@ -13,7 +13,7 @@ import dev.pqcert.rules.Editable;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
 import dev.pqcert.rules.Location;
-import dev.pqcert.rules.RuleDoc;
+import dev.pqcert.rules.RuleIndex;
 import dev.pqcert.rules.RuleRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ public final class Checker {
       if (!config.enabled(id)) {
         disabled.add(id);
       }
-      Optional<Level> own = rules.doc(id).map(RuleDoc::level);
+      Optional<Level> own = rules.entry(id).map(RuleIndex.Entry::level);
       config
           .level(id)
           .filter(level -> !own.equals(Optional.of(level)))
@@ -124,7 +124,8 @@ public final class Checker {
     List<Finding> raw =
         rules.check(model, config.settings(), id -> config.enabled(id) && !leftOut.contains(id));
     String suppressionRule = RuleRegistry.suppressionRuleId();
-    Level unusedLevel = rules.doc(suppressionRule).map(RuleDoc::level).orElse(Level.SHOULD);
+    Level unusedLevel =
+        rules.entry(suppressionRule).map(RuleIndex.Entry::level).orElse(Level.SHOULD);
     Set<String> known = rules.ids();
     InlineSuppressions.Outcome outcome =
         InlineSuppressions.apply(
@@ -165,9 +166,9 @@ public final class Checker {
     if (kind != BundleKind.FILE) {
       return List.of();
     }
-    return rules.docs().stream()
-        .filter(RuleDoc::judgesPackageContents)
-        .map(RuleDoc::id)
+    return rules.entries().stream()
+        .filter(RuleIndex.Entry::judgesPackageContents)
+        .map(RuleIndex.Entry::id)
         .filter(config::enabled)
         .toList();
   }

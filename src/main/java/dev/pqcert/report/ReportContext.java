@@ -3,7 +3,7 @@ package dev.pqcert.report;
 import dev.pqcert.check.Baseline;
 import dev.pqcert.config.DocsUrl;
 import dev.pqcert.config.FailOn;
-import dev.pqcert.rules.RuleDoc;
+import dev.pqcert.rules.RuleIndex;
 import dev.pqcert.rules.RuleRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +50,6 @@ public record ReportContext(
   }
 
   public String title(String ruleId) {
-    return rules.doc(ruleId).map(RuleDoc::title).orElse(ruleId);
+    return rules.entry(ruleId).map(RuleIndex.Entry::title).orElse(ruleId);
   }
 }

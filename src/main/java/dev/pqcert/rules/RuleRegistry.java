@@ -4,19 +4,35 @@ import dev.pqcert.model.ConnectorModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-/** The rules pqcert runs, in id order, each with its document. */
+/**
+ * The rules pqcert runs, in id order, each with what a check needs of its document (its {@link
+ * RuleIndex.Entry}) and, read only when asked for, the whole document.
+ */
 public final class RuleRegistry {
   private final List<Rule> rules;
-  private final List<RuleDoc> docs;
+  private final List<RuleIndex.Entry> entries;
+  private volatile List<RuleDoc> docs;
 
   private RuleRegistry(List<Rule> rules) {
     this.rules = rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
-    this.docs = this.rules.stream().map(rule -> RuleDoc.load(rule.id())).toList();
+    Optional<Map<String, RuleIndex.Entry>> index = RuleIndex.load();
+    this.entries =
+        this.rules.stream()
+            .map(
+                rule ->
+                    index
+                        .map(entries -> entries.get(rule.id()))
+                        .orElseGet(() -> RuleIndex.Entry.of(RuleDoc.load(rule.id()))))
+            .toList();
+    if (entries.contains(null)) {
+      throw new IllegalStateException(RuleIndex.RESOURCE + " lacks a rule; rebuild");
+    }
   }
 
   public static RuleRegistry builtIn() {
@@ -66,8 +82,24 @@ public final class RuleRegistry {
     return rules;
   }
 
+  /** Every rule's document, read on the first call. */
   public List<RuleDoc> docs() {
-    return docs;
+    List<RuleDoc> read = docs;
+    if (read == null) {
+      read = rules.stream().map(rule -> RuleDoc.load(rule.id())).toList();
+      docs = read;
+    }
+    return read;
+  }
+
+  /** What a check needs of every rule's document, in id order. */
+  public List<RuleIndex.Entry> entries() {
+    return entries;
+  }
+
+  /** What a check needs of one rule's document. */
+  public Optional<RuleIndex.Entry> entry(String id) {
+    return entries.stream().filter(e -> e.id().equals(id)).findFirst();
   }
 
   /** Every rule id, sorted. */
@@ -88,7 +120,7 @@ public final class RuleRegistry {
   }
 
   public Optional<RuleDoc> doc(String id) {
-    return docs.stream().filter(d -> d.id().equals(id)).findFirst();
+    return docs().stream().filter(d -> d.id().equals(id)).findFirst();
   }
 
   /** Runs every rule over one model with default settings; findings in report order. */
@@ -110,7 +142,7 @@ public final class RuleRegistry {
       if (!enabled.test(rule.id())) {
         continue;
       }
-      rule.check(model, new FindingSink(rule.id(), docs.get(i).level(), findings, settings));
+      rule.check(model, new FindingSink(rule.id(), entries.get(i).level(), findings, settings));
     }
     findings.sort(Finding.ORDER);
     return List.copyOf(findings);
