@@ -1,6 +1,6 @@
 package dev.pqcert.bundle;
 
-import java.io.ByteArrayInputStream;
+import dev.pqcert.bundle.XmlInput.Element;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,17 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The part of MSBuild's evaluation that decides which files a connector project's items name:
@@ -53,12 +42,12 @@ final class MsBuildProject {
 
   private final Path file;
   private final Path folder;
-  private final Document document;
+  private final Element document;
   private final Map<String, String> properties = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Set<String> notes = new LinkedHashSet<>();
   private int foldersSearched;
 
-  private MsBuildProject(Path file, Document document) {
+  private MsBuildProject(Path file, Element document) {
     this.file = file;
     this.folder = file.toAbsolutePath().normalize().getParent();
     this.document = document;
@@ -86,33 +75,19 @@ final class MsBuildProject {
    * @throws InputException if it is not well-formed XML or not an MSBuild project
    */
   static MsBuildProject read(Path file, String displayName, byte[] bytes) throws InputException {
-    Document document;
+    Element document;
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      // Project files never declare a document type; refusing one rules out entity expansion.
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(new DefaultHandler()); // errors are thrown, not printed
-      document = builder.parse(new ByteArrayInputStream(bytes));
-    } catch (SAXParseException e) {
+      document = XmlInput.read(bytes);
+    } catch (XmlInput.MalformedException e) {
       throw new InputException(
           displayName,
-          "not a valid project file (line "
-              + e.getLineNumber()
-              + ", column "
-              + e.getColumnNumber()
-              + ": "
-              + firstLine(e.getMessage())
+          "not a valid project file ("
+              + (e.line() > 0 ? "line " + e.line() + ", column " + e.column() + ": " : "")
+              + e.getMessage()
               + ")",
           e);
-    } catch (SAXException | IOException | ParserConfigurationException e) {
-      throw new InputException(
-          displayName, "not a valid project file (" + firstLine(e.getMessage()) + ")", e);
     }
-    if (!"Project".equals(localName(document.getDocumentElement()))) {
+    if (!"Project".equals(document.name())) {
       throw new InputException(displayName, "not an MSBuild project (its root is not <Project>)");
     }
     return new MsBuildProject(file, document);
@@ -129,7 +104,7 @@ final class MsBuildProject {
 
   /** Whether the project has items of this type outside targets. */
   boolean declares(String itemType) {
-    for (Element group : children(document.getDocumentElement(), "ItemGroup")) {
+    for (Element group : children(document, "ItemGroup")) {
       if (!children(group, itemType).isEmpty()) {
         return true;
       }
@@ -140,10 +115,9 @@ final class MsBuildProject {
   /** The {@code Copy} tasks of every target: their {@code SourceFiles}, as written. */
   List<String> copiedItems() {
     List<String> copied = new ArrayList<>();
-    for (Element target : children(document.getDocumentElement(), "Target")) {
-      NodeList copies = target.getElementsByTagName("Copy");
-      for (int i = 0; i < copies.getLength(); i++) {
-        copied.add(((Element) copies.item(i)).getAttribute("SourceFiles").strip());
+    for (Element target : children(document, "Target")) {
+      for (Element copy : target.descendants("Copy")) {
+        copied.add(copy.attribute("SourceFiles").orElse("").strip());
       }
     }
     return copied;
@@ -152,7 +126,7 @@ final class MsBuildProject {
   /** The files the items of one type name, in MSBuild's order. */
   List<Item> items(String itemType) {
     List<Item> items = new ArrayList<>();
-    for (Element group : children(document.getDocumentElement(), "ItemGroup")) {
+    for (Element group : children(document, "ItemGroup")) {
       if (!condition(group)) {
         continue;
       }
@@ -160,15 +134,15 @@ final class MsBuildProject {
         if (!condition(element)) {
           continue;
         }
-        if (element.hasAttribute("Include")) {
-          List<Item> included = expand(itemType, element.getAttribute("Include"));
-          if (element.hasAttribute("Exclude")) {
-            List<Item> excluded = expand(itemType, element.getAttribute("Exclude"));
+        if (element.attributes().containsKey("Include")) {
+          List<Item> included = expand(itemType, element.attributes().get("Include"));
+          if (element.attributes().containsKey("Exclude")) {
+            List<Item> excluded = expand(itemType, element.attributes().get("Exclude"));
             included.removeIf(item -> excluded.stream().anyMatch(e -> samePath(e, item)));
           }
           items.addAll(included);
-        } else if (element.hasAttribute("Remove")) {
-          List<Item> removed = expand(itemType, element.getAttribute("Remove"));
+        } else if (element.attributes().containsKey("Remove")) {
+          List<Item> removed = expand(itemType, element.attributes().get("Remove"));
           items.removeIf(item -> removed.stream().anyMatch(r -> samePath(r, item)));
         }
       }
@@ -187,16 +161,15 @@ final class MsBuildProject {
   // --- properties -------------------------------------------------------------------------------
 
   private void evaluateProperties() {
-    for (Element element : children(document.getDocumentElement(), null)) {
-      String name = localName(element);
+    for (Element element : children(document, null)) {
+      String name = element.name();
       if (name.equals("PropertyGroup")) {
         if (!condition(element)) {
           continue;
         }
         for (Element property : children(element, null)) {
           if (condition(property)) {
-            properties.put(
-                localName(property), expandProperties(property.getTextContent().strip()));
+            properties.put(property.name(), expandProperties(property.text().strip()));
           }
         }
       } else if (name.equals("Choose")) {
@@ -241,10 +214,10 @@ final class MsBuildProject {
   // --- conditions -------------------------------------------------------------------------------
 
   private boolean condition(Element element) {
-    if (!element.hasAttribute("Condition")) {
+    String condition = element.attributes().get("Condition");
+    if (condition == null) {
       return true;
     }
-    String condition = element.getAttribute("Condition");
     try {
       return new ConditionParser(expandProperties(condition)).parse();
     } catch (IllegalArgumentException unknown) {
@@ -547,24 +520,6 @@ final class MsBuildProject {
 
   /** The child elements, of one local name or ({@code null}) all. */
   private static List<Element> children(Element parent, String name) {
-    List<Element> elements = new ArrayList<>();
-    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element element && (name == null || name.equals(localName(element)))) {
-        elements.add(element);
-      }
-    }
-    return elements;
-  }
-
-  private static String localName(Element element) {
-    String name = element.getLocalName() != null ? element.getLocalName() : element.getTagName();
-    int colon = name.indexOf(':');
-    return colon < 0 ? name : name.substring(colon + 1);
-  }
-
-  private static String firstLine(String message) {
-    String text = message == null ? "unreadable" : message;
-    int end = text.indexOf('\n');
-    return (end < 0 ? text : text.substring(0, end)).strip();
+    return parent.children(name);
   }
 }

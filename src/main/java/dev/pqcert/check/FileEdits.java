@@ -3,6 +3,7 @@ package dev.pqcert.check;
 import dev.pqcert.bundle.DecodedText;
 import dev.pqcert.bundle.InputException;
 import dev.pqcert.bundle.TextDecoder;
+import dev.pqcert.bundle.XmlInput;
 import dev.pqcert.parse.DocumentKind;
 import dev.pqcert.parse.DocumentParser;
 import dev.pqcert.parse.SourceText;
@@ -54,9 +55,7 @@ final class FileEdits {
   /** Well-formed XML without a document type (as resources.resx is read). */
   static final Syntax XML =
       (name, text) -> {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XMLInputFactory factory = XmlInput.factory();
         try {
           XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(text));
           while (xml.hasNext()) {

@@ -2,6 +2,7 @@ package dev.pqcert.model;
 
 import dev.pqcert.bundle.InputException;
 import dev.pqcert.bundle.TextDecoder;
+import dev.pqcert.bundle.XmlInput;
 import dev.pqcert.parse.SourceText;
 import dev.pqcert.parse.Span;
 import java.io.ByteArrayInputStream;
@@ -42,10 +43,7 @@ public final class Resources {
   }
 
   public static Resources read(String fileName, byte[] bytes) {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    XMLInputFactory factory = XmlInput.factory();
     Map<String, Entry> entries = new LinkedHashMap<>();
     List<Span> dataTags = dataTags(fileName, bytes);
     int dataIndex = 0;

@@ -23,7 +23,7 @@ public final class JunitReport {
   public static String render(List<TargetResult> targets, ReportContext context) {
     StringWriter text = new StringWriter();
     try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
       xml.writeStartDocument("UTF-8", "1.0");
       newline(xml, 0);
       long tests = 0;
