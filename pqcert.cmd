@@ -1,8 +1,8 @@
 @echo off
 rem Runs pqcert from this checkout on Windows, as ./pqcert does elsewhere: builds target\pqcert.jar
 rem first when it is missing or older than the sources, then runs it with the same JVM flags and
-rem the same class-data (AppCDS) archive, target\pqcert.jsa, made once per build of the jar by a
-rem training run (check on samples\good\Contoso.mez). Needs Java 17 and Maven on PATH; PowerShell,
+rem the same class-data (AppCDS) archive, target\pqcert.jsa, made once per build of the jar by
+rem pqcert train-archive (training runs over the samples, then a dump). Needs Java 17 and Maven on PATH; PowerShell,
 rem part of Windows, compares the file times. PQCERT_CDS=0 runs without the archive.
 rem Keep the jvm_flags line in step with ./pqcert: LaunchersTest compares them.
 setlocal EnableExtensions DisableDelayedExpansion
@@ -12,7 +12,7 @@ set "jar=%here%\target\pqcert.jar"
 set "archive=%here%\target\pqcert.jsa"
 set "failed=%archive%.failed"
 set "training=%here%\samples\good\Contoso.mez"
-set "jvm_flags=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 "-Xlog:cds*=off""
+set "jvm_flags=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData "-Xlog:cds*=off""
 
 if not exist "%jar%" goto build
 rem One PowerShell start answers all the time questions. Its exit code:
@@ -55,7 +55,7 @@ rem interrupted runs never leave a partial archive. cmd has no process id: RANDO
 rem clock's hundredths stand in for it. Creating the file first tells whether target is writable.
 set "partial=%archive%.%RANDOM%%TIME:~-2%.partial"
 (type nul > "%partial%") 2>nul || goto run
-java %jvm_flags% "-XX:ArchiveClassesAtExit=%partial%" -jar "%jar%" check "%training%" >nul 2>&1 || goto training_failed
+java %jvm_flags% -jar "%jar%" train-archive "%partial%" "%training%" "%here%\samples\good\Contoso" "%here%\samples\bad\Woodgrove.mez" >nul 2>&1 || goto training_failed
 if not exist "%partial%" goto training_failed
 for %%A in ("%partial%") do if %%~zA EQU 0 goto training_failed
 rem A running pqcert holds the old archive open, and Windows then refuses to replace it:

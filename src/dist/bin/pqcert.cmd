@@ -3,8 +3,8 @@ rem Runs pqcert from the unpacked download: lib\pqcert.jar on the java of JAVA_H
 rem else the java on PATH (Java 17 or later). Nothing is built; Maven is not needed.
 rem
 rem Start-up time: the JVM flags of the checkout's launchers, and an AppCDS archive made once per
-rem jar by a training run (check on lib\training\Contoso.mez) on the first run, which takes about a
-rem second more. The archive is lib\pqcert.jsa when lib can be written, else
+rem jar by pqcert train-archive (training runs over lib\training, then a dump) on the first run,
+rem which takes some seconds more. The archive is lib\pqcert.jsa when lib can be written, else
 rem LOCALAPPDATA\pqcert\pqcert.jsa; when neither can be written, runs go on without it. It is
 rem written under a temporary name and renamed into place; a file beside it, pqcert.jsa.id, holds
 rem the size and time of the jar it was made from, so a new jar is trained anew without PowerShell.
@@ -15,7 +15,7 @@ set "home=%~dp0.."
 for %%H in ("%home%") do set "home=%%~fH"
 set "jar=%home%\lib\pqcert.jar"
 set "training=%home%\lib\training\Contoso.mez"
-set "jvm_flags=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 "-Xlog:cds*=off""
+set "jvm_flags=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData "-Xlog:cds*=off""
 
 set "java=java"
 if not defined JAVA_HOME goto check_path_java
@@ -79,7 +79,7 @@ rem cmd has no process id: RANDOM and the clock's hundredths stand in for it. Cr
 rem file first tells whether the folder can be written.
 set "partial=%archive%.%RANDOM%%TIME:~-2%.partial"
 (type nul > "%partial%") 2>nul || exit /b 1
-"%java%" %jvm_flags% "-XX:ArchiveClassesAtExit=%partial%" -jar "%jar%" check "%training%" >nul 2>&1 || goto train_failed
+"%java%" %jvm_flags% -jar "%jar%" train-archive "%partial%" "%training%" "%home%\lib\training\Contoso" "%home%\lib\training\Woodgrove.mez" >nul 2>&1 || goto train_failed
 if not exist "%partial%" goto train_failed
 for %%A in ("%partial%") do if %%~zA EQU 0 goto train_failed
 rem A running pqcert holds the old archive open, and Windows then refuses to replace it: this

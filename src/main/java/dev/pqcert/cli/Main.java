@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   /** The commands, in the order the help lists them. */
   private static final List<String> COMMANDS =
-      List.of("check", "rules", "explain", "model", "parse", "pack", "completion");
+      List.of("check", "rules", "explain", "model", "parse", "pack", "completion", "train-archive");
 
   private static Object command(String name) {
     return switch (name) {
@@ -38,6 +38,7 @@ public final class Main implements Runnable {
       case "parse" -> new ParseCommand();
       case "pack" -> new PackCommand();
       case "completion" -> new CompletionCommand();
+      case "train-archive" -> new TrainArchiveCommand();
       default -> throw new IllegalArgumentException("no command " + name);
     };
   }
