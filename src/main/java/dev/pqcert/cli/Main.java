@@ -60,21 +60,9 @@ public final class Main implements Runnable {
 
   /** Runs the command line in the given environment (tests pass their own). */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
-    CommandLine commandLine = new CommandLine(new Main(environment));
-    // picocli reads every command's annotations when it is added, a cost each run pays at start-up:
-    // a run that names its command gets only that one; help, usage errors and the completion
-    // script get them all. (Added before the settings below, which apply to the commands present.)
-    String named = args.length > 0 ? args[0] : "";
-    boolean onlyNamed = COMMANDS.contains(named) && !named.equals("completion");
-    for (String name : COMMANDS) {
-      if (!onlyNamed || name.equals(named)) {
-        commandLine.addSubcommand(name, command(name));
-      }
-    }
+    CommandLine commandLine = commandLine(environment, args);
     commandLine.setOut(out);
     commandLine.setErr(err);
-    // Words are read in any case, as --release and --fail-on and the configuration file read them.
-    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           // Never a stack trace: one line, and a request to report it.
@@ -92,6 +80,26 @@ public final class Main implements Runnable {
           return ExitCodes.INPUT_ERROR;
         });
     return commandLine.execute(args);
+  }
+
+  /**
+   * The command line that parses these arguments. picocli reads every command's annotations when it
+   * is added, a cost each run pays at start-up: arguments that name a command get only that one;
+   * help, usage errors and the completion script get them all.
+   */
+  static CommandLine commandLine(Environment environment, String[] args) {
+    CommandLine commandLine = new CommandLine(new Main(environment));
+    String named = args.length > 0 ? args[0] : "";
+    boolean onlyNamed = COMMANDS.contains(named) && !named.equals("completion");
+    for (String name : COMMANDS) {
+      if (!onlyNamed || name.equals(named)) {
+        commandLine.addSubcommand(name, command(name));
+      }
+    }
+    // Settings apply to the commands present, so they come after them. Words are read in any
+    // case, as --release and --fail-on and the configuration file read them.
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
   }
 
   /**

@@ -50,9 +50,10 @@ class CiIntegrationFilesTest {
     int check = words.indexOf("check");
     assertTrue(check >= 0, "a pqcert check command: " + words);
     List<String> arguments = words.subList(check, words.size());
-    CommandLine commandLine = new CommandLine(new Main(Environment.system()));
+    String[] given = arguments.toArray(String[]::new);
+    CommandLine commandLine = Main.commandLine(Environment.system(), given);
     try {
-      CommandLine.ParseResult parsed = commandLine.parseArgs(arguments.toArray(String[]::new));
+      CommandLine.ParseResult parsed = commandLine.parseArgs(given);
       assertTrue(parsed.hasSubcommand(), arguments.toString());
       assertTrue(parsed.subcommand().unmatched().isEmpty(), arguments.toString());
     } catch (CommandLine.ParameterException e) {
