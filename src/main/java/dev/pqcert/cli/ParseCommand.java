@@ -21,11 +21,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,63 +77,150 @@ final class ParseCommand implements Callable<Integer> {
     json
   }
 
+  /**
+   * Documents parsed ahead of the one being reported, at most: enough to keep every core busy, few
+   * enough that a batch of large files never sits in memory whole.
+   */
+  private static final int AHEAD = 64;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = json.createObjectNode();
-    ArrayNode results = root.putArray("files");
-    boolean anyUnreadable = false;
-    int failed = 0;
-    for (Path file : files) {
-      List<Document> documents;
-      try {
-        documents = documents(file);
-      } catch (InputException unreadable) {
-        err.println("pqcert: " + unreadable.getMessage());
-        anyUnreadable = true;
-        continue;
-      }
-      for (Document document : documents) {
-        String display = document.display();
-        ParseResult result;
+    // A batch parses on every core; results are reported in the order the files were given.
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            cores,
+            work -> {
+              Thread thread = new Thread(work, "pqcert-parse");
+              thread.setDaemon(true);
+              return thread;
+            });
+    Report report = new Report(out, err, format);
+    try {
+      Deque<Future<Outcome>> pending = new ArrayDeque<>();
+      for (Path file : files) {
+        List<Document> documents;
         try {
-          result = parse(display, document.bytes());
+          documents = documents(file);
         } catch (InputException unreadable) {
-          err.println("pqcert: " + unreadable.getMessage());
-          anyUnreadable = true;
+          pending.add(CompletableFuture.completedFuture(Outcome.unreadable(unreadable)));
           continue;
         }
-        if (!result.ok()) {
-          failed++;
+        for (Document document : documents) {
+          if (pending.size() == AHEAD) {
+            report.add(result(pending.remove()));
+          }
+          pending.add(workers.submit(() -> Outcome.of(document)));
         }
-        ObjectNode entry = results.addObject();
-        entry.put("path", display);
-        entry.put("ok", result.ok());
-        ArrayNode errors = entry.putArray("errors");
-        for (SyntaxError error : result.errors()) {
-          ObjectNode e = errors.addObject();
-          e.put("line", error.span().start().line());
-          e.put("column", error.span().start().column());
-          e.put("message", error.message());
-          if (format == OutputFormat.text) {
-            out.println(display + ":" + error.span().start() + ": " + error.message());
+      }
+      while (!pending.isEmpty()) {
+        report.add(result(pending.remove()));
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+    return report.finish();
+  }
+
+  private static Outcome result(Future<Outcome> outcome) throws InterruptedException {
+    try {
+      return outcome.get();
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(failed.getCause());
+    }
+  }
+
+  /** One document's parse: its syntax errors, or why it could not be read. */
+  private record Outcome(
+      String display, List<SyntaxError> errors, Optional<InputException> unreadable) {
+    static Outcome of(Document document) {
+      try {
+        ParseResult result = parse(document.display(), document.bytes());
+        return new Outcome(document.display(), result.errors(), Optional.empty());
+      } catch (InputException unreadable) {
+        return unreadable(unreadable);
+      }
+    }
+
+    static Outcome unreadable(InputException unreadable) {
+      return new Outcome("", List.of(), Optional.of(unreadable));
+    }
+  }
+
+  /** The report, written as outcomes arrive in order; JSON only when asked for. */
+  private static final class Report {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final OutputFormat format;
+    private final List<Outcome> parsed = new ArrayList<>();
+    private boolean anyUnreadable;
+    private int count;
+    private int failed;
+
+    Report(PrintWriter out, PrintWriter err, OutputFormat format) {
+      this.out = out;
+      this.err = err;
+      this.format = format;
+    }
+
+    void add(Outcome outcome) {
+      if (outcome.unreadable().isPresent()) {
+        err.println("pqcert: " + outcome.unreadable().get().getMessage());
+        anyUnreadable = true;
+        return;
+      }
+      count++;
+      if (format == OutputFormat.json) {
+        parsed.add(outcome);
+      }
+      if (!outcome.errors().isEmpty()) {
+        failed++;
+      }
+      if (format == OutputFormat.text) {
+        for (SyntaxError error : outcome.errors()) {
+          out.println(outcome.display() + ":" + error.span().start() + ": " + error.message());
+        }
+      }
+    }
+
+    int finish() {
+      if (format == OutputFormat.json) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        ArrayNode results = root.putArray("files");
+        for (Outcome outcome : parsed) {
+          ObjectNode entry = results.addObject();
+          entry.put("path", outcome.display());
+          entry.put("ok", outcome.errors().isEmpty());
+          ArrayNode errors = entry.putArray("errors");
+          for (SyntaxError error : outcome.errors()) {
+            ObjectNode e = errors.addObject();
+            e.put("line", error.span().start().line());
+            e.put("column", error.span().start().column());
+            e.put("message", error.message());
+          }
+        }
+        out.print(Json.pretty(json, root));
+      } else {
+        for (Outcome outcome : parsed) {
+          for (SyntaxError error : outcome.errors()) {
+            out.println(outcome.display() + ":" + error.span().start() + ": " + error.message());
           }
         }
       }
+      out.flush();
+      err.println(
+          String.format(Locale.ROOT, "%d file(s) parsed, %d with syntax errors", count, failed));
+      if (anyUnreadable) {
+        return ExitCodes.INPUT_ERROR;
+      }
+      return failed > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
     }
-    if (format == OutputFormat.json) {
-      out.print(Json.pretty(json, root));
-    }
-    out.flush();
-    err.println(
-        String.format(
-            Locale.ROOT, "%d file(s) parsed, %d with syntax errors", results.size(), failed));
-    if (anyUnreadable) {
-      return ExitCodes.INPUT_ERROR;
-    }
-    return failed > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
   }
 
   /** An M document to parse: its name in messages and its bytes. */

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -193,6 +194,43 @@ class CliTest {
 
     Path missing = temp.resolve("Missing.pq");
     assertEquals(2, run("parse", missing.toString()).exit());
+  }
+
+  @Test
+  void aBatchIsReportedInTheOrderGivenThoughParsedInParallel() throws IOException {
+    // More files than are parsed ahead, every seventh broken and one missing in the middle.
+    List<String> arguments = new ArrayList<>(List.of("parse"));
+    StringBuilder expected = new StringBuilder();
+    int broken = 0;
+    for (int i = 0; i < 150; i++) {
+      Path file = temp.resolve(String.format(java.util.Locale.ROOT, "f%03d.pq", i));
+      if (i == 75) {
+        arguments.add(temp.resolve("missing.pq").toString());
+      }
+      if (i % 7 == 0) {
+        Files.writeString(file, "let\n  a = " + i + " +\nin a");
+        expected.append(file).append(":3:1: ");
+        broken++;
+      } else {
+        Files.writeString(file, "let a = " + i + " in a");
+      }
+      arguments.add(file.toString());
+    }
+    Run run = run(arguments.toArray(String[]::new));
+
+    assertEquals(2, run.exit(), run.err());
+    String located =
+        run.out()
+            .lines()
+            .map(line -> line.substring(0, line.indexOf(": ") + 2))
+            .reduce("", String::concat);
+    assertEquals(expected.toString(), located);
+    assertTrue(run.err().startsWith("pqcert: " + temp.resolve("missing.pq") + ": "), run.err());
+    assertTrue(
+        run.err()
+            .endsWith(
+                "150 file(s) parsed, " + broken + " with syntax errors" + System.lineSeparator()),
+        run.err());
   }
 
   @Test
