@@ -149,7 +149,7 @@ public final class CheckRun {
    *     checked before a bad configuration was found have been said on standard error
    */
   public Verdict run(Reporter reporter) throws UsageException {
-    RuleRegistry registry = RuleRegistry.builtIn();
+    RuleRegistry registry = Warmup.rules();
     Configurations configurations =
         new Configurations(new ConfigLoader(registry.ids()), options.configFile());
     Optional<Baseline> baseline = readBaseline();

@@ -1,5 +1,6 @@
 package dev.pqcert.cli;
 
+import dev.pqcert.check.Warmup;
 import dev.pqcert.config.Spellings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,9 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("check")) {
+      Warmup.start();
+    }
     System.exit(
         run(
             args,
