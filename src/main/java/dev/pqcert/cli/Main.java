@@ -64,6 +64,17 @@ public final class Main implements Runnable {
 
   /** Runs the command line in the given environment (tests pass their own). */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Answered before the command line library starts, which would be most of the run: what
+      // picocli prints for these options, from the same provider (CommandLineTest compares them).
+      try {
+        out.println(new Version().getVersion()[0]);
+        out.flush();
+        return ExitCodes.OK;
+      } catch (IOException unreadable) {
+        // picocli reports it as it always does
+      }
+    }
     CommandLine commandLine = commandLine(environment, args);
     commandLine.setOut(out);
     commandLine.setErr(err);

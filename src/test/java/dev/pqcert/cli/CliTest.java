@@ -234,6 +234,20 @@ class CliTest {
   }
 
   @Test
+  void versionIsWhatPicocliPrintsForIt() {
+    java.io.StringWriter picocli = new java.io.StringWriter();
+    Main.commandLine(Environment.system(), new String[0])
+        .printVersionHelp(new java.io.PrintWriter(picocli, true));
+    assertTrue(picocli.toString().startsWith("pqcert "), picocli.toString());
+    for (String option : List.of("--version", "-V")) {
+      Run version = run(option);
+      assertEquals(0, version.exit(), option);
+      assertEquals(picocli.toString(), version.out(), option);
+      assertEquals("", version.err(), option);
+    }
+  }
+
+  @Test
   void rulesAndExplainReadTheRuleDocuments() throws IOException {
     Run rules = run("rules");
     assertEquals(0, rules.exit());
