@@ -18,24 +18,74 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /** Parses a bundle's M files once and reads the connector's structure and facts from them. */
 public final class ConnectorModelBuilder {
+  /** Parses a connector's other files beside the first: daemon threads, one per spare core. */
+  private static final Executor PARSERS =
+      Executors.newFixedThreadPool(
+          Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+          work -> {
+            Thread thread = new Thread(work, "pqcert-parse");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private ConnectorModelBuilder() {}
 
+  /** A parse done on another thread, failing as it would have failed on this one. */
+  private static ParseResult result(CompletableFuture<ParseResult> parse) {
+    try {
+      return parse.join();
+    } catch (CompletionException failed) {
+      if (failed.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failed.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw failed;
+    }
+  }
+
+  /** One M file to parse. */
+  private record Parsing(BundleEntry entry, DecodedText decoded, DocumentKind kind) {
+    ParseResult parse() {
+      return DocumentParser.parse(new SourceText(entry.name(), decoded.text()), kind);
+    }
+  }
+
   public static ConnectorModel build(Bundle bundle) throws InputException {
-    List<SourceFile> files = new ArrayList<>();
     List<BundleEntry> code = new ArrayList<>(bundle.entries());
     code.addAll(bundle.unpackagedModules()); // the connector's code, even where a build omits it
+    List<Parsing> parsings = new ArrayList<>();
     for (BundleEntry entry : code) {
       if (entry.kind() == EntryKind.SECTION_DOCUMENT || entry.kind() == EntryKind.MODULE) {
         DecodedText decoded = entry.text(bundle.displayName());
         DocumentKind kind =
             entry.kind() == EntryKind.MODULE ? DocumentKind.EXPRESSION : DocumentKind.AUTO;
-        ParseResult parse =
-            DocumentParser.parse(new SourceText(entry.name(), decoded.text()), kind);
-        files.add(new SourceFile(entry.name(), entry.kind(), parse, decoded.undecodable()));
+        parsings.add(new Parsing(entry, decoded, kind));
       }
+    }
+    // A connector of several files (modules) parses them on every core; the first here.
+    List<CompletableFuture<ParseResult>> others = new ArrayList<>();
+    for (Parsing parsing : parsings.subList(Math.min(1, parsings.size()), parsings.size())) {
+      others.add(CompletableFuture.supplyAsync(parsing::parse, PARSERS));
+    }
+    List<SourceFile> files = new ArrayList<>();
+    for (int i = 0; i < parsings.size(); i++) {
+      Parsing parsing = parsings.get(i);
+      ParseResult parse = i == 0 ? parsing.parse() : result(others.get(i - 1));
+      files.add(
+          new SourceFile(
+              parsing.entry().name(),
+              parsing.entry().kind(),
+              parse,
+              parsing.decoded().undecodable()));
     }
     Resources resources =
         bundle
