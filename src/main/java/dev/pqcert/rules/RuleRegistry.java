@@ -55,7 +55,11 @@ public final class RuleRegistry {
                 new IconImagesRule(),
                 new ResourceStringsRule(),
                 new ResourceValuesRule(),
-                new HttpsRule()));
+                new HttpsRule(),
+                new ReportCallsConnectorRule(),
+                new ReportCallsExportsRule(),
+                new NavigationItemsTestedRule(),
+                new NavigationEvidenceRule()));
     Set<String> ids = new TreeSet<>();
     rules.forEach(rule -> ids.add(rule.id()));
     rules.add(new SuppressionRule(ids));
