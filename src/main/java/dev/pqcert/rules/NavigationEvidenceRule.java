@@ -11,6 +11,9 @@ import java.util.List;
  * evidence for the reviewer who must judge whether it tests each item (or each type of table).
  */
 final class NavigationEvidenceRule implements Rule {
+  /** How much of one navigation path the message shows; the JSON report has them whole. */
+  private static final int PATH_LIMIT = 100;
+
   @Override
   public String id() {
     return "PQ204";
@@ -29,7 +32,13 @@ final class NavigationEvidenceRule implements Rule {
       }
       List<String> reached = new ArrayList<>();
       for (ReportFacts.Reach reach : submission.reachedIn(function)) {
-        String shown = reach.describe() + " (query '" + reach.query() + "')";
+        String path = reach.describe();
+        // The query first: a long nested path is cut at its end, not its name.
+        String shown =
+            "'"
+                + reach.query()
+                + "' "
+                + (path.length() > PATH_LIMIT ? path.substring(0, PATH_LIMIT) + "..." : path);
         if (!reached.contains(shown)) {
           reached.add(shown);
         }
@@ -42,7 +51,8 @@ final class NavigationEvidenceRule implements Rule {
               + "' are computed at run time, so pqcert cannot list them; the test report reaches "
               + (reached.isEmpty()
                   ? "none of them (its queries use what the function returns as it is)"
-                  : Messages.names(reached, 3))
+                  : String.join(", ", reached.subList(0, Math.min(2, reached.size())))
+                      + (reached.size() > 2 ? " and " + (reached.size() - 2) + " more" : ""))
               + ": does it test each item, or each type of table?");
     }
   }
