@@ -86,6 +86,21 @@ public final class RuleRegistry {
     return SuppressionRule.ID;
   }
 
+  /**
+   * Whether a rule judges the test report submitted with the connector: it says nothing about a
+   * connector checked alone, so reports that list every rule leave it out for one.
+   */
+  public static boolean judgesTestReport(String id) {
+    return SUBMISSION_RULES.contains(id);
+  }
+
+  private static final Set<String> SUBMISSION_RULES =
+      Set.of(
+          new ReportCallsConnectorRule().id(),
+          new ReportCallsExportsRule().id(),
+          new NavigationItemsTestedRule().id(),
+          new NavigationEvidenceRule().id());
+
   /** The rule that says a bound on the analysis cut it short (reports also mark it as such). */
   public static String analysisLimitRuleId() {
     return AnalysisLimitRule.ID;
