@@ -41,9 +41,10 @@ public final class Targets {
   /**
    * The connectors and test reports a command line names. A report is a path given ({@code .pbit},
    * {@code .pbix}, {@code .pbip}, a {@code *.SemanticModel} folder), or one directly inside a
-   * folder given: such a submission folder also checks the packages ({@code .mez}, {@code .pqx})
-   * directly inside it, beside the connector projects found as {@link #expand} finds them. Reports
-   * are not searched for below: a repository's sample reports join a run only when named.
+   * submission folder given: a connector folder, or a folder holding packages ({@code .mez}, {@code
+   * .pqx}), which are then checked beside the connector projects found as {@link #expand} finds
+   * them. Reports are not searched for below: a repository's sample reports join a run only when
+   * named.
    */
   public static Run split(List<Path> given) {
     List<Path> reports = new ArrayList<>();
@@ -56,10 +57,13 @@ public final class Targets {
       }
       connectors.add(path);
       if (Files.isDirectory(path)) {
-        List<Path> inside = reportsIn(path);
-        reports.addAll(inside);
-        if (!inside.isEmpty()) {
-          packages.addAll(packagesIn(path));
+        // A submission folder: reports beside a connector's sources or beside its package. A
+        // repository root that merely keeps sample reports is not one.
+        boolean connector = ConnectorDiscovery.isConnector(path);
+        List<Path> packagesInside = connector ? List.of() : packagesIn(path);
+        if (connector || !packagesInside.isEmpty()) {
+          reports.addAll(reportsIn(path));
+          packages.addAll(packagesInside);
         }
       }
     }

@@ -86,6 +86,18 @@ class SubmissionCliTest {
   }
 
   @Test
+  void aRepositoryRootKeepingSampleReportsIsNotASubmissionFolder() throws IOException {
+    // A report beside connector folders, in a folder that is no connector and holds no package:
+    // not read (a broken one would otherwise end the run), and the connectors are checked alone.
+    Path root = Files.createDirectories(temp.resolve("repo"));
+    copyTree(Path.of("samples/good/Contoso"), root.resolve("Contoso"));
+    Files.write(root.resolve("Old.pbix"), "not a zip".getBytes(StandardCharsets.UTF_8));
+    CliTest.Run run = run("check", "--format", "json", root.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertFalse(JSON.readTree(run.out()).get("targets").get(0).has("submission"), run.out());
+  }
+
+  @Test
   void withSeveralConnectorsAReportGoesWithTheOneItCalls() throws IOException {
     CliTest.Run run =
         run(
