@@ -144,10 +144,8 @@ final class PowerBiProject {
       }
       return node;
     } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage();
-      int cut = message.indexOf('\n');
       throw new InputException(
-          display, "is not valid JSON: " + (cut < 0 ? message : message.substring(0, cut)), e);
+          display, "is not valid JSON: " + ModelSchemaReader.jsonProblem(e), e);
     }
   }
 
