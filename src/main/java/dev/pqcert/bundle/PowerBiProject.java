@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,9 +154,15 @@ final class PowerBiProject {
   private Path inside(Path from, String pointer, String display, String what)
       throws InputException {
     String path = pointer.replace('\\', '/');
-    boolean absolute =
-        path.startsWith("/") || path.matches("^[A-Za-z]:.*") || Path.of(path).isAbsolute();
-    Path resolved = absolute ? null : from.resolve(path).normalize();
+    Path resolved;
+    try {
+      boolean absolute =
+          path.startsWith("/") || path.matches("^[A-Za-z]:.*") || Path.of(path).isAbsolute();
+      resolved = absolute ? null : from.resolve(path).normalize();
+    } catch (InvalidPathException e) {
+      throw new InputException(
+          display, "its " + what + " '" + pointer + "' is not a valid path here", e);
+    }
     if (resolved == null || !resolved.startsWith(boundary) || !realPathInside(resolved)) {
       throw new InputException(
           display,

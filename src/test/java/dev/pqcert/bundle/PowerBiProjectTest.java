@@ -245,6 +245,9 @@ class PowerBiProjectTest {
     assertInputError(pbip.toString(), () -> reader.read(pbip, pbip.toString()), "JSON object");
     write(pbip, PBIP.replace("Sales.Report", "Missing.Report"));
     assertInputError(pbip.toString(), () -> reader.read(pbip, pbip.toString()), "is missing");
+    write(pbip, PBIP.replace("Sales.Report", "Sales\\u0000.Report"));
+    assertInputError(
+        pbip.toString(), () -> reader.read(pbip, pbip.toString()), "is not a valid path here");
     write(pbip, PBIP);
     write(pbir, "{\"datasetReference\": {\"byConnection\": {\"connectionString\": \"x\"}}}");
     assertInputError(pbir.toString(), () -> reader.read(pbip, pbip.toString()), "Power BI service");
