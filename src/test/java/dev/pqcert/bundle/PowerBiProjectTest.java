@@ -223,7 +223,8 @@ class PowerBiProjectTest {
     try {
       Files.createSymbolicLink(model, outside);
     } catch (UnsupportedOperationException | IOException e) {
-      return; // a file system without links has nothing to test here
+      // Shown as skipped, not passed: Windows without the privilege to make links.
+      org.junit.jupiter.api.Assumptions.abort("cannot create a symbolic link here: " + e);
     }
 
     assertInputError(
