@@ -156,19 +156,14 @@ final class ModelSchemaReader {
         }
       }
       if (parser.nextToken() != null) {
-        throw blame.error(at(parser.currentTokenLocation()) + "unexpected content after the model");
+        throw blame.error(
+            "has unexpected content after the model" + at(parser.currentTokenLocation()));
       }
     } catch (StreamConstraintsException e) {
       throw blame.error(
           "is nested more than " + MAX_NESTING_DEPTH + " levels deep, unlike any tabular model", e);
     } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage();
-      int cut = message.indexOf('\n');
-      throw blame.error(
-          "is not valid JSON: "
-              + at(e.getLocation())
-              + (cut < 0 ? message : message.substring(0, cut)),
-          e);
+      throw blame.error("is not valid JSON" + at(e.getLocation()) + ": " + jsonProblem(e), e);
     } catch (IOException e) {
       throw blame.error("cannot be read", e);
     }
@@ -294,14 +289,14 @@ final class ModelSchemaReader {
       return new Expression(parser.getText(), where);
     }
     if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw blame.error(at(start) + "an expression must be text or a list of lines");
+      throw blame.error("has an expression that is neither text nor a list of lines" + at(start));
     }
     StringBuilder lines = new StringBuilder();
     boolean first = true;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       if (parser.currentToken() != JsonToken.VALUE_STRING) {
         throw blame.error(
-            at(parser.currentTokenLocation()) + "a line of an expression must be text");
+            "has an expression line that is not text" + at(parser.currentTokenLocation()));
       }
       if (!first) {
         lines.append('\n');
@@ -327,11 +322,23 @@ final class ModelSchemaReader {
     return source.positionAt(codePointCursor);
   }
 
+  /** The parser's own words, without the parts about its input source meant for developers. */
+  static String jsonProblem(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    for (String cut : new String[] {"\n", " (for ", " at [Source"}) {
+      int at = message.indexOf(cut);
+      if (at > 0) {
+        message = message.substring(0, at);
+      }
+    }
+    return message;
+  }
+
   private String at(JsonLocation location) {
     if (location == null || location.getLineNr() < 1) {
       return "";
     }
     Position position = position(location);
-    return "line " + position.line() + ", column " + position.column() + ": ";
+    return " (line " + position.line() + ", column " + position.column() + ")";
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,10 +145,8 @@ final class PowerBiProject {
       }
       return node;
     } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage();
-      int cut = message.indexOf('\n');
       throw new InputException(
-          display, "is not valid JSON: " + (cut < 0 ? message : message.substring(0, cut)), e);
+          display, "is not valid JSON: " + ModelSchemaReader.jsonProblem(e), e);
     }
   }
 
@@ -155,9 +154,15 @@ final class PowerBiProject {
   private Path inside(Path from, String pointer, String display, String what)
       throws InputException {
     String path = pointer.replace('\\', '/');
-    boolean absolute =
-        path.startsWith("/") || path.matches("^[A-Za-z]:.*") || Path.of(path).isAbsolute();
-    Path resolved = absolute ? null : from.resolve(path).normalize();
+    Path resolved;
+    try {
+      boolean absolute =
+          path.startsWith("/") || path.matches("^[A-Za-z]:.*") || Path.of(path).isAbsolute();
+      resolved = absolute ? null : from.resolve(path).normalize();
+    } catch (InvalidPathException e) {
+      throw new InputException(
+          display, "its " + what + " '" + pointer + "' is not a valid path here", e);
+    }
     if (resolved == null || !resolved.startsWith(boundary) || !realPathInside(resolved)) {
       throw new InputException(
           display,
