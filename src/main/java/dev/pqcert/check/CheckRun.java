@@ -3,6 +3,9 @@ package dev.pqcert.check;
 import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.ContentDigest;
+import dev.pqcert.bundle.InputException;
+import dev.pqcert.bundle.TestReport;
+import dev.pqcert.bundle.TestReportReader;
 import dev.pqcert.config.Config;
 import dev.pqcert.config.ConfigLoader;
 import dev.pqcert.config.DocsUrl;
@@ -34,6 +37,9 @@ public final class CheckRun {
   private final Options options;
   private final PrintWriter out;
   private final PrintWriter err;
+
+  /** Per target of the run, the test reports paired with it. */
+  private List<List<TestReport>> paired = List.of();
 
   /**
    * What to check and how, as the command line gives it.
@@ -162,7 +168,19 @@ public final class CheckRun {
     List<String> singleFiles = new ArrayList<>();
     Set<String> leftOut = new TreeSet<>();
     Optional<DocsUrl> docsUrl = options.docsUrl();
-    List<Targets.Target> expanded = Targets.expand(options.targets());
+    Targets.Run run = Targets.split(options.targets());
+    List<Targets.Target> expanded = run.targets();
+    List<TestReport> reports = new ArrayList<>();
+    boolean reportUnreadable = !readReports(run.reports(), reports);
+    if (!reports.isEmpty() && expanded.stream().allMatch(t -> t.problem().isPresent())) {
+      throw new UsageException(
+          reports.get(0).displayName()
+              + ": a test report is checked with the connector it tests; name the connector too"
+              + " (pqcert check Contoso.mez "
+              + reports.get(0).displayName()
+              + ")");
+    }
+    paired = SubmissionPairing.pair(expanded, reports, checker);
     ProgressLine progress =
         new ProgressLine(err, options.showProgress() && !options.quiet(), expanded.size());
     for (int index = 0; index < expanded.size(); index++) {
@@ -183,7 +201,7 @@ public final class CheckRun {
       docsUrl = docsUrl.or(config::docsUrl);
       policies.add(config.effectiveFailOn());
       configs.add(Optional.of(config));
-      TargetResult result = checker.check(target, config);
+      TargetResult result = checker.check(target, config, paired.get(index));
       if (result.error().isPresent()) {
         progress.clear();
         err.println("pqcert: " + result.path() + ": " + result.error().get());
@@ -246,7 +264,7 @@ public final class CheckRun {
       return Verdict.INPUT_ERROR;
     }
 
-    boolean unreadable = results.stream().anyMatch(r -> r.error().isPresent());
+    boolean unreadable = reportUnreadable || results.stream().anyMatch(r -> r.error().isPresent());
     Optional<Path> writeBaseline = options.writeBaseline();
     RunSummary.Ending ending;
     Verdict verdict;
@@ -368,7 +386,7 @@ public final class CheckRun {
       }
       fixes += plan.fixes();
       if (changed) {
-        results.set(i, checker.check(target, configs.get(i).orElseThrow()));
+        results.set(i, checker.check(target, configs.get(i).orElseThrow(), paired.get(i)));
       }
     }
     out.flush();
@@ -421,6 +439,27 @@ public final class CheckRun {
     }
     FailOn only = policies.isEmpty() ? FailOn.MUST : policies.iterator().next();
     return configured ? RunSummary.Policy.configured(only) : RunSummary.Policy.option(only);
+  }
+
+  /**
+   * Reads the test reports of the run into {@code reports}; one that cannot be read is said on
+   * standard error, and the run ends with exit code 2 as for an unreadable package (a report is not
+   * a target of its own: its connectors are checked without it).
+   *
+   * @return false when a report could not be read
+   */
+  private boolean readReports(List<Path> paths, List<TestReport> reports) {
+    boolean allRead = true;
+    TestReportReader reader = new TestReportReader();
+    for (Path path : paths) {
+      try {
+        reports.add(reader.read(path, path.toString()));
+      } catch (InputException unreadable) {
+        err.println("pqcert: " + unreadable.getMessage());
+        allRead = false;
+      }
+    }
+    return allRead;
   }
 
   private Optional<Baseline> readBaseline() throws UsageException {

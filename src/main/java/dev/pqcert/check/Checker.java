@@ -5,9 +5,11 @@ import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.ContentDigest;
 import dev.pqcert.bundle.InputException;
+import dev.pqcert.bundle.TestReport;
 import dev.pqcert.config.Config;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
+import dev.pqcert.model.Submission;
 import dev.pqcert.parse.DeepStack;
 import dev.pqcert.rules.Editable;
 import dev.pqcert.rules.Finding;
@@ -58,11 +60,25 @@ public final class Checker {
     return Optional.ofNullable(packageContents.get(targetPath));
   }
 
+  /**
+   * Models read ahead for pairing test reports ({@link #exportNames}), each used once by {@link
+   * #check}; by the target's path as given.
+   */
+  private final Map<String, ConnectorModel> readAhead = new ConcurrentHashMap<>();
+
   public TargetResult check(Path target, Config config) {
+    return check(target, config, List.of());
+  }
+
+  /**
+   * Checks one target with the test reports paired with it (none: the submission rules stay
+   * silent).
+   */
+  public TargetResult check(Path target, Config config, List<TestReport> reports) {
     String display = target.toString();
     try {
       // Rules walk the tree recursively; one deep stack serves parsing, the model and the rules.
-      return DeepStack.call(() -> checkHere(target, display, config));
+      return DeepStack.call(() -> checkHere(target, display, config, reports));
     } catch (DeepStack.TooDeepException tooDeep) {
       return TargetResult.unreadable(display, "the M code is nested too deeply to analyse");
     } catch (DeepStack.TooLargeException tooLarge) {
@@ -71,16 +87,45 @@ public final class Checker {
     }
   }
 
-  private TargetResult checkHere(Path target, String display, Config config) {
+  /**
+   * The names of a target's exported functions, which a test report's queries call it by; empty
+   * when it cannot be read (checking it says why). The model is kept for {@link #check}.
+   */
+  public java.util.Set<String> exportNames(Path target) {
+    String display = target.toString();
     try {
-      Bundle bundle = reader.read(target);
+      ConnectorModel model = DeepStack.call(() -> ConnectorModelBuilder.build(reader.read(target)));
+      readAhead.put(display, model);
+      return Submission.exportNames(model);
+    } catch (IllegalStateException | DeepStack.TooDeepException | DeepStack.TooLargeException e) {
+      return java.util.Set.of();
+    }
+  }
+
+  private TargetResult checkHere(
+      Path target, String display, Config config, List<TestReport> reports) {
+    try {
+      ConnectorModel ahead = readAhead.remove(display);
+      ConnectorModel model =
+          ahead != null ? ahead : ConnectorModelBuilder.build(reader.read(target));
+      Bundle bundle = model.bundle();
       if (rememberPackageContents && bundle.kind().isPackage()) {
         Map<String, ContentDigest> digests = new TreeMap<>();
         bundle.entries().forEach(e -> digests.put(e.name(), ContentDigest.of(e.bytes())));
         packageContents.put(display, Map.copyOf(digests));
       }
-      ConnectorModel model = ConnectorModelBuilder.build(bundle);
+      Optional<Submission> submission =
+          reports.isEmpty() ? Optional.empty() : Optional.of(Submission.of(model, reports));
+      if (submission.isPresent()) {
+        model = model.withSubmission(submission.get());
+      }
       Analysis analysis = analyse(model, config);
+      List<String> notes = new ArrayList<>(bundle.notes());
+      submission.ifPresent(
+          s ->
+              s.reports()
+                  .forEach(
+                      r -> r.notes().forEach(n -> notes.add(r.report().displayName() + ": " + n))));
       return new TargetResult(
           display,
           Optional.of(bundle.kind()),
@@ -89,7 +134,8 @@ public final class Checker {
           analysis.suppressed(),
           List.of(),
           overrides(config),
-          bundle.notes());
+          notes,
+          submission);
     } catch (InputException unreadable) {
       return TargetResult.unreadable(display, unreadable.problem());
     }

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.InputException;
+import dev.pqcert.bundle.TestReport;
+import dev.pqcert.bundle.TestReportReader;
 import dev.pqcert.check.Targets;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
+import dev.pqcert.model.Submission;
 import dev.pqcert.parse.DeepStack;
 import dev.pqcert.report.ModelReport;
 import java.io.PrintWriter;
@@ -51,7 +54,24 @@ final class ModelCommand implements Callable<Integer> {
     ObjectNode root = new ObjectMapper().createObjectNode();
     ArrayNode results = root.putArray("targets");
     boolean unreadable = false;
-    for (Targets.Target found : Targets.expand(targets)) {
+    Targets.Run run = Targets.split(targets);
+    List<TestReport> reports = new java.util.ArrayList<>();
+    for (Path report : run.reports()) {
+      try {
+        reports.add(new TestReportReader().read(report, report.toString()));
+      } catch (InputException bad) {
+        err.println("pqcert: " + bad.getMessage());
+        unreadable = true;
+      }
+    }
+    if (!reports.isEmpty() && run.targets().stream().allMatch(t -> t.problem().isPresent())) {
+      err.println(
+          "pqcert: "
+              + reports.get(0).displayName()
+              + ": a test report is read with the connector it tests; name the connector too");
+      return ExitCodes.INPUT_ERROR;
+    }
+    for (Targets.Target found : run.targets()) {
       Path target = found.path();
       if (found.problem().isPresent()) {
         err.println("pqcert: " + target + ": " + found.problem().get());
@@ -65,6 +85,11 @@ final class ModelCommand implements Callable<Integer> {
                 () -> {
                   ConnectorModel model =
                       ConnectorModelBuilder.build(new BundleReader().read(target));
+                  if (!reports.isEmpty()) {
+                    // Every report named goes with each connector named: the facts say which
+                    // functions of it each one calls.
+                    model = model.withSubmission(Submission.of(model, reports));
+                  }
                   notes.addAll(model.bundle().notes());
                   return ModelReport.render(target.toString(), model);
                 });

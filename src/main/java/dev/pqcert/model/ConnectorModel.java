@@ -25,7 +25,31 @@ public record ConnectorModel(
     List<TraceFlag> traceFlags,
     java.util.Map<String, Value> results,
     java.util.Map<String, Value> memberValues,
-    List<AnalysisLimit> analysisLimits) {
+    List<AnalysisLimit> analysisLimits,
+    Optional<Submission> submission) {
+
+  /**
+   * The same connector with the test reports submitted beside it (the submission rules read them).
+   */
+  public ConnectorModel withSubmission(Submission paired) {
+    return new ConnectorModel(
+        bundle,
+        files,
+        sectionFile,
+        section,
+        resources,
+        kinds,
+        exports,
+        modules,
+        calls,
+        sinks,
+        resolutions,
+        traceFlags,
+        results,
+        memberValues,
+        analysisLimits,
+        Optional.of(paired));
+  }
 
   /** A section member's value, as the connector's code computes it. */
   public Optional<Value> memberValue(String name) {

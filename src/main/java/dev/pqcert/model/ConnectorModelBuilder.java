@@ -158,7 +158,8 @@ public final class ConnectorModelBuilder {
         TraceFlag.find(section, resolutions, sectionScope),
         Map.copyOf(results),
         memberValues(sectionScope),
-        evaluator.recorder().limits());
+        evaluator.recorder().limits(),
+        Optional.empty());
   }
 
   private static AnalysisLimit.Task memberTask(Definition definition, String name) {

@@ -44,6 +44,15 @@ public final class ExprWalk {
     return found[0];
   }
 
+  /** A node's direct child expressions, in source order (types left out). */
+  public static List<Expr> children(Expr node) {
+    Children children = new Children();
+    node.accept(children);
+    List<Expr> expressions = new ArrayList<>();
+    children.found.stream().filter(Expr.class::isInstance).forEach(c -> expressions.add((Expr) c));
+    return expressions;
+  }
+
   /** Collects a node's direct children. */
   private static final class Children extends ChildVisitor {
     private final List<Object> found = new ArrayList<>();

@@ -64,7 +64,23 @@ final class LibraryCalls {
         && unknown.resources().isEmpty()) {
       result = new Value.Unknown(span, flowsThrough(evaluator, name, arguments, span, file));
     }
-    return TypeValues.typed(result, LibraryFunction.resultType(name));
+    return TypeValues.typed(withRows(result, name, arguments), LibraryFunction.resultType(name));
+  }
+
+  /**
+   * A table built from constants keeps its rows ({@link TableRows}): a navigation table's items.
+   * Only the calls that build or shape such a table, whose arguments the fold or their flows have
+   * forced already.
+   */
+  private static Value withRows(Value result, String name, List<Thunk> arguments) {
+    if (!TableRows.shapes(name) || !(result instanceof Value.Unknown unknown)) {
+      return result;
+    }
+    List<Value> values = new ArrayList<>();
+    for (Thunk argument : arguments) {
+      values.add(argument.force());
+    }
+    return TableRows.of(name, values).<Value>map(unknown::withRows).orElse(result);
   }
 
   /**

@@ -107,12 +107,25 @@ public sealed interface Value {
    * ({@code BaseUrl & path}, {@code Uri.Combine(BaseUrl, path)}): its scheme is that constant's.
    * {@code resources} are the {@code resources.resx} keys of the text joined into it ({@code url &
    * Extension.LoadString("Path")}), as in {@link Text#resources}. {@code type} is its primitive
-   * type when that is known ({@code table}), or empty.
+   * type when that is known ({@code table}), or empty. {@code rows} are the rows of a table built
+   * from constants ({@code #table}, a literal list of names), when known: a navigation table's
+   * items.
    */
-  record Unknown(Span span, Taint taint, Optional<Text> base, List<String> resources, String type)
+  record Unknown(
+      Span span,
+      Taint taint,
+      Optional<Text> base,
+      List<String> resources,
+      String type,
+      Optional<TableRows> rows)
       implements Value {
     public Unknown {
       resources = List.copyOf(resources);
+    }
+
+    public Unknown(
+        Span span, Taint taint, Optional<Text> base, List<String> resources, String type) {
+      this(span, taint, base, resources, type, Optional.empty());
     }
 
     public Unknown(Span span, Taint taint, Optional<Text> base, List<String> resources) {
@@ -133,7 +146,7 @@ public sealed interface Value {
 
     /** The same value, carrying {@code changed} flows instead (passed on, checked). */
     public Unknown withTaint(Taint changed) {
-      return new Unknown(span, changed, base, resources, type);
+      return new Unknown(span, changed, base, resources, type, rows);
     }
 
     /**
@@ -141,7 +154,12 @@ public sealed interface Value {
      * with {@code as}, declared as a function's return type, or what a library function returns.
      */
     public Unknown withType(String known) {
-      return new Unknown(span, taint, base, resources, known);
+      return new Unknown(span, taint, base, resources, known, rows);
+    }
+
+    /** The same table, with these rows known. */
+    public Unknown withRows(TableRows known) {
+      return new Unknown(span, taint, base, resources, type, Optional.of(known));
     }
   }
 

@@ -64,6 +64,7 @@ public final class JsonReport {
         ObjectNode levels = node.putObject("changedLevels");
         target.overrides().levels().forEach((rule, level) -> levels.put(rule, level.name()));
       }
+      target.submission().ifPresent(s -> SubmissionJson.render(node.putObject("submission"), s));
       must += target.count(Level.MUST);
       should += target.count(Level.SHOULD);
       review += target.count(Level.REVIEW);

@@ -3,6 +3,7 @@ package dev.pqcert.report;
 import dev.pqcert.check.TargetResult;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Rule;
+import dev.pqcert.rules.RuleRegistry;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +16,18 @@ import javax.xml.stream.XMLStreamWriter;
  * one {@code <testcase>} per rule. A rule with findings at or above the exit policy's level fails:
  * its one {@code <failure>} lists each of them, a line per finding; findings below that level are
  * listed in the test case's {@code <system-out>}; rules switched off by the configuration are
- * {@code <skipped>}; a target that cannot be read is an {@code <error>}.
+ * {@code <skipped>}; a target that cannot be read is an {@code <error>}. The rules that judge a
+ * test report are test cases only for a connector checked with one.
  */
 public final class JunitReport {
   private JunitReport() {}
+
+  /** The submission rules are test cases only for a connector checked with its test report. */
+  private static List<Rule> rulesFor(TargetResult target, ReportContext context) {
+    return context.rules().rules().stream()
+        .filter(r -> target.submission().isPresent() || !RuleRegistry.judgesTestReport(r.id()))
+        .toList();
+  }
 
   public static String render(List<TargetResult> targets, ReportContext context) {
     StringWriter text = new StringWriter();
@@ -30,7 +39,7 @@ public final class JunitReport {
       long failures = 0;
       long errors = 0;
       for (TargetResult target : targets) {
-        tests += target.error().isPresent() ? 1 : context.rules().rules().size();
+        tests += target.error().isPresent() ? 1 : rulesFor(target, context).size();
         failures += failing(target, context).size();
         errors += target.error().isPresent() ? 1 : 0;
       }
@@ -77,7 +86,7 @@ public final class JunitReport {
       xml.writeEndElement();
       return;
     }
-    List<Rule> rules = context.rules().rules();
+    List<Rule> rules = rulesFor(target, context);
     xml.writeAttribute("tests", Integer.toString(rules.size()));
     xml.writeAttribute("failures", Integer.toString(failing(target, context).size()));
     xml.writeAttribute("errors", "0");

@@ -1,6 +1,8 @@
 package dev.pqcert.report;
 
 import dev.pqcert.check.TargetResult;
+import dev.pqcert.model.ReportFacts;
+import dev.pqcert.model.Submission;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Level;
 import java.util.ArrayList;
@@ -82,6 +84,7 @@ public final class MarkdownReport {
             .append(String.join(", ", moved))
             .append(".\n");
       }
+      target.submission().ifPresent(submission -> submission(out, submission));
       table(out, target, Level.MUST, "MUST: fix before submitting", context);
       table(out, target, Level.SHOULD, "SHOULD: expected by reviewers", context);
       questions(out, target, context);
@@ -104,6 +107,70 @@ public final class MarkdownReport {
                           .append('\n'));
             });
     return out.toString();
+  }
+
+  /**
+   * The test reports submitted with the connector: which functions their queries call, and per
+   * function the navigation items they test and those they do not (or, when the items are known
+   * only at run time, the paths they reach).
+   */
+  private static void submission(StringBuilder out, Submission submission) {
+    out.append("\n### Test report\n\n");
+    List<String> reports = new ArrayList<>();
+    for (ReportFacts facts : submission.reports()) {
+      reports.add(
+          text(facts.report().displayName())
+              + " ("
+              + facts.report().format().name().toLowerCase(java.util.Locale.ROOT)
+              + ", "
+              + facts.report().queries().size()
+              + (facts.report().queries().size() == 1 ? " query)" : " queries)"));
+    }
+    out.append("Read: ").append(String.join(", ", reports)).append(".\n\n");
+    out.append("| Function | Called by | Items known | Tested | Not tested |\n");
+    out.append("|---|---|---|---|---|\n");
+    for (Submission.Navigation offered : submission.navigation()) {
+      String function = offered.export().name();
+      List<String> callers =
+          submission.callsOf(function).stream()
+              .map(ReportFacts.ExportCall::query)
+              .distinct()
+              .map(MarkdownReport::text)
+              .toList();
+      String tested;
+      String untested;
+      if (offered.items().isPresent()) {
+        List<String> reached = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        for (Submission.Tested item : submission.tested(offered)) {
+          (item.by().isEmpty() ? missed : reached).add(text(item.item().name()));
+        }
+        tested = reached.isEmpty() ? "none" : String.join(", ", reached);
+        untested = missed.isEmpty() ? "none" : String.join(", ", missed);
+      } else {
+        List<String> paths =
+            submission.reachedIn(function).stream()
+                .map(r -> text(r.describe()) + " (" + text(r.query()) + ")")
+                .distinct()
+                .toList();
+        tested = paths.isEmpty() ? "none" : String.join(", ", paths);
+        untested = "not known";
+      }
+      out.append("| ")
+          .append(text(function))
+          .append(" | ")
+          .append(callers.isEmpty() ? "no query" : String.join(", ", callers))
+          .append(" | ")
+          .append(
+              offered.items().isPresent()
+                  ? offered.items().get().size() + " in the code"
+                  : "at run time")
+          .append(" | ")
+          .append(tested)
+          .append(" | ")
+          .append(untested)
+          .append(" |\n");
+    }
   }
 
   private static String verdict(TargetResult target) {

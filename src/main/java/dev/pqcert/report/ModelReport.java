@@ -157,6 +157,7 @@ public final class ModelReport {
       node.put("role", sink.role().label());
       node.put("sinkAt", place(sink.file(), sink.span()));
     }
+    model.submission().ifPresent(s -> SubmissionJson.render(root.putObject("submission"), s));
     return root;
   }
 

@@ -33,6 +33,25 @@ final class Messages {
     return out.toString();
   }
 
+  /**
+   * Names as a message lists them: the first {@code shown} joined by commas, then how many more
+   * ({@code Airlines, Airports and 3 more}), each name cut as {@link #quote} cuts text.
+   */
+  static String names(java.util.List<String> names, int shown) {
+    java.util.List<String> listed = names.stream().limit(shown).map(Messages::cut).toList();
+    String joined = String.join(", ", listed);
+    int more = names.size() - listed.size();
+    return more > 0 ? joined + " and " + more + " more" : joined;
+  }
+
+  /** Text cut after {@link #QUOTE_LIMIT} code points, on one line, not quoted. */
+  private static String cut(String text) {
+    String shown = oneLine(text.strip());
+    int cut =
+        shown.offsetByCodePoints(0, Math.min(QUOTE_LIMIT, shown.codePointCount(0, shown.length())));
+    return cut < shown.length() ? shown.substring(0, cut) + "..." : shown;
+  }
+
   /** A message as one line: any line break or tab left in it is escaped. */
   static String oneLine(String message) {
     if (message.indexOf('\n') < 0 && message.indexOf('\r') < 0 && message.indexOf('\t') < 0) {

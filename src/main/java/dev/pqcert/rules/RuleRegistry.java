@@ -71,7 +71,11 @@ public final class RuleRegistry {
                 new IconImagesRule(),
                 new ResourceStringsRule(),
                 new ResourceValuesRule(),
-                new HttpsRule()));
+                new HttpsRule(),
+                new ReportCallsConnectorRule(),
+                new ReportCallsExportsRule(),
+                new NavigationItemsTestedRule(),
+                new NavigationEvidenceRule()));
     Set<String> ids = new TreeSet<>();
     rules.forEach(rule -> ids.add(rule.id()));
     rules.add(new SuppressionRule(ids));
@@ -113,6 +117,21 @@ public final class RuleRegistry {
   public static String suppressionRuleId() {
     return SuppressionRule.ID;
   }
+
+  /**
+   * Whether a rule judges the test report submitted with the connector: it says nothing about a
+   * connector checked alone, so reports that list every rule leave it out for one.
+   */
+  public static boolean judgesTestReport(String id) {
+    return SUBMISSION_RULES.contains(id);
+  }
+
+  private static final Set<String> SUBMISSION_RULES =
+      Set.of(
+          new ReportCallsConnectorRule().id(),
+          new ReportCallsExportsRule().id(),
+          new NavigationItemsTestedRule().id(),
+          new NavigationEvidenceRule().id());
 
   /** The rule that says a bound on the analysis cut it short (reports also mark it as such). */
   public static String analysisLimitRuleId() {

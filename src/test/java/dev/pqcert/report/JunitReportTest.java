@@ -66,13 +66,16 @@ class JunitReportTest {
 
     Element suites = doc.getDocumentElement();
     assertEquals("testsuites", suites.getTagName());
-    assertEquals(String.valueOf(RULES.rules().size() + 1), suites.getAttribute("tests"));
+    // Without a test report, the submission rules are no test cases.
+    long judged =
+        RULES.rules().stream().filter(r -> !RuleRegistry.judgesTestReport(r.id())).count();
+    assertEquals(String.valueOf(judged + 1), suites.getAttribute("tests"));
     assertEquals("1", suites.getAttribute("failures"), "failed test cases, not findings");
     assertEquals("1", suites.getAttribute("errors"));
 
     Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
     NodeList cases = suite.getElementsByTagName("testcase");
-    assertEquals(RULES.rules().size(), cases.getLength());
+    assertEquals(judged, cases.getLength());
     assertEquals("1", suite.getAttribute("skipped"));
     Element testConnection = testCase(cases, "PQ013");
     NodeList failures = testConnection.getElementsByTagName("failure");

@@ -89,6 +89,18 @@ class ReportSnapshotTest {
         "src/test/resources/fixtures/PQ054/stock_module");
   }
 
+  @TestFactory
+  Stream<DynamicTest> submissionSnapshots() {
+    // A test report checked with the good sample's sources: the JSON submission object and the
+    // Markdown table say what it tests; every format carries the finding for the item it misses.
+    return variants(
+        "Contoso with a test report",
+        "Contoso-submission",
+        List.of(ReportFormat.values()),
+        "samples/good/Contoso",
+        "src/test/resources/submission/Contoso.SemanticModel");
+  }
+
   /** One snapshot per format of {@code check --format F arguments...}, named {@code name.ext}. */
   private static Stream<DynamicTest> variants(
       String title, String name, List<ReportFormat> formats, String... arguments) {

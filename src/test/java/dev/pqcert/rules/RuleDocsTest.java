@@ -172,8 +172,11 @@ class RuleDocsTest {
   /** Checks one example; returns its markers, which must equal the rule's findings. */
   private List<Expected> runExample(RuleDoc doc, String section, boolean bad) throws IOException {
     Path folder = Files.createDirectories(temp.resolve(doc.id() + (bad ? "-bad" : "-good")));
+    String example = doc.example(section).orElseThrow();
+    Connectors.Submitted submitted = Connectors.splitReport(example);
     ConnectorModel model =
-        Connectors.model(writeExample(folder, doc.example(section).orElseThrow()));
+        Connectors.withReport(
+            Connectors.model(writeExample(folder, submitted.connector())), submitted.queries());
     List<Expected> expected =
         Connectors.expectations(model).stream().filter(e -> e.ruleId().equals(doc.id())).toList();
     List<Expected> actual =

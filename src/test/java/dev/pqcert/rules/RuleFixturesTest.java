@@ -111,7 +111,7 @@ class RuleFixturesTest {
   }
 
   private static void check(String ruleId, Path fixture) throws IOException {
-    ConnectorModel model = Connectors.model(asTarget(fixture));
+    ConnectorModel model = withReports(fixture);
     List<Expected> markers = Connectors.expectations(model);
     List<Expected> foreign = markers.stream().filter(e -> !e.ruleId().equals(ruleId)).toList();
     assertTrue(
@@ -131,6 +131,51 @@ class RuleFixturesTest {
     assertEquals(markers, actual, "findings of " + ruleId + " in " + fixture);
     Path snapshot = fixture.resolveSibling(fixture.getFileName() + SNAPSHOT_SUFFIX);
     Snapshots.assertMatches(snapshot, render(findings), "every finding of " + fixture);
+  }
+
+  /**
+   * The connector a fixture stands for, with its test report when it has one: a {@code .pq} file
+   * whose connector is followed by {@code // report query: Name} sections (see {@link
+   * Connectors#splitReport}), or a folder holding a report beside the connector (a Power BI
+   * project's {@code *.SemanticModel} folder, read by the real reader).
+   */
+  private static ConnectorModel withReports(Path fixture) throws IOException {
+    if (Files.isDirectory(fixture)) {
+      List<dev.pqcert.bundle.TestReport> reports = new java.util.ArrayList<>();
+      for (Path child : entries(fixture).toList()) {
+        if (dev.pqcert.bundle.TestReportReader.isTestReport(child)) {
+          try {
+            reports.add(
+                new dev.pqcert.bundle.TestReportReader()
+                    .read(child, child.getFileName().toString()));
+          } catch (InputException e) {
+            throw new IOException(e.getMessage(), e);
+          }
+        }
+      }
+      ConnectorModel model = Connectors.model(asTarget(fixture));
+      return reports.isEmpty()
+          ? model
+          : model.withSubmission(dev.pqcert.model.Submission.of(model, reports));
+    }
+    // Fixtures in other encodings (PQ003) have no report: only UTF-8 text is split.
+    byte[] bytes = Files.readAllBytes(fixture);
+    boolean mayHaveReport =
+        new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+            .contains("// report query:");
+    Connectors.Submitted submitted =
+        Connectors.splitReport(
+            mayHaveReport ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : "");
+    if (submitted.queries().isEmpty()) {
+      return Connectors.model(asTarget(fixture));
+    }
+    // The connector alone, under the fixture's own name (findings and snapshots name it).
+    Path temp = TARGETS.resolve(FIXTURES.relativize(fixture).toString());
+    deleteTree(temp);
+    Files.createDirectories(temp);
+    Path connector = temp.resolve(fixture.getFileName().toString());
+    Files.writeString(connector, submitted.connector());
+    return Connectors.withReport(Connectors.model(connector), submitted.queries());
   }
 
   /**

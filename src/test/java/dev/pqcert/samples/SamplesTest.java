@@ -31,12 +31,26 @@ class SamplesTest {
           .flatMap(
               kind -> {
                 try (Stream<Path> list = Files.list(kind)) {
-                  return list.filter(Files::isDirectory).sorted().toList().stream();
+                  return list
+                      .filter(Files::isDirectory)
+                      .filter(folder -> !isReportProject(folder))
+                      .sorted()
+                      .toList()
+                      .stream();
                 } catch (IOException e) {
                   throw new java.io.UncheckedIOException(e);
                 }
               })
           .toList();
+    }
+  }
+
+  /** A Power BI project beside the connectors is a sample test report, not a connector. */
+  private static boolean isReportProject(Path folder) {
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.anyMatch(p -> p.getFileName().toString().endsWith(".pbip"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

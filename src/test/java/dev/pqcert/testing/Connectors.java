@@ -45,6 +45,44 @@ public final class Connectors {
     }
   }
 
+  /**
+   * An example or fixture split in two: the connector, and the queries of the test report that
+   * follow it, each after a {@code // report query: Name} line.
+   */
+  public record Submitted(String connector, java.util.Map<String, String> queries) {}
+
+  private static final java.util.regex.Pattern REPORT_QUERY =
+      java.util.regex.Pattern.compile("(?m)^// report query: (\\S+)\\R");
+
+  public static Submitted splitReport(String text) {
+    java.util.regex.Matcher header = REPORT_QUERY.matcher(text);
+    java.util.Map<String, String> queries = new java.util.LinkedHashMap<>();
+    if (!header.find()) {
+      return new Submitted(text, queries);
+    }
+    String connector = text.substring(0, header.start());
+    String name = header.group(1);
+    int from = header.end();
+    while (header.find()) {
+      queries.put(name, text.substring(from, header.start()));
+      name = header.group(1);
+      from = header.end();
+    }
+    queries.put(name, text.substring(from));
+    return new Submitted(connector, queries);
+  }
+
+  /** The model with a test report of these queries paired with it; as it is without queries. */
+  public static ConnectorModel withReport(
+      ConnectorModel model, java.util.Map<String, String> queries) {
+    if (queries.isEmpty()) {
+      return model;
+    }
+    return model.withSubmission(
+        dev.pqcert.model.Submission.of(
+            model, List.of(dev.pqcert.model.ReportFacts.inMemory("Contoso.pbit", queries))));
+  }
+
   /** The findings as {@code pqcert check} reports them: rules, then inline suppressions. */
   public static List<Finding> check(ConnectorModel model) {
     return new Checker(new BundleReader(), RULES, false).analyse(model, Config.DEFAULTS).findings();

@@ -1,0 +1,17 @@
+package dev.pqcert.bundle;
+
+/** The forms a submission's test report is read from. */
+public enum TestReportFormat {
+  /** A {@code .pbit} template: the model as UTF-16 JSON in its {@code DataModelSchema} entry. */
+  PBIT,
+  /**
+   * An older {@code .pbix} (or a template from before {@code DataModelSchema}): the queries in its
+   * {@code DataMashup} entry ([MS-QDEFF]).
+   */
+  PBIX_DATAMASHUP,
+  /**
+   * A Power BI project: a {@code .pbip} file or its {@code *.SemanticModel} folder (TMDL or
+   * model.bim).
+   */
+  PBIP
+}
