@@ -166,6 +166,7 @@ class DistributionIT {
     Process mapped =
         new ProcessBuilder(
                 JAVA_BIN.resolve(WINDOWS ? "java.exe" : "java").toString(),
+                "-Xms8m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:-UsePerfData",
