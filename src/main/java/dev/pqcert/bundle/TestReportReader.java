@@ -119,7 +119,10 @@ public final class TestReportReader {
         List<ReportQuery> queries =
             ModelSchemaReader.read(
                 DATA_MODEL_SCHEMA, blame, ModelSchemaReader.decode(schema, blame));
-        return new TestReport(file, displayName, TestReportFormat.PBIT, queries, notes);
+        // Older models (partitions of type "query") keep their M only in the DataMashup.
+        if (!queries.isEmpty() || !zip.has(DataMashupReader.ENTRY)) {
+          return new TestReport(file, displayName, TestReportFormat.PBIT, queries, notes);
+        }
       }
       if (zip.has(DataMashupReader.ENTRY)) {
         byte[] mashup = zip.read(DataMashupReader.ENTRY, budget).orElseThrow();

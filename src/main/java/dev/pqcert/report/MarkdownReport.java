@@ -121,7 +121,7 @@ public final class MarkdownReport {
       reports.add(
           text(facts.report().displayName())
               + " ("
-              + facts.report().format().name().toLowerCase(java.util.Locale.ROOT)
+              + facts.report().format().label()
               + ", "
               + facts.report().queries().size()
               + (facts.report().queries().size() == 1 ? " query)" : " queries)"));

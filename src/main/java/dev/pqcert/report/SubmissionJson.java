@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pqcert.model.ReportFacts;
 import dev.pqcert.model.Submission;
-import java.util.Locale;
 
 /**
  * A connector's test reports as JSON, for the {@code submission} object of the JSON report and for
@@ -20,7 +19,7 @@ final class SubmissionJson {
     for (ReportFacts facts : submission.reports()) {
       ObjectNode report = reports.addObject();
       report.put("path", facts.report().displayName());
-      report.put("format", facts.report().format().name().toLowerCase(Locale.ROOT));
+      report.put("format", facts.report().format().label());
       report.put("queries", facts.report().queries().size());
       ArrayNode others = report.putArray("otherFunctions");
       facts.otherFunctions().forEach(others::add);

@@ -244,6 +244,32 @@ class TestReportReaderTest {
     assertEquals(4, report.queries().size());
   }
 
+  @Test
+  void aModelWithoutMPartitionsIsReadFromItsDataMashup() throws Exception {
+    // Models of 2019 and before: partitions of type "query" name a data source; the M is only in
+    // the DataMashup beside the schema.
+    String legacy =
+        "{\"model\": {\"tables\": [{\"name\": \"Customers\", \"partitions\": [{\"name\": \"p\","
+            + " \"source\": {\"type\": \"query\", \"query\": \"select * from [Customers]\","
+            + " \"dataSource\": \"d\"}}]}]}}";
+    byte[] both =
+        PowerBiFormats.zip(
+            orderedMap(
+                "DataMashup", dataMashup(SECTION), "DataModelSchema", utf16le(legacy, true)));
+    Path file = write("Legacy.pbit", both);
+
+    TestReport report = reader.read(file, "Legacy.pbit");
+
+    assertEquals(TestReportFormat.PBIX_DATAMASHUP, report.format());
+    assertEquals(
+        List.of("Customers", "Query 1"), report.queries().stream().map(ReportQuery::name).toList());
+
+    Path alone =
+        write(
+            "Alone.pbit", PowerBiFormats.zip(orderedMap("DataModelSchema", utf16le(legacy, true))));
+    assertEquals(List.of(), reader.read(alone, "Alone.pbit").queries());
+  }
+
   // ---- .pbix: DataMashup ([MS-QDEFF])
 
   @Test

@@ -34,7 +34,7 @@ class SubmissionCliTest {
     JsonNode targets = JSON.readTree(run.out()).get("targets");
     assertEquals(1, targets.size(), "a report is not a target of its own");
     JsonNode submission = targets.get(0).get("submission");
-    assertEquals("pbip", submission.get("reports").get(0).get("format").asText());
+    assertEquals("project", submission.get("reports").get(0).get("format").asText());
     JsonNode navigation = submission.get("navigation").get(0);
     assertEquals("Contoso.Contents", navigation.get("function").asText());
     assertTrue(navigation.get("itemsKnownStatically").asBoolean());
