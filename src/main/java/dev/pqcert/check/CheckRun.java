@@ -273,7 +273,9 @@ public final class CheckRun {
         // A baseline without the unreadable target's findings would report them all as new later.
         err.println("pqcert: " + writeBaseline.get() + ": not written, a target could not be read");
       }
-      ending = RunSummary.Ending.UNREADABLE;
+      boolean targetUnreadable = results.stream().anyMatch(r -> r.error().isPresent());
+      ending =
+          targetUnreadable ? RunSummary.Ending.UNREADABLE : RunSummary.Ending.REPORT_UNREADABLE;
       verdict = Verdict.INPUT_ERROR;
     } else if (fixNotWritten) {
       ending = RunSummary.Ending.FIX_NOT_WRITTEN;

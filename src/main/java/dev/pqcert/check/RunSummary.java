@@ -50,6 +50,8 @@ public final class RunSummary {
     BASELINE_WRITTEN,
     /** Exit 2: a target could not be read. */
     UNREADABLE,
+    /** Exit 2: every target was read, but a test report named with them could not be. */
+    REPORT_UNREADABLE,
     /** Exit 2: the baseline could not be written. */
     BASELINE_NOT_WRITTEN,
     /** Exit 2: {@code --fix} could not write a fixed file. */
@@ -108,6 +110,7 @@ public final class RunSummary {
           line.append("exit 2: ")
               .append(count(unreadable, "target", "targets"))
               .append(" could not be read");
+      case REPORT_UNREADABLE -> line.append("exit 2: a test report could not be read");
       case BASELINE_NOT_WRITTEN -> line.append("exit 2: the baseline could not be written");
       case FIX_NOT_WRITTEN -> line.append("exit 2: a fixed file could not be written");
       case BASELINE_WRITTEN -> line.append("exit 0: --write-baseline accepts every finding");

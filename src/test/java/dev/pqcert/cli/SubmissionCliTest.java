@@ -71,6 +71,7 @@ class SubmissionCliTest {
     assertEquals(1, errors.size(), run.err());
     assertFalse(run.err().contains("Exception"), run.err());
     assertTrue(run.out().startsWith("samples/good/Contoso.mez"), run.out());
+    assertTrue(run.err().strip().endsWith("exit 2: a test report could not be read"), run.err());
   }
 
   @Test
