@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -240,31 +241,27 @@ public final class StartupBenchmark {
   /** The M files a check of the folder parses: its section document and modules, not tests. */
   static List<Path> connectorFiles(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(
-              f -> {
-                String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                return (name.endsWith(".pq") || name.endsWith(".pqm"))
-                    && !name.endsWith(".query.pq");
-              })
-          .sorted()
-          .toList();
+      return named(
+          files,
+          name -> (name.endsWith(".pq") || name.endsWith(".pqm")) && !name.endsWith(".query.pq"));
     }
   }
 
+  /** Every M file below the folder, test queries included. */
   static List<Path> mFiles(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(
-              f -> {
-                String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                return name.endsWith(".pq") || name.endsWith(".pqm") || name.endsWith(".m");
-              })
-          .sorted()
-          .toList();
+      return named(
+          files, name -> name.endsWith(".pq") || name.endsWith(".pqm") || name.endsWith(".m"));
     }
+  }
+
+  /** The regular files whose lower-cased name is wanted, sorted. */
+  private static List<Path> named(Stream<Path> files, Predicate<String> wanted) {
+    return files
+        .filter(Files::isRegularFile)
+        .filter(f -> wanted.test(f.getFileName().toString().toLowerCase(Locale.ROOT)))
+        .sorted()
+        .toList();
   }
 
   private static boolean isUtf8(Path file) throws IOException {

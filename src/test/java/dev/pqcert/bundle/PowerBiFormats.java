@@ -63,7 +63,7 @@ final class PowerBiFormats {
   }
 
   static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+    return TestZips.utf8(text);
   }
 
   /** UTF-16LE, as Power BI writes DataModelSchema, optionally after a byte order mark. */
