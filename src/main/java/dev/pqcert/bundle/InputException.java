@@ -13,10 +13,23 @@ public final class InputException extends Exception {
     this(file, problem, null);
   }
 
+  /**
+   * The longest problem shown, in code points: a problem quotes names from the input (an entry's
+   * name, a key), which a hostile file can make as long as it likes.
+   */
+  static final int MAX_PROBLEM = 300;
+
   /** The cause is kept for debugging only; it never shows in the message. */
   public InputException(String file, String problem, Throwable cause) {
-    super(oneLine(file) + ": " + oneLine(problem), cause);
-    this.problem = oneLine(problem);
+    super(oneLine(file) + ": " + bounded(oneLine(problem)), cause);
+    this.problem = bounded(oneLine(problem));
+  }
+
+  private static String bounded(String text) {
+    if (text.codePointCount(0, text.length()) <= MAX_PROBLEM) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, MAX_PROBLEM - 3)) + "...";
   }
 
   /** What is wrong, without the file name; one line, as the message is. */
