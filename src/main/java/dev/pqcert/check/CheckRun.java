@@ -4,12 +4,12 @@ import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.ContentDigest;
 import dev.pqcert.bundle.InputException;
-import dev.pqcert.bundle.TestReport;
 import dev.pqcert.bundle.TestReportReader;
 import dev.pqcert.config.Config;
 import dev.pqcert.config.ConfigLoader;
 import dev.pqcert.config.DocsUrl;
 import dev.pqcert.config.FailOn;
+import dev.pqcert.model.ParsedReport;
 import dev.pqcert.rules.CheckSettings;
 import dev.pqcert.rules.Finding;
 import dev.pqcert.rules.Fix;
@@ -39,7 +39,7 @@ public final class CheckRun {
   private final PrintWriter err;
 
   /** Per target of the run, the test reports paired with it. */
-  private List<List<TestReport>> paired = List.of();
+  private List<List<ParsedReport>> paired = List.of();
 
   /**
    * What to check and how, as the command line gives it.
@@ -170,14 +170,14 @@ public final class CheckRun {
     Optional<DocsUrl> docsUrl = options.docsUrl();
     Targets.Run run = Targets.split(options.targets());
     List<Targets.Target> expanded = run.targets();
-    List<TestReport> reports = new ArrayList<>();
+    List<ParsedReport> reports = new ArrayList<>();
     boolean reportUnreadable = !readReports(run.reports(), reports);
     if (!reports.isEmpty() && expanded.stream().allMatch(t -> t.problem().isPresent())) {
       throw new UsageException(
-          reports.get(0).displayName()
+          reports.get(0).report().displayName()
               + ": a test report is checked with the connector it tests; name the connector too"
               + " (pqcert check Contoso.mez "
-              + reports.get(0).displayName()
+              + reports.get(0).report().displayName()
               + ")");
     }
     paired = SubmissionPairing.pair(expanded, reports, checker);
@@ -450,12 +450,12 @@ public final class CheckRun {
    *
    * @return false when a report could not be read
    */
-  private boolean readReports(List<Path> paths, List<TestReport> reports) {
+  private boolean readReports(List<Path> paths, List<ParsedReport> reports) {
     boolean allRead = true;
     TestReportReader reader = new TestReportReader();
     for (Path path : paths) {
       try {
-        reports.add(reader.read(path, path.toString()));
+        reports.add(ParsedReport.of(reader.read(path, path.toString())));
       } catch (InputException unreadable) {
         err.println("pqcert: " + unreadable.getMessage());
         allRead = false;

@@ -5,10 +5,10 @@ import dev.pqcert.bundle.BundleKind;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.ContentDigest;
 import dev.pqcert.bundle.InputException;
-import dev.pqcert.bundle.TestReport;
 import dev.pqcert.config.Config;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
+import dev.pqcert.model.ParsedReport;
 import dev.pqcert.model.Submission;
 import dev.pqcert.parse.DeepStack;
 import dev.pqcert.rules.Editable;
@@ -74,7 +74,7 @@ public final class Checker {
    * Checks one target with the test reports paired with it (none: the submission rules stay
    * silent).
    */
-  public TargetResult check(Path target, Config config, List<TestReport> reports) {
+  public TargetResult check(Path target, Config config, List<ParsedReport> reports) {
     String display = target.toString();
     try {
       // Rules walk the tree recursively; one deep stack serves parsing, the model and the rules.
@@ -103,7 +103,7 @@ public final class Checker {
   }
 
   private TargetResult checkHere(
-      Path target, String display, Config config, List<TestReport> reports) {
+      Path target, String display, Config config, List<ParsedReport> reports) {
     try {
       ConnectorModel ahead = readAhead.remove(display);
       ConnectorModel model =

@@ -1,6 +1,6 @@
 package dev.pqcert.check;
 
-import dev.pqcert.bundle.TestReport;
+import dev.pqcert.model.ParsedReport;
 import dev.pqcert.model.ReportFacts;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,9 +17,9 @@ final class SubmissionPairing {
   private SubmissionPairing() {}
 
   /** Per target, in order, its reports; targets with a problem get none. */
-  static List<List<TestReport>> pair(
-      List<Targets.Target> targets, List<TestReport> reports, Checker checker) {
-    List<List<TestReport>> paired = new ArrayList<>();
+  static List<List<ParsedReport>> pair(
+      List<Targets.Target> targets, List<ParsedReport> reports, Checker checker) {
+    List<List<ParsedReport>> paired = new ArrayList<>();
     List<Integer> connectors = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       paired.add(new ArrayList<>());
@@ -39,8 +39,8 @@ final class SubmissionPairing {
     for (int index : connectors) {
       exports.add(checker.exportNames(targets.get(index).path()));
     }
-    List<TestReport> unpaired = new ArrayList<>();
-    for (TestReport report : reports) {
+    List<ParsedReport> unpaired = new ArrayList<>();
+    for (ParsedReport report : reports) {
       boolean linked = false;
       for (int c = 0; c < connectors.size(); c++) {
         if (!ReportFacts.read(report, exports.get(c)).calls().isEmpty()) {

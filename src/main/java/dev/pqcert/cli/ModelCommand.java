@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.InputException;
-import dev.pqcert.bundle.TestReport;
 import dev.pqcert.bundle.TestReportReader;
 import dev.pqcert.check.Targets;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
+import dev.pqcert.model.ParsedReport;
 import dev.pqcert.model.Submission;
 import dev.pqcert.parse.DeepStack;
 import dev.pqcert.report.ModelReport;
@@ -55,10 +55,10 @@ final class ModelCommand implements Callable<Integer> {
     ArrayNode results = root.putArray("targets");
     boolean unreadable = false;
     Targets.Run run = Targets.split(targets);
-    List<TestReport> reports = new java.util.ArrayList<>();
+    List<ParsedReport> reports = new java.util.ArrayList<>();
     for (Path report : run.reports()) {
       try {
-        reports.add(new TestReportReader().read(report, report.toString()));
+        reports.add(ParsedReport.of(new TestReportReader().read(report, report.toString())));
       } catch (InputException bad) {
         err.println("pqcert: " + bad.getMessage());
         unreadable = true;
@@ -67,7 +67,7 @@ final class ModelCommand implements Callable<Integer> {
     if (!reports.isEmpty() && run.targets().stream().allMatch(t -> t.problem().isPresent())) {
       err.println(
           "pqcert: "
-              + reports.get(0).displayName()
+              + reports.get(0).report().displayName()
               + ": a test report is read with the connector it tests; name the connector too");
       return ExitCodes.INPUT_ERROR;
     }

@@ -3,10 +3,6 @@ package dev.pqcert.model;
 import dev.pqcert.bundle.ReportQuery;
 import dev.pqcert.bundle.TestReport;
 import dev.pqcert.bundle.TestReportFormat;
-import dev.pqcert.parse.DocumentKind;
-import dev.pqcert.parse.DocumentParser;
-import dev.pqcert.parse.ParseResult;
-import dev.pqcert.parse.SourceText;
 import dev.pqcert.parse.Span;
 import dev.pqcert.parse.ast.Expr;
 import java.nio.file.Path;
@@ -142,10 +138,15 @@ public record ReportFacts(
    * @param exports the connector's exported function names ({@code Contoso.Contents})
    */
   public static ReportFacts read(TestReport report, Set<String> exports) {
+    return read(ParsedReport.of(report), exports);
+  }
+
+  /** As {@link #read(TestReport, Set)}, for a report whose queries are parsed already. */
+  public static ReportFacts read(ParsedReport report, Set<String> exports) {
     Walk walk = new Walk(report, exports);
     walk.run();
     return new ReportFacts(
-        report, walk.calls, withoutPrefixes(walk.reached), walk.others, walk.notes);
+        report.report(), walk.calls, withoutPrefixes(walk.reached), walk.others, walk.notes);
   }
 
   /** A report made in memory, for the tests and the rule documents' examples. */
@@ -218,7 +219,7 @@ public record ReportFacts(
 
   /** The walk of every query of one report. */
   private static final class Walk {
-    private final TestReport report;
+    private final ParsedReport report;
     private final Set<String> exports;
     private final Map<String, ReportQuery> queries = new LinkedHashMap<>();
     private final Map<String, Expr> parsed = new LinkedHashMap<>();
@@ -231,28 +232,17 @@ public record ReportFacts(
     private String query = "";
     private int depth;
 
-    Walk(TestReport report, Set<String> exports) {
+    Walk(ParsedReport report, Set<String> exports) {
       this.report = report;
       this.exports = exports;
     }
 
     void run() {
-      for (ReportQuery q : report.queries()) {
+      for (ReportQuery q : report.report().queries()) {
         queries.putIfAbsent(q.name(), q);
-        ParseResult parse =
-            DocumentParser.parse(new SourceText(q.file(), q.expression()), DocumentKind.EXPRESSION);
-        if (!parse.errors().isEmpty()) {
-          notes.add(
-              "query '"
-                  + q.name()
-                  + "' in "
-                  + q.file()
-                  + " does not parse ("
-                  + parse.errors().get(0).message()
-                  + "); what it calls was read as far as it goes");
-        }
-        parse.document().expression().ifPresent(e -> parsed.putIfAbsent(q.name(), e));
       }
+      parsed.putAll(report.expressions());
+      notes.addAll(report.notes());
       for (String name : parsed.keySet()) {
         queryValue(name);
       }

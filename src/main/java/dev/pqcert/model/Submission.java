@@ -1,6 +1,5 @@
 package dev.pqcert.model;
 
-import dev.pqcert.bundle.TestReport;
 import dev.pqcert.parse.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +59,7 @@ public record Submission(List<ReportFacts> reports, List<Navigation> navigation)
   }
 
   /** Pairs reports with a connector: each is read against the connector's exported functions. */
-  public static Submission of(ConnectorModel model, List<TestReport> reports) {
+  public static Submission of(ConnectorModel model, List<ParsedReport> reports) {
     Set<String> exports = exportNames(model);
     List<ReportFacts> facts = new ArrayList<>();
     reports.forEach(r -> facts.add(ReportFacts.read(r, exports)));

@@ -156,7 +156,9 @@ class RuleFixturesTest {
       ConnectorModel model = Connectors.model(asTarget(fixture));
       return reports.isEmpty()
           ? model
-          : model.withSubmission(dev.pqcert.model.Submission.of(model, reports));
+          : model.withSubmission(
+              dev.pqcert.model.Submission.of(
+                  model, reports.stream().map(dev.pqcert.model.ParsedReport::of).toList()));
     }
     // Fixtures in other encodings (PQ003) have no report: only UTF-8 text is split.
     byte[] bytes = Files.readAllBytes(fixture);

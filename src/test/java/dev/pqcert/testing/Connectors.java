@@ -80,7 +80,10 @@ public final class Connectors {
     }
     return model.withSubmission(
         dev.pqcert.model.Submission.of(
-            model, List.of(dev.pqcert.model.ReportFacts.inMemory("Contoso.pbit", queries))));
+            model,
+            List.of(
+                dev.pqcert.model.ParsedReport.of(
+                    dev.pqcert.model.ReportFacts.inMemory("Contoso.pbit", queries)))));
   }
 
   /** The findings as {@code pqcert check} reports them: rules, then inline suppressions. */
