@@ -104,8 +104,8 @@ final class MsBuildProject {
 
   /** Whether the project has items of this type outside targets. */
   boolean declares(String itemType) {
-    for (Element group : children(document, "ItemGroup")) {
-      if (!children(group, itemType).isEmpty()) {
+    for (Element group : document.children("ItemGroup")) {
+      if (!group.children(itemType).isEmpty()) {
         return true;
       }
     }
@@ -115,7 +115,7 @@ final class MsBuildProject {
   /** The {@code Copy} tasks of every target: their {@code SourceFiles}, as written. */
   List<String> copiedItems() {
     List<String> copied = new ArrayList<>();
-    for (Element target : children(document, "Target")) {
+    for (Element target : document.children("Target")) {
       for (Element copy : target.descendants("Copy")) {
         copied.add(copy.attribute("SourceFiles").orElse("").strip());
       }
@@ -126,11 +126,11 @@ final class MsBuildProject {
   /** The files the items of one type name, in MSBuild's order. */
   List<Item> items(String itemType) {
     List<Item> items = new ArrayList<>();
-    for (Element group : children(document, "ItemGroup")) {
+    for (Element group : document.children("ItemGroup")) {
       if (!condition(group)) {
         continue;
       }
-      for (Element element : children(group, itemType)) {
+      for (Element element : group.children(itemType)) {
         if (!condition(element)) {
           continue;
         }
@@ -161,13 +161,13 @@ final class MsBuildProject {
   // --- properties -------------------------------------------------------------------------------
 
   private void evaluateProperties() {
-    for (Element element : children(document, null)) {
+    for (Element element : document.children()) {
       String name = element.name();
       if (name.equals("PropertyGroup")) {
         if (!condition(element)) {
           continue;
         }
-        for (Element property : children(element, null)) {
+        for (Element property : element.children()) {
           if (condition(property)) {
             properties.put(property.name(), expandProperties(property.text().strip()));
           }
@@ -514,12 +514,5 @@ final class MsBuildProject {
       }
     }
     return exact;
-  }
-
-  // --- XML --------------------------------------------------------------------------------------
-
-  /** The child elements, of one local name or ({@code null}) all. */
-  private static List<Element> children(Element parent, String name) {
-    return parent.children(name);
   }
 }

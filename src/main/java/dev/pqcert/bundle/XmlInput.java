@@ -43,11 +43,9 @@ public final class XmlInput {
    */
   public record Element(
       String name, Map<String, String> attributes, List<Element> children, String text) {
-    /** The child elements of one local name, or all of them for {@code null}. */
+    /** The child elements of one local name. */
     public List<Element> children(String localName) {
-      return localName == null
-          ? children
-          : children.stream().filter(c -> c.name().equals(localName)).toList();
+      return children.stream().filter(c -> c.name().equals(localName)).toList();
     }
 
     /** This element's descendants of one local name, in document order. */

@@ -25,7 +25,7 @@ class XmlInputTest {
                 + "</Project>");
 
     assertEquals("Project", root.name());
-    XmlInput.Element name = root.children("PropertyGroup").get(0).children(null).get(0);
+    XmlInput.Element name = root.children("PropertyGroup").get(0).children().get(0);
     assertEquals("Name", name.name());
     assertEquals("A & BC", name.text());
     assertEquals("Sub", name.children().get(0).name());
