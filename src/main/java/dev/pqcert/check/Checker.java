@@ -94,7 +94,10 @@ public final class Checker {
   public java.util.Set<String> exportNames(Path target) {
     String display = target.toString();
     try {
-      ConnectorModel model = DeepStack.call(() -> ConnectorModelBuilder.build(reader.read(target)));
+      ConnectorModel model =
+          Warmup.modelReadAhead(display)
+              .orElseGet(
+                  () -> DeepStack.call(() -> ConnectorModelBuilder.build(reader.read(target))));
       readAhead.put(display, model);
       return Submission.exportNames(model);
     } catch (IllegalStateException | DeepStack.TooDeepException | DeepStack.TooLargeException e) {
@@ -106,6 +109,9 @@ public final class Checker {
       Path target, String display, Config config, List<ParsedReport> reports) {
     try {
       ConnectorModel ahead = readAhead.remove(display);
+      if (ahead == null) {
+        ahead = Warmup.modelReadAhead(display).orElse(null);
+      }
       ConnectorModel model =
           ahead != null ? ahead : ConnectorModelBuilder.build(reader.read(target));
       Bundle bundle = model.bundle();

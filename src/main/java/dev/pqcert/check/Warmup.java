@@ -1,24 +1,41 @@
 package dev.pqcert.check;
 
+import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.XmlInput;
+import dev.pqcert.model.ConnectorModel;
+import dev.pqcert.model.ConnectorModelBuilder;
+import dev.pqcert.parse.DeepStack;
 import dev.pqcert.parse.DocumentKind;
 import dev.pqcert.parse.DocumentParser;
 import dev.pqcert.parse.SourceText;
 import dev.pqcert.rules.RuleRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The fixed start-up work of a check, done on a second core while the first reads the command line:
- * the parser's tables, the JDK's XML parser (project files and resources) and the rules. A cold
- * check spends about as long on these as on reading its options, and a short run is all start-up.
+ * The start-up work of a check, done on a second core while the first reads the command line: the
+ * JDK's XML parser (project files and resources), the first target's model when the command line
+ * names one, and the rules. A cold check spends about as long reading its options as on these, and
+ * a short run is all start-up.
+ *
+ * <p>The target is guessed from the raw arguments, before the command line is parsed. A model read
+ * ahead is used only for the path the check then names ({@link #modelReadAhead}); a wrong guess
+ * costs the second core some work and changes nothing else, and a target that cannot be read is
+ * read again by the check, which reports why.
  *
  * <p>The check waits for the whole warm-up before any work of its own ({@link #rules()}), so the
  * two threads never initialise pqcert's classes at the same time.
  */
 public final class Warmup {
-  /** A connector's first lines, enough to build the parser's tables and its first predictions. */
+  /**
+   * A connector's first lines, to build the parser's tables and its first predictions when there is
+   * no target to read ahead.
+   */
   private static final String SAMPLE =
       "[Version = \"1.0.0\"]\nsection Warm;\n[DataSource.Kind = \"Warm\"]\n"
           + "shared Warm.Contents = (url as text) => let\n"
@@ -27,23 +44,57 @@ public final class Warmup {
           + "  in table;\n"
           + "Warm = [Authentication = [Anonymous = []], Label = \"Warm\"];\n";
 
+  /** A target's model, built before the check asked for it; by the target's path as given. */
+  private record ReadAhead(String path, ConnectorModel model) {}
+
   private static volatile Future<RuleRegistry> started;
+  private static final AtomicReference<ReadAhead> readAhead = new AtomicReference<>();
 
   private Warmup() {}
 
-  /** Starts the warm-up on a thread of its own; for a process that will check, once. */
-  public static void start() {
+  /**
+   * Starts the warm-up on a thread of its own; for a process that will check, once.
+   *
+   * @param path the path the command line seems to name first, to read ahead
+   */
+  public static void start(Optional<Path> path) {
     FutureTask<RuleRegistry> task =
         new FutureTask<>(
             () -> {
               XmlInput.factory();
-              DocumentParser.parse(new SourceText("Warm.pq", SAMPLE), DocumentKind.AUTO);
+              Optional<ReadAhead> model = path.flatMap(Warmup::read);
+              if (model.isEmpty()) {
+                DocumentParser.parse(new SourceText("Warm.pq", SAMPLE), DocumentKind.AUTO);
+              }
+              model.ifPresent(readAhead::set);
               return RuleRegistry.builtIn();
             });
     Thread thread = new Thread(task, "pqcert-warmup");
     thread.setDaemon(true);
     started = task;
     thread.start();
+  }
+
+  /**
+   * The model of the first connector a path stands for, as a check would build it; empty when it
+   * cannot be read or built, for the check to do again and report.
+   */
+  private static Optional<ReadAhead> read(Path path) {
+    try {
+      Optional<Targets.Target> first =
+          Targets.split(List.of(path)).targets().stream()
+              .filter(target -> target.problem().isEmpty())
+              .findFirst();
+      if (first.isEmpty()) {
+        return Optional.empty();
+      }
+      Path target = first.get().path();
+      ConnectorModel model =
+          DeepStack.call(() -> ConnectorModelBuilder.build(new BundleReader().read(target)));
+      return Optional.of(new ReadAhead(target.toString(), model));
+    } catch (RuntimeException unreadable) {
+      return Optional.empty(); // the check reads it again and says why
+    }
   }
 
   /** The built-in rules: the warm-up's, once it is done, or made now when none was started. */
@@ -59,5 +110,17 @@ public final class Warmup {
       }
     }
     return RuleRegistry.builtIn();
+  }
+
+  /**
+   * The model the warm-up built for this target (by its path as given), once; empty for any other
+   * target, or when none was read ahead. Call after {@link #rules()}.
+   */
+  static Optional<ConnectorModel> modelReadAhead(String path) {
+    ReadAhead ahead = readAhead.get();
+    if (ahead == null || !ahead.path().equals(path) || !readAhead.compareAndSet(ahead, null)) {
+      return Optional.empty();
+    }
+    return Optional.of(ahead.model());
   }
 }

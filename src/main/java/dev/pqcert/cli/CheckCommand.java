@@ -11,10 +11,12 @@ import dev.pqcert.rules.CheckSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -252,6 +254,51 @@ final class CheckCommand implements Callable<Integer> {
     public FailOn convert(String value) throws Spellings.Unknown {
       return Spellings.FAIL_ON.parse(value);
     }
+  }
+
+  /** The options that take a value, by every name; {@code CheckCommandTest} keeps it complete. */
+  static final Set<String> VALUE_OPTIONS =
+      Set.of(
+          "--format",
+          "-o",
+          "--output",
+          "--release",
+          "--fail-on",
+          "--config",
+          "--source-root",
+          "--baseline",
+          "--write-baseline",
+          "--color",
+          "--docs-url");
+
+  /**
+   * The first path a {@code check} command line names, read without parsing it, for the warm-up to
+   * read ahead: the first argument after the command that is neither an option nor an option's
+   * value. Empty when the arguments come from a file ({@code @file}) or there is no such argument.
+   * A wrong guess only costs the warm-up some work: its model is used only for a path the parsed
+   * command line names.
+   */
+  static Optional<Path> firstPath(String[] args) {
+    boolean optionsEnded = false;
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      if (!optionsEnded && arg.equals("--")) {
+        optionsEnded = true;
+      } else if (!optionsEnded && arg.startsWith("-") && !arg.equals("-")) {
+        if (VALUE_OPTIONS.contains(arg)) {
+          i++; // its value
+        }
+      } else if (arg.startsWith("@") || arg.equals("-")) {
+        return Optional.empty();
+      } else {
+        try {
+          return Optional.of(Path.of(arg));
+        } catch (InvalidPathException notAPath) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static String versionOrUnknown() {

@@ -48,7 +48,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("check")) {
-      Warmup.start();
+      Warmup.start(CheckCommand.firstPath(args));
     }
     System.exit(
         run(
