@@ -3,7 +3,7 @@ package dev.pqcert.model;
 import dev.pqcert.parse.Span;
 import dev.pqcert.parse.ast.Expr;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +32,10 @@ public record TraceFlag(
 
   static List<TraceFlag> find(
       Optional<Section> section, Map<Expr.Identifier, Definition> names, Scope scope) {
-    Map<Member, List<Span>> guards = new LinkedHashMap<>();
-    Map<Member, List<Member>> guarded = new LinkedHashMap<>();
+    // Members by identity: a member's own equals and hashCode walk its whole tree.
+    List<Member> flagMembers = new ArrayList<>(); // in the order they are met
+    IdentityHashMap<Member, List<Span>> guards = new IdentityHashMap<>();
+    IdentityHashMap<Member, List<Member>> guarded = new IdentityHashMap<>();
     for (Member member : section.map(Section::members).orElse(List.of())) {
       ExprWalk.forEach(
           member.value(),
@@ -45,6 +47,9 @@ public record TraceFlag(
                   c -> {
                     if (c instanceof Expr.Identifier id
                         && names.get(id) instanceof Definition.MemberDefinition flag) {
+                      if (!guards.containsKey(flag.member())) {
+                        flagMembers.add(flag.member());
+                      }
                       guards
                           .computeIfAbsent(flag.member(), m -> new ArrayList<>())
                           .add(when.span());
@@ -57,7 +62,7 @@ public record TraceFlag(
                               if (b instanceof Expr.Identifier used
                                   && names.get(used)
                                       instanceof Definition.MemberDefinition definition
-                                  && !reached.contains(definition.member())) {
+                                  && !containsSame(reached, definition.member())) {
                                 reached.add(definition.member());
                               }
                             });
@@ -68,8 +73,7 @@ public record TraceFlag(
           });
     }
     List<TraceFlag> flags = new ArrayList<>();
-    for (Map.Entry<Member, List<Span>> entry : guards.entrySet()) {
-      Member member = entry.getKey();
+    for (Member member : flagMembers) {
       Value value =
           scope
               .lookup(member.name())
@@ -82,11 +86,21 @@ public record TraceFlag(
                 member,
                 constant.get(),
                 Values.plain(value).span(),
-                List.copyOf(entry.getValue()),
+                List.copyOf(guards.get(member)),
                 List.copyOf(guarded.getOrDefault(member, List.of()))));
       }
     }
     return flags;
+  }
+
+  @SuppressWarnings("ReferenceEquality") // members by identity, as in find
+  private static boolean containsSame(List<Member> members, Member member) {
+    for (Member each : members) {
+      if (each == member) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an expression refers to tracing: {@code Diagnostics.Trace}, a Diagnostics module. */
