@@ -123,5 +123,16 @@ fragment TextChar: ~'"' | '""';
 fragment Digits: [0-9]+;
 fragment HexDigit: [0-9a-fA-F];
 fragment Exponent: [eE] [+-]? Digits;
-fragment IdentifierStart: [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nl}_];
-fragment IdentifierPart: [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nl}\p{Nd}\p{Pc}\p{Mn}\p{Mc}\p{Cf}];
+// The specification's identifier characters are Unicode classes: letters (Lu Ll Lt Lm Lo Nl) and
+// `_` start a name; digits (Nd), connectors (Pc), combining marks (Mn Mc) and format characters (Cf)
+// may follow. As sets they are a thousand ranges, which the generated lexer rebuilds at every start
+// (some 20 ms of a cold check), so the ASCII ones are listed and any other character is judged by
+// the JDK's own classes (IdentifierCharacters), which the predicate asks only for non-ASCII text.
+fragment IdentifierStart
+    : [a-zA-Z_]
+    | [\u0080-\u{10FFFF}] {dev.pqcert.parse.IdentifierCharacters.starts(_input.LA(-1))}?
+    ;
+fragment IdentifierPart
+    : [a-zA-Z0-9_]
+    | [\u0080-\u{10FFFF}] {dev.pqcert.parse.IdentifierCharacters.continues(_input.LA(-1))}?
+    ;
