@@ -1,6 +1,8 @@
 package dev.pqcert.check;
 
+import dev.pqcert.bundle.Bundle;
 import dev.pqcert.bundle.BundleReader;
+import dev.pqcert.bundle.InputException;
 import dev.pqcert.bundle.XmlInput;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
@@ -18,10 +20,10 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The start-up work of a check, done on a second core while the first reads the command line: the
- * JDK's XML parser (project files and resources), the first target's model when the command line
- * names one, and the rules. A cold check spends about as long reading its options as on these, and
- * a short run is all start-up.
+ * The start-up work of a check, done on the other cores while the first reads the command line: the
+ * first target's model when the command line names one, the parser's tables and the JDK's XML
+ * parser (project files and resources) beside it, and the rules. A cold check spends about as long
+ * reading its options as on these, and a short run is all start-up.
  *
  * <p>The target is guessed from the raw arguments, before the command line is parsed. A model read
  * ahead is used only for the path the check then names ({@link #modelReadAhead}); a wrong guess
@@ -58,20 +60,30 @@ public final class Warmup {
    * @param path the path the command line seems to name first, to read ahead
    */
   public static void start(Optional<Path> path) {
-    FutureTask<RuleRegistry> task =
+    // The parser's tables and the XML parser on a thread of their own: the target's files are
+    // found and read meanwhile, and parsed once the tables are built.
+    FutureTask<Void> tables =
         new FutureTask<>(
             () -> {
               XmlInput.factory();
-              Optional<ReadAhead> model = path.flatMap(Warmup::read);
-              if (model.isEmpty()) {
-                DocumentParser.parse(new SourceText("Warm.pq", SAMPLE), DocumentKind.AUTO);
-              }
-              model.ifPresent(readAhead::set);
+              DocumentParser.parse(new SourceText("Warm.pq", SAMPLE), DocumentKind.AUTO);
+              return null;
+            });
+    FutureTask<RuleRegistry> task =
+        new FutureTask<>(
+            () -> {
+              path.flatMap(p -> read(p, tables)).ifPresent(readAhead::set);
+              tables.get();
               return RuleRegistry.builtIn();
             });
-    Thread thread = new Thread(task, "pqcert-warmup");
-    thread.setDaemon(true);
     started = task;
+    daemon(tables, "pqcert-warmup-tables");
+    daemon(task, "pqcert-warmup");
+  }
+
+  private static void daemon(Runnable work, String name) {
+    Thread thread = new Thread(work, name);
+    thread.setDaemon(true);
     thread.start();
   }
 
@@ -79,7 +91,7 @@ public final class Warmup {
    * The model of the first connector a path stands for, as a check would build it; empty when it
    * cannot be read or built, for the check to do again and report.
    */
-  private static Optional<ReadAhead> read(Path path) {
+  private static Optional<ReadAhead> read(Path path, Future<Void> tables) {
     try {
       Optional<Targets.Target> first =
           Targets.split(List.of(path)).targets().stream()
@@ -89,11 +101,15 @@ public final class Warmup {
         return Optional.empty();
       }
       Path target = first.get().path();
-      ConnectorModel model =
-          DeepStack.call(() -> ConnectorModelBuilder.build(new BundleReader().read(target)));
+      Bundle bundle = new BundleReader().read(target);
+      tables.get();
+      ConnectorModel model = DeepStack.call(() -> ConnectorModelBuilder.build(bundle));
       return Optional.of(new ReadAhead(target.toString(), model));
-    } catch (RuntimeException unreadable) {
+    } catch (InputException | ExecutionException | RuntimeException unreadable) {
       return Optional.empty(); // the check reads it again and says why
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 
