@@ -12,7 +12,7 @@ set "jar=%here%\target\pqcert.jar"
 set "archive=%here%\target\pqcert.jsa"
 set "failed=%archive%.failed"
 set "training=%here%\samples\good\Contoso.mez"
-set "jvm_flags=-Xms8m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData "-Xlog:cds*=off""
+set "jvm_flags=-Xms8m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData "-Xlog:cds*=off""
 
 if not exist "%jar%" goto build
 rem One PowerShell start answers all the time questions. Its exit code:

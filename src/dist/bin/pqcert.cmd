@@ -15,7 +15,7 @@ set "home=%~dp0.."
 for %%H in ("%home%") do set "home=%%~fH"
 set "jar=%home%\lib\pqcert.jar"
 set "training=%home%\lib\training\Contoso.mez"
-set "jvm_flags=-Xms8m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData "-Xlog:cds*=off""
+set "jvm_flags=-Xms8m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData "-Xlog:cds*=off""
 
 set "java=java"
 if not defined JAVA_HOME goto check_path_java

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
  * Reports} it hands its results to.
  */
 @Command(
+    addMethodSubcommands = false,
     name = "check",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,

@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pqcert completion}: the shell completion script picocli writes for these commands. */
 @Command(
+    addMethodSubcommands = false,
     name = "completion",
     mixinStandardHelpOptions = true,
     description = {

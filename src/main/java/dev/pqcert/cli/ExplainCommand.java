@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pqcert explain PQ013}: a rule's document, for a person to read. */
 @Command(
+    addMethodSubcommands = false,
     name = "explain",
     mixinStandardHelpOptions = true,
     description = "Prints a rule's document: what it checks, why, examples and how to fix.")

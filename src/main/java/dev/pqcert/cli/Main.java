@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code pqcert} command line. */
 @Command(
+    addMethodSubcommands = false,
     name = "pqcert",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,

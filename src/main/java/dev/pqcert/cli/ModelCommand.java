@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pqcert model}: prints the connector model's facts, the rules' inputs. */
 @Command(
+    addMethodSubcommands = false,
     name = "model",
     mixinStandardHelpOptions = true,
     description = {

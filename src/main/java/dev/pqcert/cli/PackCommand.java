@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pqcert pack}: a deterministic .mez from a connector source folder. */
 @Command(
+    addMethodSubcommands = false,
     name = "pack",
     mixinStandardHelpOptions = true,
     description = {

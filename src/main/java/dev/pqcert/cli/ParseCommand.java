@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pqcert parse}: a developer aid that reports only syntax errors. */
 @Command(
+    addMethodSubcommands = false,
     name = "parse",
     mixinStandardHelpOptions = true,
     description = {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pqcert rules}: the rules, with id, level and title. */
 @Command(
+    addMethodSubcommands = false,
     name = "rules",
     mixinStandardHelpOptions = true,
     description = "Lists the rules: id, level (MUST, SHOULD, REVIEW) and title.")

@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
  * fixes, and explain.
  */
 @Command(
+    addMethodSubcommands = false,
     name = "train-archive",
     hidden = true,
     description = "Writes a class-data archive for this jar (the launchers run it).")

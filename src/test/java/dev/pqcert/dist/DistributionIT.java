@@ -169,6 +169,7 @@ class DistributionIT {
                 "-Xms8m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1",
                 "-XX:-UsePerfData",
                 "-Xshare:on",
                 "-XX:SharedArchiveFile=" + archive,
