@@ -30,8 +30,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * costs the second core some work and changes nothing else, and a target that cannot be read is
  * read again by the check, which reports why.
  *
- * <p>The check waits for the whole warm-up before any work of its own ({@link #rules()}), so the
- * two threads never initialise pqcert's classes at the same time.
+ * <p>Two threads starting the same classes can deadlock (a class whose static initialiser makes an
+ * instance of a subclass, while another thread starts that subclass). Rather than rely on no class
+ * doing so, the tables thread alone starts the parser's classes, the other touches only files and
+ * project files until the tables are built, and the check waits for the whole warm-up ({@link
+ * #rules()}) before any work of its own.
  */
 public final class Warmup {
   /**
