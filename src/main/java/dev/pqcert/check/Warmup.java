@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The target is guessed from the raw arguments, before the command line is parsed. A model read
  * ahead is used only for the path the check then names ({@link #modelReadAhead}); a wrong guess
- * costs the second core some work and changes nothing else, and a target that cannot be read is
+ * costs the other cores some work and changes nothing else, and a target that cannot be read is
  * read again by the check, which reports why.
  *
  * <p>Two threads starting the same classes can deadlock (a class whose static initialiser makes an
@@ -37,10 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * #rules()}) before any work of its own.
  */
 public final class Warmup {
-  /**
-   * A connector's first lines, to build the parser's tables and its first predictions when there is
-   * no target to read ahead.
-   */
+  /** A connector's first lines, enough to build the parser's tables and its first predictions. */
   private static final String SAMPLE =
       "[Version = \"1.0.0\"]\nsection Warm;\n[DataSource.Kind = \"Warm\"]\n"
           + "shared Warm.Contents = (url as text) => let\n"
@@ -58,7 +55,7 @@ public final class Warmup {
   private Warmup() {}
 
   /**
-   * Starts the warm-up on a thread of its own; for a process that will check, once.
+   * Starts the warm-up on threads of its own; for a process that will check, once.
    *
    * @param path the path the command line seems to name first, to read ahead
    */
