@@ -126,7 +126,7 @@ fragment Exponent: [eE] [+-]? Digits;
 // The specification's identifier characters are Unicode classes: letters (Lu Ll Lt Lm Lo Nl) and
 // `_` start a name; digits (Nd), connectors (Pc), combining marks (Mn Mc) and format characters (Cf)
 // may follow. As sets they are a thousand ranges, which the generated lexer rebuilds at every start
-// (some 20 ms of a cold check), so the ASCII ones are listed and any other character is judged by
+// (about 12 ms of a cold check), so the ASCII ones are listed and any other character is judged by
 // the JDK's own classes (IdentifierCharacters), which the predicate asks only for non-ASCII text.
 fragment IdentifierStart
     : [a-zA-Z_]
