@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -61,13 +64,29 @@ final class TrainArchiveCommand implements Callable<Integer> {
       runs.add(List.of("model", first));
       runs.add(List.of("explain", "PQ011"));
       runs.add(List.of("--version"));
+      // Every rule's examples and the training folder with project files: what the samples alone
+      // leave untouched. An example may be no connector on its own (exit 2): still a training run.
+      List<String> examples = TrainingInputs.ruleExamples(work.resolve("examples"));
+      Optional<Path> connectorFolder = training.stream().filter(Files::isDirectory).findFirst();
+      if (connectorFolder.isPresent()) {
+        examples.addAll(TrainingInputs.projects(work.resolve("projects"), connectorFolder.get()));
+      }
+      int examplesFrom = runs.size();
+      List<String> checkExamples = new ArrayList<>(List.of("check", "--format", "text"));
+      checkExamples.addAll(List.of("--format", "json=" + work.resolve("examples.json")));
+      checkExamples.addAll(examples);
+      runs.add(checkExamples);
+      List<String> diffExamples = new ArrayList<>(List.of("check", "--diff"));
+      diffExamples.addAll(examples);
+      runs.add(diffExamples);
       for (int i = 0; i < runs.size(); i++) {
         Path list = work.resolve("classes" + i + ".txt");
         List<String> command = java();
         command.add("-XX:DumpLoadedClassList=" + list);
         command.addAll(List.of("-cp", classPath(), Main.class.getName()));
         command.addAll(runs.get(i));
-        if (run(command, work) > 1 || !Files.isRegularFile(list)) {
+        int exit = run(command, work);
+        if (exit > (i >= examplesFrom ? ExitCodes.INPUT_ERROR : 1) || !Files.isRegularFile(list)) {
           return ExitCodes.INPUT_ERROR;
         }
         classes.addAll(Files.readAllLines(list, StandardCharsets.UTF_8));
@@ -84,12 +103,11 @@ final class TrainArchiveCommand implements Callable<Integer> {
               classPath()));
       return run(dump, work) == 0 && Files.size(archive) > 0 ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
     } finally {
-      try (var files = Files.list(work)) {
-        for (Path file : files.toList()) {
+      try (Stream<Path> files = Files.walk(work)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(file);
         }
       }
-      Files.deleteIfExists(work);
     }
   }
 

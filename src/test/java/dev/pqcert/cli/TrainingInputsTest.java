@@ -1,0 +1,80 @@
+package dev.pqcert.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pqcert.bundle.Bundle;
+import dev.pqcert.bundle.BundleEntry;
+import dev.pqcert.bundle.BundleReader;
+import dev.pqcert.bundle.InputException;
+import dev.pqcert.rules.RuleDoc;
+import dev.pqcert.rules.RuleRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingInputsTest {
+  @Test
+  void everyRulesExamplesAreWrittenAsTheyAreLaidOut(@TempDir Path folder) throws IOException {
+    List<String> written = TrainingInputs.ruleExamples(folder);
+    List<String> expected = new ArrayList<>();
+    for (String id : RuleRegistry.builtIn().ids()) {
+      RuleDoc doc = RuleDoc.load(id);
+      for (String kind : List.of("bad", "good")) {
+        Optional<String> example = doc.example(kind.equals("bad") ? "Bad example" : "Good example");
+        if (example.isPresent()) {
+          String name = id + "-" + kind;
+          expected.add(
+              folder.resolve(example.get().contains("// file: ") ? name : name + ".pq").toString());
+        }
+      }
+    }
+    assertEquals(expected, written);
+    assertTrue(written.size() >= 2 * RuleRegistry.builtIn().ids().size() - 2, "nearly all rules");
+    // A folder example holds the text files its `// file:` lines name, not the images they describe
+    // (PQ031's bad example names Contoso.pq and icons of the wrong sizes).
+    Path icons = folder.resolve("PQ031-bad");
+    assertTrue(RuleDoc.load("PQ031").example("Bad example").orElseThrow().contains("(PNG "));
+    assertTrue(names(icons).contains("Contoso.pq"), names(icons).toString());
+    assertTrue(names(icons).stream().noneMatch(n -> n.endsWith(".png")), names(icons).toString());
+  }
+
+  @Test
+  void theConnectorIsCopiedWithEachKindOfProjectFileAndReadThroughIt(@TempDir Path folder)
+      throws IOException, InputException {
+    Path sample = Path.of("samples/good/Contoso");
+    List<String> written = TrainingInputs.projects(folder, sample);
+    assertEquals(
+        List.of(
+            folder.resolve("mproj/Contoso").toString(), folder.resolve("proj/Contoso").toString()),
+        written);
+    Set<String> original = entries(new BundleReader().read(sample));
+    for (String copy : written) {
+      Bundle bundle = new BundleReader().read(Path.of(copy));
+      String project = "Contoso." + Path.of(copy).getParent().getFileName();
+      assertEquals(Optional.of(project), bundle.layout().projectFile(), copy);
+      assertTrue(entries(bundle).containsAll(Set.of("Contoso.pq", "resources.resx")), copy);
+      assertTrue(original.containsAll(entries(bundle)), copy);
+    }
+  }
+
+  private static Set<String> entries(Bundle bundle) {
+    return bundle.entries().stream().map(BundleEntry::name).collect(Collectors.toSet());
+  }
+
+  private static List<String> names(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
