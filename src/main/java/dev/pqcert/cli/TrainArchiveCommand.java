@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
  * ({@code -XX:ArchiveClassesAtExit}), it also holds picocli's classes (compiled for Java 5, which
  * the dynamic archive of Java 17 leaves out) and the generated lambda forms, which a cold run
  * otherwise builds anew. The training runs touch what real checks touch: every report format,
- * fixes, and explain.
+ * fixes, explain, every rule's findings ({@link TrainingInputs}) and both kinds of project file.
  */
 @Command(
     addMethodSubcommands = false,
