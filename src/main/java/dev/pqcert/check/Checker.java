@@ -94,10 +94,7 @@ public final class Checker {
   public java.util.Set<String> exportNames(Path target) {
     String display = target.toString();
     try {
-      ConnectorModel model =
-          Warmup.modelReadAhead(display)
-              .orElseGet(
-                  () -> DeepStack.call(() -> ConnectorModelBuilder.build(reader.read(target))));
+      ConnectorModel model = DeepStack.call(() -> model(target, display));
       readAhead.put(display, model);
       return Submission.exportNames(model);
     } catch (IllegalStateException | DeepStack.TooDeepException | DeepStack.TooLargeException e) {
@@ -105,15 +102,20 @@ public final class Checker {
     }
   }
 
+  /** A target's model: the one read ahead (for pairing, or by the warm-up), else built now. */
+  private ConnectorModel model(Path target, String display) throws InputException {
+    ConnectorModel ahead = readAhead.remove(display);
+    if (ahead != null) {
+      return ahead;
+    }
+    Optional<ConnectorModel> warmedUp = Warmup.modelReadAhead(display);
+    return warmedUp.isPresent() ? warmedUp.get() : ConnectorModelBuilder.build(reader.read(target));
+  }
+
   private TargetResult checkHere(
       Path target, String display, Config config, List<ParsedReport> reports) {
     try {
-      ConnectorModel ahead = readAhead.remove(display);
-      if (ahead == null) {
-        ahead = Warmup.modelReadAhead(display).orElse(null);
-      }
-      ConnectorModel model =
-          ahead != null ? ahead : ConnectorModelBuilder.build(reader.read(target));
+      ConnectorModel model = model(target, display);
       Bundle bundle = model.bundle();
       if (rememberPackageContents && bundle.kind().isPackage()) {
         Map<String, ContentDigest> digests = new TreeMap<>();

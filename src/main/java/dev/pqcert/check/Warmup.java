@@ -128,6 +128,12 @@ public final class Warmup {
     return RuleRegistry.builtIn();
   }
 
+  /** Whether the warm-up holds a model for this path that no check has taken yet; for tests. */
+  static boolean holdsModel(String path) {
+    ReadAhead ahead = readAhead.get();
+    return ahead != null && ahead.path().equals(path);
+  }
+
   /**
    * The model the warm-up built for this target (by its path as given), once; empty for any other
    * target, or when none was read ahead. Call after {@link #rules()}.

@@ -1,6 +1,7 @@
 package dev.pqcert.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pqcert.bundle.BundleReader;
@@ -55,9 +56,11 @@ class WarmupTest {
     TargetResult cold =
         new Checker(new BundleReader(), rules, false).check(connector, Config.DEFAULTS);
     Warmup.start(Optional.of(connector));
+    RuleRegistry warmedRules = Warmup.rules();
+    assertTrue(Warmup.holdsModel(connector.toString()));
     TargetResult warmed =
-        new Checker(new BundleReader(), Warmup.rules(), false).check(connector, Config.DEFAULTS);
-    assertEquals(Optional.empty(), Warmup.modelReadAhead(connector.toString())); // it was used
+        new Checker(new BundleReader(), warmedRules, false).check(connector, Config.DEFAULTS);
+    assertFalse(Warmup.holdsModel(connector.toString())); // the check took it
     assertTrue(!cold.findings().isEmpty());
     assertEquals(cold.findings(), warmed.findings());
     assertEquals(cold.kind(), warmed.kind());
