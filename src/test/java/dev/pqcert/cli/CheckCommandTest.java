@@ -13,7 +13,7 @@ import picocli.CommandLine;
 class CheckCommandTest {
   @Test
   void valueOptionsAreEveryOptionThatTakesAValue() {
-    CommandLine.Model.CommandSpec spec = new CommandLine(new CheckCommand()).getCommandSpec();
+    CommandLine.Model.CommandSpec spec = new CheckCommand().spec();
     Set<String> takingValues =
         spec.options().stream()
             .filter(option -> option.arity().max() > 0)
