@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * instance of a subclass, while another thread starts that subclass). Rather than rely on no class
  * doing so, the tables thread alone starts the parser's classes, the other touches only files and
  * project files until the tables are built, and the check waits for the whole warm-up ({@link
- * #rules()}) before any work of its own.
+ * #rules()}) before any work of its own. The tables thread then makes the rules while the other
+ * builds the model: making a rule starts no class of the model.
  */
 public final class Warmup {
   /** A connector's first lines, enough to build the parser's tables and its first predictions. */
@@ -60,8 +61,8 @@ public final class Warmup {
    * @param path the path the command line seems to name first, to read ahead
    */
   public static void start(Optional<Path> path) {
-    // The parser's tables and the XML parser on a thread of their own: the target's files are
-    // found and read meanwhile, and parsed once the tables are built.
+    // The parser's tables and the XML parser on a thread of their own, then the rules: the
+    // target's files are found and read meanwhile, and parsed once the tables are built.
     FutureTask<Void> tables =
         new FutureTask<>(
             () -> {
@@ -69,15 +70,20 @@ public final class Warmup {
               DocumentParser.parse(new SourceText("Warm.pq", SAMPLE), DocumentKind.AUTO);
               return null;
             });
+    FutureTask<RuleRegistry> rules = new FutureTask<>(RuleRegistry::builtIn);
     FutureTask<RuleRegistry> task =
         new FutureTask<>(
             () -> {
               path.flatMap(p -> read(p, tables)).ifPresent(readAhead::set);
-              tables.get();
-              return RuleRegistry.builtIn();
+              return rules.get();
             });
     started = task;
-    daemon(tables, "pqcert-warmup-tables");
+    daemon(
+        () -> {
+          tables.run();
+          rules.run();
+        },
+        "pqcert-warmup-tables");
     daemon(task, "pqcert-warmup");
   }
 
