@@ -85,19 +85,23 @@ public final class RunSummary {
       suppressed += result.suppressed().size();
       baselined += result.baselined().size();
     }
+    // Concatenated, not formatted: a cold Formatter sets up the JDK's locale data, a few
+    // milliseconds of every run.
     StringBuilder line =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "%d MUST, %d SHOULD, %d REVIEW in %s",
-                must,
-                should,
-                review,
-                count(results.size(), "target", "targets")));
+        new StringBuilder()
+            .append(must)
+            .append(" MUST, ")
+            .append(should)
+            .append(" SHOULD, ")
+            .append(review)
+            .append(" REVIEW in ")
+            .append(count(results.size(), "target", "targets"));
     if (suppressed > 0 || baselined > 0) {
-      line.append(
-          String.format(
-              Locale.ROOT, " (not shown: %d suppressed, %d in baseline)", suppressed, baselined));
+      line.append(" (not shown: ")
+          .append(suppressed)
+          .append(" suppressed, ")
+          .append(baselined)
+          .append(" in baseline)");
     }
     if (absentFromBaseline > 0) {
       line.append("; ")

@@ -7,7 +7,6 @@ import dev.pqcert.rules.Level;
 import dev.pqcert.rules.Location;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The human report: one block per target, a blank line between blocks; the MUST findings, then the
@@ -131,7 +130,8 @@ public final class TextReport {
   }
 
   private static String paint(Level level, boolean colour) {
-    String name = String.format(Locale.ROOT, "%-6s", level.name());
+    // Padded by hand: a cold Formatter sets up the JDK's locale data (see RunSummary).
+    String name = level.name() + " ".repeat(Math.max(0, 6 - level.name().length()));
     if (!colour) {
       return name;
     }
