@@ -94,9 +94,13 @@ public enum LibraryFunction {
           "Databricks.",
           "Spark.Tables");
 
+  private static final java.util.Set<String> DATA_SOURCE_FAMILIES = families(DATA_SOURCE_PREFIXES);
+
   /** Families whose every member is kept as a call site: tracing, extension, cube and ODBC. */
   private static final java.util.List<String> RECORDED_PREFIXES =
       java.util.List.of("Diagnostics.", "Extension.", "Cube.", "Odbc.");
+
+  private static final java.util.Set<String> RECORDED_FAMILIES = families(RECORDED_PREFIXES);
 
   private final String name;
   private final Effect effect;
@@ -132,12 +136,14 @@ public enum LibraryFunction {
 
   /** Whether the function sends a web request. */
   public static boolean isRequest(String name) {
-    return named(name).filter(f -> f.effect == Effect.REQUEST).isPresent();
+    LibraryFunction function = BY_NAME.get(name);
+    return function != null && function.effect == Effect.REQUEST;
   }
 
   /** Whether the function opens a connection. */
   public static boolean isConnection(String name) {
-    return named(name).filter(f -> f.effect == Effect.CONNECTION).isPresent();
+    LibraryFunction function = BY_NAME.get(name);
+    return function != null && function.effect == Effect.CONNECTION;
   }
 
   /**
@@ -147,7 +153,35 @@ public enum LibraryFunction {
   public static boolean readsData(String name) {
     return isRequest(name)
         || isConnection(name)
-        || DATA_SOURCE_PREFIXES.stream().anyMatch(name::startsWith);
+        || startsWithAny(name, DATA_SOURCE_PREFIXES, DATA_SOURCE_FAMILIES);
+  }
+
+  /**
+   * Whether a name starts with one of the prefixes, each of which names a family ({@code
+   * "Folder."}, {@code "Oracle.Database"}): a family no prefix has is told by one lookup. This runs
+   * for every library call a model evaluates, mostly before the JIT has compiled anything.
+   */
+  private static boolean startsWithAny(
+      String name, java.util.List<String> prefixes, java.util.Set<String> families) {
+    int dot = name.indexOf('.');
+    if (dot < 0 || !families.contains(name.substring(0, dot + 1))) {
+      return false;
+    }
+    for (String prefix : prefixes) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The families of these prefixes: each up to and with its first dot (every prefix has one). */
+  private static java.util.Set<String> families(java.util.List<String> prefixes) {
+    java.util.Set<String> families = new java.util.HashSet<>();
+    for (String prefix : prefixes) {
+      families.add(prefix.substring(0, prefix.indexOf('.') + 1));
+    }
+    return java.util.Set.copyOf(families);
   }
 
   /** Table functions that return something other than a table. */
@@ -225,6 +259,6 @@ public enum LibraryFunction {
 
   /** Whether calls of the function are kept as call sites for the rules. */
   static boolean isRecorded(String name) {
-    return BY_NAME.containsKey(name) || RECORDED_PREFIXES.stream().anyMatch(name::startsWith);
+    return BY_NAME.containsKey(name) || startsWithAny(name, RECORDED_PREFIXES, RECORDED_FAMILIES);
   }
 }

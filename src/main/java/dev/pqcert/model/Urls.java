@@ -1,6 +1,7 @@
 package dev.pqcert.model;
 
 import dev.pqcert.parse.Span;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -75,8 +76,17 @@ public final class Urls {
     if (base.isPresent() && !base.equals(base(whenFalse))) {
       base = Optional.empty(); // the same constant, written at the same place, or none
     }
+    // A loop, not a stream: every branch a model evaluates comes here, mostly before the JIT has
+    // compiled anything.
     List<String> other = resources(whenFalse);
-    List<String> shared = resources(whenTrue).stream().filter(other::contains).toList();
+    List<String> shared = new ArrayList<>();
+    if (!other.isEmpty()) {
+      for (String key : resources(whenTrue)) {
+        if (other.contains(key)) {
+          shared.add(key);
+        }
+      }
+    }
     // Both branches of one type (two tables) give a value of that type.
     String type = Values.primitiveType(whenTrue);
     return new Value.Unknown(
