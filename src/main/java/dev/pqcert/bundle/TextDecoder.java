@@ -56,6 +56,13 @@ public final class TextDecoder {
   }
 
   private static DecodedText decode(byte[] bytes, int bomLength, Charset charset) {
+    // The common case first: text a String decodes without a replacement character is valid (the
+    // JDK's String decoding is much faster cold than a CharsetDecoder). Otherwise the decoder
+    // below finds where it is not, and a text that holds U+FFFD itself is read there too.
+    String whole = new String(bytes, bomLength, bytes.length - bomLength, charset);
+    if (whole.indexOf(REPLACEMENT) < 0) {
+      return new DecodedText(whole, Optional.empty());
+    }
     CharsetDecoder decoder =
         charset
             .newDecoder()

@@ -75,6 +75,18 @@ class TextDecoderTest {
   }
 
   @Test
+  void aReplacementCharacterWrittenInTheTextIsValid() throws InputException {
+    // U+FFFD is a character like any other: only bytes that do not decode are reported.
+    String text = "shared X = \"\uFFFD\";\n";
+    assertEquals(new DecodedText(text, Optional.empty()), TextDecoder.decode("a.pq", utf8(text)));
+
+    byte[] withInvalid = concat(utf8(text), new byte[] {(byte) 0xFF});
+    assertEquals(
+        "invalid UTF-8 at line 2, column 1 (byte offset " + utf8(text).length + ")",
+        problem(withInvalid));
+  }
+
+  @Test
   void readsInvalidUtf8AtTheStartAfterTheBom() throws InputException {
     byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xC3, '('};
 
