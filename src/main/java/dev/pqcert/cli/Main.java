@@ -70,23 +70,39 @@ public final class Main implements Runnable {
     CommandLine commandLine = commandLine(environment, args);
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler(
-        (exception, cmd, parseResult) -> {
-          // Never a stack trace: one line, and a request to report it.
-          cmd.getErr()
-              .println(
-                  "pqcert: internal error: "
-                      + exception
-                      + " (please report this with the input that caused it)");
-          return ExitCodes.INPUT_ERROR;
-        });
-    commandLine.setParameterExceptionHandler(
-        (exception, arguments) -> {
-          // One line, as a configuration file's mistake is, instead of the whole usage help.
-          exception.getCommandLine().getErr().println("pqcert: " + usageError(exception));
-          return ExitCodes.INPUT_ERROR;
-        });
+    commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     return commandLine.execute(args);
+  }
+
+  /*
+   * The two handlers are classes, not lambdas: picocli's interfaces are compiled for Java 5, and a
+   * lambda implementing one can be kept in neither the class-data archive nor its interface (a
+   * cold run then verifies and generates them).
+   */
+
+  /** Never a stack trace: one line, and a request to report it. */
+  private static final class InternalErrorHandler
+      implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception exception, CommandLine cmd, CommandLine.ParseResult parseResult) {
+      cmd.getErr()
+          .println(
+              "pqcert: internal error: "
+                  + exception
+                  + " (please report this with the input that caused it)");
+      return ExitCodes.INPUT_ERROR;
+    }
+  }
+
+  /** One line, as a configuration file's mistake is, instead of the whole usage help. */
+  private static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException exception, String[] arguments) {
+      exception.getCommandLine().getErr().println("pqcert: " + usageError(exception));
+      return ExitCodes.INPUT_ERROR;
+    }
   }
 
   /**
