@@ -17,6 +17,9 @@ import picocli.CommandLine;
  * commands, rarely run, keep their annotations.
  */
 public final class Main implements Runnable {
+  /** picocli's setting: built-in type converters not to register (regular expressions). */
+  private static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
+
   /** The commands, in the order the help lists them. */
   private static final List<String> COMMANDS =
       List.of("check", "rules", "explain", "model", "parse", "pack", "completion", "train-archive");
@@ -111,6 +114,11 @@ public final class Main implements Runnable {
    * help, usage errors and the completion script get them all.
    */
   static CommandLine commandLine(Environment environment, String[] args) {
+    // picocli registers converters for the java.sql and java.time types by reflection in every
+    // command line it makes, a cold start's cost; no option of pqcert takes one of those types.
+    if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
+      System.setProperty(CONVERTERS_EXCLUDED, "java\\.(sql|time)\\..*");
+    }
     CommandLine commandLine = new CommandLine(new Main(environment).spec);
     String named = args.length > 0 ? args[0] : "";
     boolean onlyNamed = COMMANDS.contains(named) && !named.equals("completion");
