@@ -12,6 +12,7 @@ import dev.pqcert.bundle.EntryKind;
 import dev.pqcert.bundle.InputException;
 import dev.pqcert.bundle.TextDecoder;
 import dev.pqcert.json.Json;
+import dev.pqcert.parse.DeepStack;
 import dev.pqcert.parse.DocumentKind;
 import dev.pqcert.parse.DocumentParser;
 import dev.pqcert.parse.ParseResult;
@@ -31,7 +32,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,16 +88,10 @@ final class ParseCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    // A batch parses on every core; results are reported in the order the files were given.
+    // A batch parses on every core, each file on its large-stack worker (not handed on to
+    // another thread); results are reported in the order the files were given.
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            cores,
-            work -> {
-              Thread thread = new Thread(work, "pqcert-parse");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService workers = DeepStack.pool(cores);
     Report report = new Report(out, err, format);
     try {
       Deque<Future<Outcome>> pending = new ArrayDeque<>();

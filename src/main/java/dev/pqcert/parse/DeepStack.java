@@ -2,6 +2,8 @@ package dev.pqcert.parse;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -34,7 +36,33 @@ public final class DeepStack {
           new SynchronousQueue<>(),
           new DeepThreadFactory());
 
+  /** Set on a thread whose stack overflowed, for its pool to retire it after the task. */
+  private static final ThreadLocal<Boolean> OVERFLOWED = new ThreadLocal<>();
+
   private DeepStack() {}
+
+  /**
+   * A pool of large-stack threads for a batch of work (a run of {@code parse}): work submitted to
+   * it runs {@link #call} inline, without a hand-off to another thread per item. A thread whose
+   * stack overflowed is replaced after its task, as this class's own threads are.
+   */
+  public static ExecutorService pool(int threads) {
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        0,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
+        new DeepThreadFactory()) {
+      @Override
+      protected void afterExecute(Runnable task, Throwable thrown) {
+        if (Boolean.TRUE.equals(OVERFLOWED.get())) {
+          OVERFLOWED.remove();
+          throw new RetireWorker(); // ends this thread; the pool starts another
+        }
+      }
+    };
+  }
 
   /** Thrown when even the large stack overflowed; callers turn it into a located finding. */
   public static final class TooDeepException extends RuntimeException {
@@ -83,6 +111,7 @@ public final class DeepStack {
     try {
       return work.call();
     } catch (StackOverflowError tooDeep) {
+      OVERFLOWED.set(true);
       throw new TooDeepException(tooDeep);
     } catch (RuntimeException e) {
       throw e;
@@ -116,7 +145,9 @@ public final class DeepStack {
       } finally {
         done.countDown();
       }
-      if (overflowed) {
+      // Also when a nested call overflowed and its caller turned that into a result.
+      if (overflowed || Boolean.TRUE.equals(OVERFLOWED.get())) {
+        OVERFLOWED.remove();
         throw new RetireWorker(); // ends this worker thread; the pool starts a new one when needed
       }
     }

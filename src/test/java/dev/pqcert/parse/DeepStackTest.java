@@ -1,10 +1,12 @@
 package dev.pqcert.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,52 @@ class DeepStackTest {
                 }));
     for (int i = 0; i < 3; i++) {
       assertEquals(42, DeepStack.call(() -> 42));
+    }
+  }
+
+  @Test
+  void aPoolRunsCallsOnItsOwnLargeStackThreads() throws Exception {
+    ExecutorService pool = DeepStack.pool(1);
+    try {
+      String[] threads =
+          pool.submit(
+                  () ->
+                      new String[] {
+                        Thread.currentThread().getName(),
+                        DeepStack.call(() -> Thread.currentThread().getName())
+                      })
+              .get();
+      assertEquals("pqcert-deep-stack", threads[0]);
+      assertEquals(threads[0], threads[1]);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aPoolReplacesAThreadWhoseStackOverflowed() throws Exception {
+    ExecutorService pool = DeepStack.pool(1);
+    try {
+      Thread first = pool.submit(Thread::currentThread).get();
+      Thread overflowed =
+          pool.submit(
+                  () -> {
+                    assertThrows(
+                        DeepStack.TooDeepException.class,
+                        () ->
+                            DeepStack.call(
+                                () -> {
+                                  throw new StackOverflowError();
+                                }));
+                    return Thread.currentThread();
+                  })
+              .get();
+      assertSame(first, overflowed, "the overflow is caught where it happened");
+      Thread next = pool.submit(Thread::currentThread).get();
+      assertNotEquals(overflowed, next, "that thread retired after its task");
+      assertSame(next, pool.submit(Thread::currentThread).get(), "and its successor stays");
+    } finally {
+      pool.shutdownNow();
     }
   }
 
