@@ -109,9 +109,10 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The command line that parses these arguments. picocli reads every command's annotations when it
-   * is added, a cost each run pays at start-up: arguments that name a command get only that one;
-   * help, usage errors and the completion script get them all.
+   * The command line that parses these arguments. picocli sets up every command it is given (and
+   * reads the annotations of those declared with them), a cost each run pays at start-up: arguments
+   * that name a command get only that one; help, usage errors and the completion script get them
+   * all.
    */
   static CommandLine commandLine(Environment environment, String[] args) {
     // picocli registers converters for the java.sql and java.time types by reflection in every
