@@ -48,14 +48,7 @@ class DeepStackTest {
 
   @Test
   void anOverflowBecomesTooDeepAndLaterCallsStillWork() {
-    // (Thrown rather than provoked: filling the 1 GB stack would take the test seconds.)
-    assertThrows(
-        DeepStack.TooDeepException.class,
-        () ->
-            DeepStack.call(
-                () -> {
-                  throw new StackOverflowError();
-                }));
+    assertOverflowIsTooDeep();
     for (int i = 0; i < 3; i++) {
       assertEquals(42, DeepStack.call(() -> 42));
     }
@@ -88,13 +81,7 @@ class DeepStackTest {
       Thread overflowed =
           pool.submit(
                   () -> {
-                    assertThrows(
-                        DeepStack.TooDeepException.class,
-                        () ->
-                            DeepStack.call(
-                                () -> {
-                                  throw new StackOverflowError();
-                                }));
+                    assertOverflowIsTooDeep();
                     return Thread.currentThread();
                   })
               .get();
@@ -105,6 +92,19 @@ class DeepStackTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * A call whose stack overflows: thrown rather than provoked (filling 1 GB would take seconds).
+   */
+  private static void assertOverflowIsTooDeep() {
+    assertThrows(
+        DeepStack.TooDeepException.class,
+        () ->
+            DeepStack.call(
+                () -> {
+                  throw new StackOverflowError();
+                }));
   }
 
   @Test
