@@ -140,7 +140,11 @@ final class LibraryCalls {
     Value plain = Values.plain(value);
     List<Value> parts;
     if (plain instanceof Value.RecordValue record) {
-      parts = record.fields().values().stream().map(Value.RecordField::value).toList();
+      // A loop, not a stream: every argument of every library call comes here, mostly cold.
+      parts = new ArrayList<>();
+      for (Value.RecordField field : record.fields().values()) {
+        parts.add(field.value());
+      }
     } else if (plain instanceof Value.ListValue list) {
       parts = list.items();
     } else {
