@@ -72,23 +72,31 @@ final class SchemeChecks {
         default -> Optional.empty();
       };
     }
+    // (Tests and branches rather than Optional's lambdas: every condition a model evaluates comes
+    // here, mostly before the JIT has compiled anything.)
     if (condition instanceof Expr.Invoke invoke) {
-      return startsWith(invoke, scope, file).or(() -> predicate(invoke, scope, file, depth));
+      Optional<Test> startsWith = startsWith(invoke, scope, file);
+      return startsWith.isPresent() ? startsWith : predicate(invoke, scope, file, depth);
     }
     if (condition instanceof Expr.Let let) {
       return test(let.body(), evaluator.letScope(let, scope, file), file, depth + 1);
     }
-    return definition(condition, scope).flatMap(d -> test(d.expr, d.scope, d.file, depth + 1));
+    Optional<Defined> definition = definition(condition, scope);
+    if (definition.isEmpty()) {
+      return Optional.empty();
+    }
+    Defined d = definition.get();
+    return test(d.expr, d.scope, d.file, depth + 1);
   }
 
   private Optional<Test> either(
       Expr.Binary binary, Scope scope, String file, int depth, boolean whenTrue) {
-    return test(binary.left(), scope, file, depth + 1)
-        .filter(t -> t.httpsWhenTrue() == whenTrue)
-        .or(
-            () ->
-                test(binary.right(), scope, file, depth + 1)
-                    .filter(t -> t.httpsWhenTrue() == whenTrue));
+    Optional<Test> left = test(binary.left(), scope, file, depth + 1);
+    if (left.isPresent() && left.get().httpsWhenTrue() == whenTrue) {
+      return left;
+    }
+    Optional<Test> right = test(binary.right(), scope, file, depth + 1);
+    return right.isPresent() && right.get().httpsWhenTrue() == whenTrue ? right : Optional.empty();
   }
 
   /** {@code scheme = "https"} or {@code scheme <> "https"}, either way round. */
