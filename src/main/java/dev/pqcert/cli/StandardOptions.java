@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * What picocli's {@code mixinStandardHelpOptions} gives a command ({@code -h}, {@code --help},
  * {@code -V}, {@code --version}), for the commands declared through its programmatic API: picocli
  * builds that mixin from annotations, which a cold start pays for (see {@link CheckCommand}).
- * {@code CommandLineTest} compares the help these give with the mixin's.
+ * {@code HelpTest} compares these with the mixin's.
  */
 final class StandardOptions {
   private StandardOptions() {}

@@ -68,8 +68,8 @@ public enum LibraryFunction {
    * Functions that read a data source other than the web ({@code File.Contents}, {@code
    * AzureStorage.Blobs}): what they return is data read at run time, not what they were given.
    */
-  private static final java.util.List<String> DATA_SOURCE_PREFIXES =
-      java.util.List.of(
+  private static final Prefixes DATA_SOURCES =
+      Prefixes.of(
           "File.Contents",
           "Folder.",
           "AzureStorage.",
@@ -94,13 +94,9 @@ public enum LibraryFunction {
           "Databricks.",
           "Spark.Tables");
 
-  private static final java.util.Set<String> DATA_SOURCE_FAMILIES = families(DATA_SOURCE_PREFIXES);
-
   /** Families whose every member is kept as a call site: tracing, extension, cube and ODBC. */
-  private static final java.util.List<String> RECORDED_PREFIXES =
-      java.util.List.of("Diagnostics.", "Extension.", "Cube.", "Odbc.");
-
-  private static final java.util.Set<String> RECORDED_FAMILIES = families(RECORDED_PREFIXES);
+  private static final Prefixes RECORDED =
+      Prefixes.of("Diagnostics.", "Extension.", "Cube.", "Odbc.");
 
   private final String name;
   private final Effect effect;
@@ -151,37 +147,37 @@ public enum LibraryFunction {
    * a file's contents) rather than something computed from its arguments.
    */
   public static boolean readsData(String name) {
-    return isRequest(name)
-        || isConnection(name)
-        || startsWithAny(name, DATA_SOURCE_PREFIXES, DATA_SOURCE_FAMILIES);
+    return isRequest(name) || isConnection(name) || DATA_SOURCES.matches(name);
   }
 
   /**
-   * Whether a name starts with one of the prefixes, each of which names a family ({@code
-   * "Folder."}, {@code "Oracle.Database"}): a family no prefix has is told by one lookup. This runs
-   * for every library call a model evaluates, mostly before the JIT has compiled anything.
+   * Name prefixes, each naming a family ({@code "Folder."}) or a function ({@code
+   * "Oracle.Database"}), with their families (each up to and with its first dot): a name of a
+   * family no prefix has is told by one lookup. This runs for every library call a model evaluates,
+   * mostly before the JIT has compiled anything.
    */
-  private static boolean startsWithAny(
-      String name, java.util.List<String> prefixes, java.util.Set<String> families) {
-    int dot = name.indexOf('.');
-    if (dot < 0 || !families.contains(name.substring(0, dot + 1))) {
+  private record Prefixes(java.util.List<String> prefixes, java.util.Set<String> families) {
+    static Prefixes of(String... prefixes) {
+      java.util.Set<String> families = new java.util.HashSet<>();
+      for (String prefix : prefixes) {
+        families.add(prefix.substring(0, prefix.indexOf('.') + 1));
+      }
+      return new Prefixes(java.util.List.of(prefixes), java.util.Set.copyOf(families));
+    }
+
+    /** Whether the name starts with one of the prefixes. */
+    boolean matches(String name) {
+      int dot = name.indexOf('.');
+      if (dot < 0 || !families.contains(name.substring(0, dot + 1))) {
+        return false;
+      }
+      for (String prefix : prefixes) {
+        if (name.startsWith(prefix)) {
+          return true;
+        }
+      }
       return false;
     }
-    for (String prefix : prefixes) {
-      if (name.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The families of these prefixes: each up to and with its first dot (every prefix has one). */
-  private static java.util.Set<String> families(java.util.List<String> prefixes) {
-    java.util.Set<String> families = new java.util.HashSet<>();
-    for (String prefix : prefixes) {
-      families.add(prefix.substring(0, prefix.indexOf('.') + 1));
-    }
-    return java.util.Set.copyOf(families);
   }
 
   /** Table functions that return something other than a table. */
@@ -259,6 +255,6 @@ public enum LibraryFunction {
 
   /** Whether calls of the function are kept as call sites for the rules. */
   static boolean isRecorded(String name) {
-    return BY_NAME.containsKey(name) || startsWithAny(name, RECORDED_PREFIXES, RECORDED_FAMILIES);
+    return BY_NAME.containsKey(name) || RECORDED.matches(name);
   }
 }
