@@ -49,6 +49,40 @@ class LaunchersTest {
   }
 
   @Test
+  void everyLauncherGivesAParseBatchTheSameLargerFirstHeap() throws IOException {
+    List<String> bash = flags(BASH_CHECKOUT, "parse_flags=(", ")");
+    assertEquals(List.of("-Xms64m"), bash, "read the bash launcher's parse flags");
+    assertEquals(bash, flags(SH_DOWNLOAD, "parse_flags='", "'"), SH_DOWNLOAD.toString());
+    assertEquals(bash, flags(CMD_CHECKOUT, "set \"parse_flags=", "\""), CMD_CHECKOUT.toString());
+    assertEquals(bash, flags(CMD_DOWNLOAD, "set \"parse_flags=", "\""), CMD_DOWNLOAD.toString());
+    // Only for parse, and every run (never the training run) takes them.
+    assertTrue(text(BASH_CHECKOUT).contains("if [ \"${1-}\" = parse ]; then\n  run_flags+=("));
+    assertTrue(
+        text(SH_DOWNLOAD).contains("if [ \"${1-}\" = parse ]; then\n  run_flags=\"$run_flags"));
+    for (Path launcher : List.of(CMD_CHECKOUT, CMD_DOWNLOAD)) {
+      assertTrue(
+          text(launcher)
+              .contains("if \"%~1\"==\"parse\" set \"run_flags=%jvm_flags% %parse_flags%\""),
+          launcher.toString());
+    }
+    for (Path launcher : List.of(BASH_CHECKOUT, SH_DOWNLOAD, CMD_CHECKOUT, CMD_DOWNLOAD)) {
+      for (String line : text(launcher).split("\r?\n", -1)) {
+        if (line.contains("-jar \"") && !line.strip().startsWith("#")) {
+          boolean training = line.contains("train-archive");
+          assertEquals(
+              !training,
+              line.contains("run_flags"),
+              launcher + ": run flags on a run only: " + line);
+        }
+      }
+    }
+  }
+
+  private static String text(Path launcher) throws IOException {
+    return Files.readString(launcher, StandardCharsets.UTF_8);
+  }
+
+  @Test
   void windowsLaunchersPassEveryArgumentAndReturnJavasExitCode() throws IOException {
     for (Path launcher : List.of(CMD_CHECKOUT, CMD_DOWNLOAD)) {
       String text = Files.readString(launcher, StandardCharsets.UTF_8);
