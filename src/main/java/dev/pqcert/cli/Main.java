@@ -12,9 +12,9 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /**
- * The {@code pqcert} command line. It and {@code check} are declared through picocli's programmatic
- * API, which a cold start pays less for than annotations (see {@link CheckCommand}); the other
- * commands, rarely run, keep their annotations.
+ * The {@code pqcert} command line. It, {@code check} and {@code parse} (whose batches wait for it)
+ * are declared through picocli's programmatic API, which a cold start pays less for than
+ * annotations (see {@link CheckCommand}); the other commands, rarely run, keep their annotations.
  */
 public final class Main implements Runnable {
   /** picocli's setting: built-in type converters not to register (regular expressions). */
@@ -30,7 +30,7 @@ public final class Main implements Runnable {
       case "rules" -> new RulesCommand();
       case "explain" -> new ExplainCommand();
       case "model" -> new ModelCommand();
-      case "parse" -> new ParseCommand();
+      case "parse" -> new ParseCommand().spec();
       case "pack" -> new PackCommand();
       case "completion" -> new CompletionCommand();
       case "train-archive" -> new TrainArchiveCommand();

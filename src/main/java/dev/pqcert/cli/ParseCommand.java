@@ -33,45 +33,63 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code pqcert parse}: a developer aid that reports only syntax errors. */
-@Command(
-    addMethodSubcommands = false,
-    name = "parse",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Parses M files and reports syntax errors.",
-      ".pq and .m files are parsed as section documents when they start like one, else as"
-          + " expression documents; .pqm modules are expression documents. A package (.mez, .pqx)"
-          + " or a connector folder stands for the M files in it, each named as"
-          + " Contoso.mez/Contoso.pq."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every file parsed",
-      "1:at least one file has a syntax error",
-      "2:a file cannot be read, or a usage error"
-    })
+/**
+ * {@code pqcert parse}: a developer aid that reports only syntax errors.
+ *
+ * <p>Declared through picocli's programmatic API, as {@link CheckCommand} is and for the same
+ * reason: a batch waits for its command line before its first file, and reading annotations costs a
+ * cold start proxy classes that Java 17 cannot archive.
+ */
 final class ParseCommand implements Callable<Integer> {
   private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "FILE",
-      description = "M files (.pq, .m, .pqm), packages (.mez, .pqx) or connector folders")
-  List<Path> files;
+  private List<Path> files;
+  private OutputFormat format;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-  OutputFormat format;
+  ParseCommand() {
+    spec.name("parse").versionProvider(new Main.Version());
+    spec.usageMessage()
+        .description(
+            "Parses M files and reports syntax errors.",
+            ".pq and .m files are parsed as section documents when they start like one, else as"
+                + " expression documents; .pqm modules are expression documents. A package (.mez,"
+                + " .pqx) or a connector folder stands for the M files in it, each named as"
+                + " Contoso.mez/Contoso.pq.")
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(
+            StandardOptions.exitCodes(
+                "0:every file parsed",
+                "1:at least one file has a syntax error",
+                "2:a file cannot be read, or a usage error"));
+    spec.addPositional(
+        PositionalParamSpec.builder()
+            .arity("1..*")
+            .required(true)
+            .paramLabel("FILE")
+            .type(List.class)
+            .auxiliaryTypes(Path.class)
+            .description("M files (.pq, .m, .pqm), packages (.mez, .pqx) or connector folders")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--format")
+            .paramLabel("<format>")
+            .type(OutputFormat.class)
+            .defaultValue("text")
+            .description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+            .build());
+    StandardOptions.add(spec);
+  }
+
+  /** The command's options, for picocli to parse into. */
+  CommandSpec spec() {
+    return spec;
+  }
 
   enum OutputFormat {
     text,
@@ -86,6 +104,11 @@ final class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    files = new ArrayList<>();
+    for (Object file : (List<?>) spec.positionalParameters().get(0).getValue()) {
+      files.add((Path) file);
+    }
+    format = (OutputFormat) spec.findOption("--format").getValue();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // A batch parses on every core, each file on its large-stack worker (not handed on to

@@ -15,9 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * What the command line tells a user about itself, pinned: the help of {@code pqcert} and {@code
- * check} (declared through picocli's programmatic API) and the completion script built from every
- * command.
+ * What the command line tells a user about itself, pinned: the help of {@code pqcert}, {@code
+ * check} and {@code parse} (declared through picocli's programmatic API; the snapshots were taken
+ * from their annotated versions) and the completion script built from every command.
  */
 class HelpTest {
   private static final Path SNAPSHOTS = Path.of("src", "test", "resources", "snapshots", "help");
@@ -31,6 +31,12 @@ class HelpTest {
   void checkHelp() throws IOException {
     assertOutput("check.txt", CliTest.run("check", "--help"));
     assertEquals(CliTest.run("check", "--help").out(), CliTest.run("check", "-h").out());
+  }
+
+  @Test
+  void parseHelp() throws IOException {
+    assertOutput("parse.txt", CliTest.run("parse", "--help"));
+    assertEquals(CliTest.run("parse", "--help").out(), CliTest.run("parse", "-h").out());
   }
 
   @Test
