@@ -68,7 +68,8 @@ final class TrainingInputs {
   /**
    * A connector folder's files twice, each copy with a project file of its own: the older SDK's
    * {@code .mproj} (its files as {@code Compile} items, with conditions and properties) and the
-   * newer one's {@code .proj} ({@code MezContent} items, icons by wildcard). The two folders.
+   * newer one's {@code .proj} ({@code MezContent} items, icons by wildcard), each under a
+   * configuration file (JSON for one, YAML for the other). The two folders.
    */
   static List<String> projects(Path folder, Path connector) throws IOException {
     String name = connector.getFileName().toString();
@@ -124,6 +125,16 @@ final class TrainingInputs {
       Files.writeString(copy.resolve(name + "." + project[0]), project[1], StandardCharsets.UTF_8);
       written.add(copy.toString());
     }
+    // A configuration file over each copy, one JSON and one YAML: checks read them.
+    Files.writeString(
+        folder.resolve("mproj").resolve("pqcert.json"),
+        "{\"release\": \"update\", \"rules\": {\"PQ013\": \"off\", \"PQ015\": \"review\"},"
+            + " \"ignore\": {\"*.pqm\": [\"PQ059\"]}, \"functionNames\": [\"Sync\"]}\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve("proj").resolve("pqcert.yaml"),
+        "failOn: should\nrules:\n  PQ021: must\n",
+        StandardCharsets.UTF_8);
     return written;
   }
 }

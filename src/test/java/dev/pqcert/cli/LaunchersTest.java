@@ -78,6 +78,31 @@ class LaunchersTest {
     }
   }
 
+  @Test
+  void everyLauncherGivesTheSameRunsTheSmallerCheckArchive() throws IOException {
+    // (DistributionIT runs the download's launcher and reads which archive the JVM opens.)
+    List<String> commands = List.of("check", "parse", "--version", "-V");
+    List<String> others = List.of("--format", "--baseline", "--write-baseline", "@");
+    for (Path launcher : List.of(BASH_CHECKOUT, SH_DOWNLOAD)) {
+      String text = text(launcher);
+      assertTrue(text.contains("    " + String.join(" | ", commands) + ")\n"), launcher.toString());
+      String patterns = String.join(" | ", others.stream().map(o -> o + "*").toList());
+      assertTrue(text.contains("          " + patterns + ")\n"), launcher + ": " + patterns);
+      assertTrue(text.contains("train-archive --check-archive "), launcher.toString());
+    }
+    for (Path launcher : List.of(CMD_CHECKOUT, CMD_DOWNLOAD)) {
+      String text = text(launcher);
+      assertTrue(
+          text.contains("for %%C in (" + String.join(" ", commands) + ") do"), launcher.toString());
+      for (String other : others) {
+        assertTrue(
+            text.contains("if not \"!args:" + other + "=!\"==\"!args!\" set \"other=1\""),
+            launcher + ": " + other);
+      }
+      assertTrue(text.contains("train-archive --check-archive "), launcher.toString());
+    }
+  }
+
   private static String text(Path launcher) throws IOException {
     return Files.readString(launcher, StandardCharsets.UTF_8);
   }

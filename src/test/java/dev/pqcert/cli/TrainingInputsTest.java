@@ -7,6 +7,11 @@ import dev.pqcert.bundle.Bundle;
 import dev.pqcert.bundle.BundleEntry;
 import dev.pqcert.bundle.BundleReader;
 import dev.pqcert.bundle.InputException;
+import dev.pqcert.config.Config;
+import dev.pqcert.config.ConfigException;
+import dev.pqcert.config.ConfigLoader;
+import dev.pqcert.config.FailOn;
+import dev.pqcert.rules.CheckSettings;
 import dev.pqcert.rules.RuleDoc;
 import dev.pqcert.rules.RuleRegistry;
 import java.io.IOException;
@@ -64,6 +69,23 @@ class TrainingInputsTest {
       assertTrue(entries(bundle).containsAll(Set.of("Contoso.pq", "resources.resx")), copy);
       assertTrue(original.containsAll(entries(bundle)), copy);
     }
+  }
+
+  @Test
+  void eachCopyIsUnderAConfigurationFileThatTheCheckFindsAndAccepts(@TempDir Path folder)
+      throws IOException, ConfigException {
+    // (A folder of its own with .git: the search for a configuration file stops there.)
+    Files.createDirectories(folder.resolve(".git"));
+    List<String> written = TrainingInputs.projects(folder, Path.of("samples/good/Contoso"));
+    ConfigLoader loader = new ConfigLoader(RuleRegistry.builtIn().ids());
+    Path json = ConfigLoader.discover(Path.of(written.get(0))).orElseThrow();
+    assertEquals(folder.resolve("mproj/pqcert.json"), json);
+    Config fromJson = loader.load(json);
+    assertEquals(Optional.of(CheckSettings.Release.UPDATE), fromJson.release());
+    assertEquals(Set.of("Sync"), fromJson.functionNames());
+    Path yaml = ConfigLoader.discover(Path.of(written.get(1))).orElseThrow();
+    assertEquals(folder.resolve("proj/pqcert.yaml"), yaml);
+    assertEquals(Optional.of(FailOn.SHOULD), loader.load(yaml).failOn());
   }
 
   private static Set<String> entries(Bundle bundle) {

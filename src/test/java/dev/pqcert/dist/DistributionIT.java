@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,16 +154,25 @@ class DistributionIT {
     assertEquals(0, good.exitCode, good.toString());
     assertTrue(
         good.stderr.contains("0 MUST, 0 SHOULD, 1 REVIEW in 1 target; exit 0"), good.toString());
-    // The JDK that runs this test can make an archive: the first run must have made one, beside
+    // The JDK that runs this test can make archives: the first run must have made both, beside
     // the jar, that the JVM maps (-Xshare:on refuses to start otherwise), with no partial file or
     // training folder left behind.
-    Path archive = home.resolve("lib/pqcert.jsa");
-    assertTrue(Files.isRegularFile(archive), "the first run made lib/pqcert.jsa");
     try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
       assertEquals(
-          List.of("pqcert.jar", "pqcert.jsa", "pqcert.jsa.id", "training"),
+          List.of("pqcert-check.jsa", "pqcert.jar", "pqcert.jsa", "pqcert.jsa.id", "training"),
           lib.map(p -> p.getFileName().toString()).sorted().toList());
     }
+    for (String name : List.of("pqcert.jsa", "pqcert-check.jsa")) {
+      assertArchiveMaps(home.resolve("lib").resolve(name));
+    }
+
+    Run bad = launch(env, Path.of("samples", "bad", "Woodgrove.mez"));
+    assertEquals(1, bad.exitCode, bad.toString());
+    assertTrue(bad.stdout.contains("Woodgrove.pq:5:1  MUST    PQ011  "), bad.toString());
+    assertFalse(Files.exists(mavenCalled), "the download's launcher called mvn");
+  }
+
+  private static void assertArchiveMaps(Path archive) throws Exception {
     Process mapped =
         new ProcessBuilder(
                 JAVA_BIN.resolve(WINDOWS ? "java.exe" : "java").toString(),
@@ -180,12 +190,38 @@ class DistributionIT {
             .start();
     String mappedOutput =
         new String(mapped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, mapped.waitFor(), "the archive maps: " + mappedOutput);
+    assertEquals(0, mapped.waitFor(), archive + " maps: " + mappedOutput);
+  }
 
-    Run bad = launch(env, Path.of("samples", "bad", "Woodgrove.mez"));
-    assertEquals(1, bad.exitCode, bad.toString());
-    assertTrue(bad.stdout.contains("Woodgrove.pq:5:1  MUST    PQ011  "), bad.toString());
-    assertFalse(Files.exists(mavenCalled), "the download's launcher called mvn");
+  @Test
+  void checkParseAndVersionMapTheSmallerCheckArchiveOtherRunsTheFullOne() throws Exception {
+    Map<String, String> env = new TreeMap<>();
+    env.put("PATH", pathOf(Files.createDirectories(temp.resolve("no-tools")), JAVA_BIN));
+    String sample = Path.of("samples", "good", "Contoso.mez").toAbsolutePath().toString();
+    Run first = launch(env, List.of("check", sample)); // trains, unless another test did
+    assertEquals(0, first.exitCode, first.toString());
+    Map<List<String>, String> archives = new LinkedHashMap<>();
+    archives.put(List.of("check", sample), "pqcert-check.jsa");
+    archives.put(List.of("check", "--fail-on", "never", sample), "pqcert-check.jsa");
+    archives.put(List.of("parse", sample), "pqcert-check.jsa");
+    archives.put(List.of("--version"), "pqcert-check.jsa");
+    archives.put(List.of("check", "--format", "json", sample), "pqcert.jsa");
+    archives.put(List.of("check", sample, "--format=sarif"), "pqcert.jsa");
+    archives.put(List.of("check", "--baseline", "none.json", sample), "pqcert.jsa");
+    archives.put(List.of("model", sample), "pqcert.jsa");
+    int run = 0;
+    for (Map.Entry<List<String>, String> expected : archives.entrySet()) {
+      // The JVM says which archive it opens, in a log file of its own (relative: the run's folder
+      // is temp, and a drive letter's colon would end -Xlog's file name).
+      String log = "cds-" + run++ + ".log";
+      env.put("JAVA_TOOL_OPTIONS", "-Xlog:cds=info:file=" + log);
+      Run result = launch(env, expected.getKey());
+      String opened = Files.readString(temp.resolve(log), StandardCharsets.UTF_8);
+      String archive = home.resolve("lib").resolve(expected.getValue()).toString();
+      assertTrue(
+          opened.contains("Opened archive " + archive) && !opened.contains("Unable to map"),
+          expected.getKey() + " maps " + archive + ": " + result + "\n" + opened);
+    }
   }
 
   @Test
@@ -222,14 +258,18 @@ class DistributionIT {
 
   /** Runs the unpacked launcher's {@code check} on a sample, with only the given environment. */
   private static Run launch(Map<String, String> env, Path sample) throws Exception {
+    return launch(env, List.of("check", sample.toAbsolutePath().toString()));
+  }
+
+  /** Runs the unpacked launcher with these arguments, with only the given environment. */
+  private static Run launch(Map<String, String> env, List<String> arguments) throws Exception {
     List<String> command = new ArrayList<>();
     if (WINDOWS) {
       command.addAll(List.of("cmd.exe", "/c", home.resolve("bin/pqcert.cmd").toString()));
     } else {
       command.add(home.resolve("bin/pqcert").toString());
     }
-    command.add("check");
-    command.add(sample.toAbsolutePath().toString());
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile());
     Map<String, String> environment = builder.environment();
     String systemRoot = environment.get("SystemRoot");
