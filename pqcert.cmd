@@ -5,7 +5,7 @@ rem the same class-data (AppCDS) archives, target\pqcert.jsa and the smaller
 rem target\pqcert-check.jsa for check, parse and --version, made once per build of the jar by
 rem pqcert train-archive (training runs over the samples, then a dump). Needs Java 17 and Maven on PATH; PowerShell,
 rem part of Windows, compares the file times. PQCERT_CDS=0 runs without the archive.
-rem Keep the jvm_flags line in step with ./pqcert: LaunchersTest compares them.
+rem Keep the jvm_flags and parse_flags lines in step with ./pqcert: LaunchersTest compares them.
 setlocal EnableExtensions DisableDelayedExpansion
 set "here=%~dp0"
 set "here=%here:~0,-1%"

@@ -9,8 +9,8 @@ rem (pqcert-check.jsa beside it). The archive is lib\pqcert.jsa when lib can be 
 rem LOCALAPPDATA\pqcert\pqcert.jsa; when neither can be written, runs go on without it. It is
 rem written under a temporary name and renamed into place; a file beside it, pqcert.jsa.id, holds
 rem the size and time of the jar it was made from, so a new jar is trained anew without PowerShell.
-rem PQCERT_CDS=0 runs without the archive. (LaunchersTest compares jvm_flags with the other
-rem launchers', so keep it on one line.)
+rem PQCERT_CDS=0 runs without the archive. (LaunchersTest compares jvm_flags and parse_flags with
+rem the other launchers', so keep each on one line.)
 setlocal EnableExtensions DisableDelayedExpansion
 set "home=%~dp0.."
 for %%H in ("%home%") do set "home=%%~fH"
