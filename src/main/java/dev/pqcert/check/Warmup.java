@@ -7,9 +7,7 @@ import dev.pqcert.bundle.XmlInput;
 import dev.pqcert.model.ConnectorModel;
 import dev.pqcert.model.ConnectorModelBuilder;
 import dev.pqcert.parse.DeepStack;
-import dev.pqcert.parse.DocumentKind;
-import dev.pqcert.parse.DocumentParser;
-import dev.pqcert.parse.SourceText;
+import dev.pqcert.parse.ParserWarmup;
 import dev.pqcert.rules.RuleRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,15 +36,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * builds the model: making a rule starts no class of the model.
  */
 public final class Warmup {
-  /** A connector's first lines, enough to build the parser's tables and its first predictions. */
-  private static final String SAMPLE =
-      "[Version = \"1.0.0\"]\nsection Warm;\n[DataSource.Kind = \"Warm\"]\n"
-          + "shared Warm.Contents = (url as text) => let\n"
-          + "    source = Json.Document(Web.Contents(url, [Query = [a = \"1\"]])),\n"
-          + "    table = #table({\"Name\", \"Data\"}, {{\"a\", source}})\n"
-          + "  in table;\n"
-          + "Warm = [Authentication = [Anonymous = []], Label = \"Warm\"];\n";
-
   /** A target's model, built before the check asked for it; by the target's path as given. */
   private record ReadAhead(String path, ConnectorModel model) {}
 
@@ -67,7 +56,7 @@ public final class Warmup {
         new FutureTask<>(
             () -> {
               XmlInput.factory();
-              DocumentParser.parse(new SourceText("Warm.pq", SAMPLE), DocumentKind.AUTO);
+              ParserWarmup.warm();
               return null;
             });
     FutureTask<RuleRegistry> rules = new FutureTask<>(RuleRegistry::builtIn);

@@ -2,6 +2,7 @@ package dev.pqcert.cli;
 
 import dev.pqcert.check.Warmup;
 import dev.pqcert.config.Spellings;
+import dev.pqcert.parse.ParserWarmup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -44,6 +45,8 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("check")) {
       Warmup.start(CheckCommand.firstPath(args));
+    } else if (args.length > 0 && args[0].equals("parse")) {
+      ParserWarmup.start();
     }
     System.exit(
         run(

@@ -16,6 +16,7 @@ import dev.pqcert.parse.DeepStack;
 import dev.pqcert.parse.DocumentKind;
 import dev.pqcert.parse.DocumentParser;
 import dev.pqcert.parse.ParseResult;
+import dev.pqcert.parse.ParserWarmup;
 import dev.pqcert.parse.SourceText;
 import dev.pqcert.parse.SyntaxError;
 import java.io.IOException;
@@ -109,6 +110,7 @@ final class ParseCommand implements Callable<Integer> {
       files.add((Path) file);
     }
     format = (OutputFormat) spec.findOption("--format").getValue();
+    ParserWarmup.await(); // the tables, built while picocli read the command line
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // A batch parses on every core, each file on its large-stack worker (not handed on to

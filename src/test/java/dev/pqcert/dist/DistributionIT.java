@@ -200,24 +200,28 @@ class DistributionIT {
     String sample = Path.of("samples", "good", "Contoso.mez").toAbsolutePath().toString();
     Run first = launch(env, List.of("check", sample)); // trains, unless another test did
     assertEquals(0, first.exitCode, first.toString());
-    Map<List<String>, String> archives = new LinkedHashMap<>();
-    archives.put(List.of("check", sample), "pqcert-check.jsa");
-    archives.put(List.of("check", "--fail-on", "never", sample), "pqcert-check.jsa");
-    archives.put(List.of("parse", sample), "pqcert-check.jsa");
-    archives.put(List.of("--version"), "pqcert-check.jsa");
-    archives.put(List.of("check", "--format", "json", sample), "pqcert.jsa");
-    archives.put(List.of("check", sample, "--format=sarif"), "pqcert.jsa");
-    archives.put(List.of("check", "--baseline", "none.json", sample), "pqcert.jsa");
-    archives.put(List.of("model", sample), "pqcert.jsa");
+    // What each run maps, and how it ends (a missing baseline is a usage error: exit 2).
+    record Expected(String archive, int exitCode) {}
+    Map<List<String>, Expected> runs = new LinkedHashMap<>();
+    runs.put(List.of("check", sample), new Expected("pqcert-check.jsa", 0));
+    runs.put(List.of("check", "--fail-on", "review", sample), new Expected("pqcert-check.jsa", 1));
+    runs.put(List.of("parse", sample), new Expected("pqcert-check.jsa", 0));
+    runs.put(List.of("--version"), new Expected("pqcert-check.jsa", 0));
+    runs.put(List.of("check", "--format", "json", sample), new Expected("pqcert.jsa", 0));
+    runs.put(List.of("check", sample, "--format=sarif"), new Expected("pqcert.jsa", 0));
+    runs.put(List.of("check", "--baseline", "none.json", sample), new Expected("pqcert.jsa", 2));
+    runs.put(List.of("model", sample), new Expected("pqcert.jsa", 0));
     int run = 0;
-    for (Map.Entry<List<String>, String> expected : archives.entrySet()) {
+    for (Map.Entry<List<String>, Expected> expected : runs.entrySet()) {
       // The JVM says which archive it opens, in a log file of its own (relative: the run's folder
       // is temp, and a drive letter's colon would end -Xlog's file name).
       String log = "cds-" + run++ + ".log";
       env.put("JAVA_TOOL_OPTIONS", "-Xlog:cds=info:file=" + log);
       Run result = launch(env, expected.getKey());
+      assertEquals(
+          expected.getValue().exitCode(), result.exitCode, expected.getKey() + ": " + result);
       String opened = Files.readString(temp.resolve(log), StandardCharsets.UTF_8);
-      String archive = home.resolve("lib").resolve(expected.getValue()).toString();
+      String archive = home.resolve("lib").resolve(expected.getValue().archive()).toString();
       assertTrue(
           opened.contains("Opened archive " + archive) && !opened.contains("Unable to map"),
           expected.getKey() + " maps " + archive + ": " + result + "\n" + opened);
