@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One run of {@code pqcert check}, once the command line is read: expands the targets (see {@link
@@ -50,8 +51,8 @@ public final class CheckRun {
    *     found for each
    * @param baseline {@code --baseline}: report only the findings it does not accept
    * @param writeBaseline {@code --write-baseline}: accept every current finding, and exit 0
-   * @param rememberPackageContents whether the reports look for packages' sources on disk (see
-   *     {@link Checker#packageContents})
+   * @param rememberPackageContents for which packages the reports will look for sources on disk
+   *     (see {@link Checker#packageContents})
    * @param showProgress whether standard error is a terminal a person watches: then a progress line
    *     names each target while many are checked (see {@link ProgressLine})
    * @param quiet {@code --quiet}: the reports hold only the findings that fail the run, and
@@ -67,7 +68,7 @@ public final class CheckRun {
       Optional<Path> configFile,
       Optional<Path> baseline,
       Optional<Path> writeBaseline,
-      boolean rememberPackageContents,
+      Predicate<Path> rememberPackageContents,
       boolean showProgress,
       boolean quiet,
       Path workingDirectory,

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The pipeline for one target: bundle, parse and model, the enabled rules, then what the user
@@ -36,16 +37,17 @@ public final class Checker {
   private final BundleReader reader;
   private final RuleRegistry rules;
 
-  // Only when a report will look for the packages' sources on disk: hashing costs a cold JVM some
-  // 40 ms. Written on the deep-stack thread that checks a target, read afterwards by reports.
-  private final boolean rememberPackageContents;
+  // Only for a package whose sources a report will look for on disk, and only where they can be:
+  // hashing costs a cold JVM some 40 ms. Written on the deep-stack thread that checks a target,
+  // read afterwards by reports.
+  private final Predicate<Path> rememberPackageContents;
   private final Map<String, Map<String, ContentDigest>> packageContents = new ConcurrentHashMap<>();
 
   /**
-   * @param rememberPackageContents whether to keep a digest of each package entry, for {@link
-   *     #packageContents}
+   * @param rememberPackageContents for which packages (by their paths as given) to keep a digest of
+   *     each entry, for {@link #packageContents}
    */
-  public Checker(BundleReader reader, RuleRegistry rules, boolean rememberPackageContents) {
+  public Checker(BundleReader reader, RuleRegistry rules, Predicate<Path> rememberPackageContents) {
     this.reader = reader;
     this.rules = rules;
     this.rememberPackageContents = rememberPackageContents;
@@ -117,7 +119,7 @@ public final class Checker {
     try {
       ConnectorModel model = model(target, display);
       Bundle bundle = model.bundle();
-      if (rememberPackageContents && bundle.kind().isPackage()) {
+      if (bundle.kind().isPackage() && rememberPackageContents.test(target)) {
         Map<String, ContentDigest> digests = new TreeMap<>();
         bundle.entries().forEach(e -> digests.put(e.name(), ContentDigest.of(e.bytes())));
         packageContents.put(display, Map.copyOf(digests));

@@ -266,7 +266,7 @@ final class CheckCommand implements Callable<Integer> {
                   Optional.ofNullable(configFile),
                   Optional.ofNullable(baselineFile),
                   Optional.ofNullable(writeBaseline),
-                  reports.needPackageContents(),
+                  reports::needContentsOf,
                   interactive,
                   quiet,
                   environment.workingDirectory(),

@@ -85,13 +85,15 @@ public final class Reports {
   }
 
   /**
-   * Whether these reports look for the packages' sources on disk, and so need what was in each
-   * package (see {@link CheckRun.Options#rememberPackageContents}): SARIF, GitHub annotations and
-   * Azure Pipelines issues and the text report point at files, beside the package or in {@code
-   * --source-root}, which is said when it holds none of a package's files.
+   * Whether these reports will look for this package's sources on disk, and so need what was in it
+   * (see {@link CheckRun.Options#rememberPackageContents}): in {@code --source-root} when it is
+   * given, which is said when it holds none of the package's files; else in the folder beside the
+   * package, when there is one, for SARIF, GitHub annotations, Azure Pipelines issues and the text
+   * report to point at its files.
    */
-  public boolean needPackageContents() {
-    return findSourcesBeside() || sourceRoot.isPresent();
+  public boolean needContentsOf(Path packageFile) {
+    return sourceRoot.isPresent()
+        || (findSourcesBeside() && Files.isDirectory(SourceLocator.folderBeside(packageFile)));
   }
 
   /** Whether a report points at files: the text report too, so a terminal can open them. */

@@ -54,12 +54,13 @@ class WarmupTest {
     Path connector = write(folder.resolve("Warmed.pq"));
     RuleRegistry rules = RuleRegistry.builtIn();
     TargetResult cold =
-        new Checker(new BundleReader(), rules, false).check(connector, Config.DEFAULTS);
+        new Checker(new BundleReader(), rules, path -> false).check(connector, Config.DEFAULTS);
     Warmup.start(Optional.of(connector));
     RuleRegistry warmedRules = Warmup.rules();
     assertTrue(Warmup.holdsModel(connector.toString()));
     TargetResult warmed =
-        new Checker(new BundleReader(), warmedRules, false).check(connector, Config.DEFAULTS);
+        new Checker(new BundleReader(), warmedRules, path -> false)
+            .check(connector, Config.DEFAULTS);
     assertFalse(Warmup.holdsModel(connector.toString())); // the check took it
     assertTrue(!cold.findings().isEmpty());
     assertEquals(cold.findings(), warmed.findings());
@@ -83,7 +84,8 @@ class WarmupTest {
     assertEquals(RuleRegistry.builtIn().ids(), Warmup.rules().ids());
     assertEquals(Optional.empty(), Warmup.modelReadAhead(missing.toString()));
     TargetResult result =
-        new Checker(new BundleReader(), Warmup.rules(), false).check(missing, Config.DEFAULTS);
+        new Checker(new BundleReader(), Warmup.rules(), path -> false)
+            .check(missing, Config.DEFAULTS);
     assertTrue(result.error().isPresent());
   }
 

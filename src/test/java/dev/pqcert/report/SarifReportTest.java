@@ -62,7 +62,7 @@ class SarifReportTest {
   }
 
   static String sarif(Optional<Path> sourceRoot, String... targets) {
-    Checker checker = new Checker(new BundleReader(), RuleRegistry.builtIn(), false);
+    Checker checker = new Checker(new BundleReader(), RuleRegistry.builtIn(), path -> false);
     List<TargetResult> results = new ArrayList<>();
     for (String target : targets) {
       results.add(checker.check(Path.of(target), Config.DEFAULTS));
@@ -309,7 +309,7 @@ class SarifReportTest {
         folder.resolve("Contoso.pq"),
         getData("// pqcert-disable-next-line PQ015 -- the product's documentation says GetData\n"));
     TargetResult checked =
-        new Checker(new BundleReader(), RuleRegistry.builtIn(), false)
+        new Checker(new BundleReader(), RuleRegistry.builtIn(), path -> false)
             .check(folder, Config.DEFAULTS);
     List<Finding> testConnection =
         checked.findings().stream().filter(f -> f.ruleId().equals("PQ013")).toList();

@@ -1,6 +1,7 @@
 package dev.pqcert.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pqcert.bundle.BundleEntry;
@@ -97,6 +98,25 @@ class SourceLocatorTest {
     Files.createDirectories(folder.resolve("bin/AnyCPU/Debug"));
     Files.writeString(folder.resolve("pqcert.json"), "{}");
     assertEquals(Optional.of(folder), found());
+  }
+
+  @Test
+  void aPackageIsDigestedOnlyWhereAReportWillLookForItsSources() throws Exception {
+    Reports text = Reports.requested(List.of(), Optional.empty(), Optional.empty());
+    Reports sarif = Reports.requested(List.of("sarif"), Optional.empty(), Optional.empty());
+    Reports json = Reports.requested(List.of("json"), Optional.empty(), Optional.empty());
+    Reports rooted = Reports.requested(List.of("json"), Optional.empty(), Optional.of(temp));
+    assertTrue(text.needContentsOf(mez), "a folder beside the package");
+    assertTrue(sarif.needContentsOf(mez));
+    assertFalse(json.needContentsOf(mez), "a JSON report points at no file");
+    assertTrue(rooted.needContentsOf(mez), "--source-root is looked in whatever the format");
+    Path alone =
+        Files.copy(mez, Files.createDirectories(temp.resolve("elsewhere")).resolve("Contoso.mez"));
+    assertFalse(text.needContentsOf(alone), "no folder beside it: nothing to compare with");
+    assertFalse(sarif.needContentsOf(alone));
+    assertTrue(rooted.needContentsOf(alone));
+    Files.writeString(temp.resolve("elsewhere/Contoso"), "a file, not a folder");
+    assertFalse(text.needContentsOf(alone), "a file named as the folder is none");
   }
 
   @Test
