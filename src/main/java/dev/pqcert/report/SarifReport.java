@@ -1,34 +1,10 @@
 package dev.pqcert.report;
 
-import com.contrastsecurity.sarif.ArtifactChange;
-import com.contrastsecurity.sarif.ArtifactContent;
-import com.contrastsecurity.sarif.ArtifactLocation;
-import com.contrastsecurity.sarif.CodeFlow;
-import com.contrastsecurity.sarif.ConfigurationOverride;
-import com.contrastsecurity.sarif.Invocation;
-import com.contrastsecurity.sarif.Location;
-import com.contrastsecurity.sarif.Message;
-import com.contrastsecurity.sarif.MultiformatMessageString;
-import com.contrastsecurity.sarif.Notification;
-import com.contrastsecurity.sarif.OriginalUriBaseIds;
-import com.contrastsecurity.sarif.PartialFingerprints;
-import com.contrastsecurity.sarif.PhysicalLocation;
-import com.contrastsecurity.sarif.PropertyBag;
-import com.contrastsecurity.sarif.Region;
-import com.contrastsecurity.sarif.Replacement;
-import com.contrastsecurity.sarif.ReportingConfiguration;
-import com.contrastsecurity.sarif.ReportingDescriptor;
-import com.contrastsecurity.sarif.ReportingDescriptorReference;
-import com.contrastsecurity.sarif.Result;
-import com.contrastsecurity.sarif.Run;
-import com.contrastsecurity.sarif.SarifSchema210;
-import com.contrastsecurity.sarif.Suppression;
-import com.contrastsecurity.sarif.ThreadFlow;
-import com.contrastsecurity.sarif.ThreadFlowLocation;
-import com.contrastsecurity.sarif.Tool;
-import com.contrastsecurity.sarif.ToolComponent;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pqcert.check.Fingerprint;
 import dev.pqcert.check.RuleOverrides;
 import dev.pqcert.check.SuppressedFinding;
@@ -47,12 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and other CI platforms read it: one run, the tool driver
@@ -63,88 +37,70 @@ import java.util.Set;
  * invocation's rule configuration overrides. Files the user can open are referenced by their path;
  * files that exist only inside a package are referenced relative to the package, through a {@code
  * PACKAGEn} base id.
+ *
+ * <p>Written as a JSON tree, in the SARIF schema's property order, rather than through a typed
+ * object model: a cold JVM spends some 100 ms letting a data binder introspect such classes, more
+ * than a whole small check takes.
  */
 public final class SarifReport {
   /** Fingerprint key: a finding's identity that does not depend on its line. */
   static final String FINGERPRINT_KEY = "pqcert/v1";
 
-  private static final URI SCHEMA =
-      URI.create(
-          "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
-  private static final ObjectMapper JSON = mapper();
+  private static final String SCHEMA =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SarifReport() {}
-
-  private static ObjectMapper mapper() {
-    ObjectMapper mapper =
-        new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    // The generated classes omit values equal to the schema's defaults ("warning"); a report
-    // states every level explicitly, as GitHub's documentation asks of defaultConfiguration.
-    JsonInclude.Value nonNull = JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, null);
-    mapper.configOverride(ReportingConfiguration.class).setInclude(nonNull);
-    mapper.configOverride(Result.class).setInclude(nonNull);
-    return mapper;
-  }
 
   public static String render(List<TargetResult> targets, ReportContext context) {
     RuleRegistry registry = context.rules();
     List<String> ruleIds = new ArrayList<>();
-    Set<ReportingDescriptor> rules = new LinkedHashSet<>();
+    ArrayNode rules = NODES.arrayNode();
     for (Rule rule : registry.rules()) {
       RuleDoc doc = registry.doc(rule.id()).orElseThrow();
       ruleIds.add(rule.id());
       rules.add(descriptor(rule, doc, context));
     }
-    List<Result> results = new ArrayList<>();
+    ArrayNode results = NODES.arrayNode();
     List<Notification> notifications = new ArrayList<>();
-    OriginalUriBaseIds baseIds = new OriginalUriBaseIds();
+    // By base id, in the order of a HashMap, as reports have always listed them.
+    Map<String, ObjectNode> baseIds = new HashMap<>();
     for (int t = 0; t < targets.size(); t++) {
       TargetResult target = targets.get(t);
       if (target.error().isPresent()) {
         notifications.add(
-            new Notification()
-                .withLevel(Notification.Level.ERROR)
-                .withMessage(new Message().withText(target.path() + ": " + target.error().get()))
-                .withLocations(
-                    Set.of(
-                        new Location()
-                            .withPhysicalLocation(
-                                new PhysicalLocation()
-                                    .withArtifactLocation(
-                                        new ArtifactLocation()
-                                            .withUri(
-                                                uri(context.locator().targetPath(target))))))));
+            new Notification(
+                Optional.of(physical(uri(context.locator().targetPath(target)))),
+                target.path() + ": " + target.error().get(),
+                true,
+                Optional.empty()));
         continue;
       }
       String baseId = "PACKAGE" + (t + 1);
+      Places places = new Places(target, baseId, baseIds, context);
       // Findings a suppression or the baseline accepted are results too, marked as suppressed, so
       // that code scanning shows their alerts as dismissed rather than fixed.
       List<Reported> reported = new ArrayList<>();
       target.findings().forEach(f -> reported.add(new Reported(f, Optional.empty())));
       for (SuppressedFinding suppressed : target.suppressed()) {
-        PhysicalLocation directive =
-            physical(target, Optional.of(suppressed.directive()), baseId, baseIds, context);
-        reported.add(
-            new Reported(
-                suppressed.finding(),
-                Optional.of(
-                    new Suppression()
-                        .withKind(Suppression.Kind.IN_SOURCE)
-                        .withStatus(Suppression.Status.ACCEPTED)
-                        .withJustification(suppressed.reason())
-                        .withLocation(new Location().withPhysicalLocation(directive)))));
+        ObjectNode suppression = NODES.objectNode();
+        suppression.put("kind", "inSource");
+        suppression.put("status", "accepted");
+        suppression.put("justification", suppressed.reason());
+        suppression
+            .putObject("location")
+            .set("physicalLocation", places.physical(Optional.of(suppressed.directive())));
+        reported.add(new Reported(suppressed.finding(), Optional.of(suppression)));
       }
       String baselineFile =
           context.baseline().map(b -> "the baseline " + b.file()).orElse("the baseline");
       for (Finding accepted : target.baselined()) {
-        reported.add(
-            new Reported(
-                accepted,
-                Optional.of(
-                    new Suppression()
-                        .withKind(Suppression.Kind.EXTERNAL)
-                        .withStatus(Suppression.Status.ACCEPTED)
-                        .withJustification("accepted in " + baselineFile))));
+        ObjectNode suppression = NODES.objectNode();
+        suppression.put("kind", "external");
+        suppression.put("status", "accepted");
+        suppression.put("justification", "accepted in " + baselineFile);
+        reported.add(new Reported(accepted, Optional.of(suppression)));
       }
       reported.sort(Comparator.comparing(Reported::finding, Finding.ORDER));
       // An analysis a bound cut short is also a fact about the run, so that a SARIF consumer that
@@ -152,18 +108,11 @@ public final class SarifReport {
       for (Finding limit : target.findings()) {
         if (limit.ruleId().equals(RuleRegistry.analysisLimitRuleId())) {
           notifications.add(
-              new Notification()
-                  .withLevel(Notification.Level.WARNING)
-                  .withDescriptor(
-                      new ReportingDescriptorReference()
-                          .withId(limit.ruleId())
-                          .withIndex(ruleIds.indexOf(limit.ruleId())))
-                  .withMessage(new Message().withText(limit.message()))
-                  .withLocations(
-                      Set.of(
-                          new Location()
-                              .withPhysicalLocation(
-                                  physical(target, limit.location(), baseId, baseIds, context)))));
+              new Notification(
+                  Optional.of(places.physical(limit.location())),
+                  limit.message(),
+                  false,
+                  Optional.of(reference(limit.ruleId(), ruleIds))));
         }
       }
       // Identical findings in one target (same rule, file and message) are told apart by their
@@ -174,58 +123,74 @@ public final class SarifReport {
         Finding finding = entry.finding();
         String fingerprint = Fingerprint.of(finding);
         int occurrence = occurrences.merge(fingerprint, 1, Integer::sum);
-        results.add(
-            new Result()
-                .withRuleId(finding.ruleId())
-                .withRuleIndex(ruleIds.indexOf(finding.ruleId()))
-                .withLevel(resultLevel(finding.level()))
-                .withRank(null)
-                .withMessage(new Message().withText(finding.message()))
-                .withLocations(
-                    List.of(
-                        new Location()
-                            .withPhysicalLocation(
-                                physical(target, finding.location(), baseId, baseIds, context))))
-                .withRelatedLocations(related(finding.related(), target, baseId, baseIds, context))
-                .withCodeFlows(codeFlows(finding.path(), target, baseId, baseIds, context))
-                .withFixes(fixes(finding, target, context))
-                .withSuppressions(entry.suppression().map(Set::of).orElse(null))
-                .withPartialFingerprints(
-                    new PartialFingerprints()
-                        .withAdditionalProperty(FINGERPRINT_KEY, fingerprint + ":" + occurrence)));
+        ObjectNode result = results.addObject();
+        result.put("ruleId", finding.ruleId());
+        result.put("ruleIndex", ruleIds.indexOf(finding.ruleId()));
+        result.put("kind", "fail");
+        result.put("level", level(finding.level()));
+        result.set("message", message(finding.message()));
+        result
+            .putArray("locations")
+            .addObject()
+            .set("physicalLocation", places.physical(finding.location()));
+        result
+            .putObject("partialFingerprints")
+            .put(FINGERPRINT_KEY, fingerprint + ":" + occurrence);
+        codeFlows(finding.path(), places).ifPresent(flows -> result.set("codeFlows", flows));
+        related(finding.related(), places)
+            .ifPresent(related -> result.set("relatedLocations", related));
+        entry.suppression().ifPresent(s -> result.putArray("suppressions").add(s));
+        fixes(finding, target, context).ifPresent(fixes -> result.set("fixes", fixes));
       }
     }
-    Set<ConfigurationOverride> overrides = ruleOverrides(targets, ruleIds);
-    Run run =
-        new Run()
-            .withTool(
-                new Tool()
-                    .withDriver(
-                        new ToolComponent()
-                            .withName("pqcert")
-                            .withVersion(context.toolVersion())
-                            .withSemanticVersion(context.toolVersion())
-                            .withRules(rules)))
-            .withInvocations(
-                List.of(
-                    new Invocation()
-                        .withExecutionSuccessful(
-                            notifications.stream()
-                                .noneMatch(n -> n.getLevel() == Notification.Level.ERROR))
-                        .withRuleConfigurationOverrides(overrides.isEmpty() ? null : overrides)
-                        .withToolExecutionNotifications(
-                            notifications.isEmpty() ? null : notifications)))
-            .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
-            .withResults(results);
-    if (!baseIds.getAdditionalProperties().isEmpty()) {
-      run.setOriginalUriBaseIds(baseIds);
+    ObjectNode log = NODES.objectNode();
+    log.put("$schema", SCHEMA);
+    log.put("version", "2.1.0");
+    ObjectNode run = log.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "pqcert");
+    driver.put("version", context.toolVersion());
+    driver.put("semanticVersion", context.toolVersion());
+    driver.set("rules", rules);
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    ArrayNode overrides = ruleOverrides(targets, ruleIds);
+    if (!overrides.isEmpty()) {
+      invocation.set("ruleConfigurationOverrides", overrides);
     }
-    SarifSchema210 log =
-        new SarifSchema210()
-            .with$schema(SCHEMA)
-            .withVersion(SarifSchema210.Version._2_1_0)
-            .withRuns(List.of(run));
+    if (!notifications.isEmpty()) {
+      ArrayNode written = invocation.putArray("toolExecutionNotifications");
+      notifications.forEach(n -> written.add(n.node()));
+    }
+    invocation.put("executionSuccessful", notifications.stream().noneMatch(Notification::error));
+    if (!baseIds.isEmpty()) {
+      ObjectNode described = run.putObject("originalUriBaseIds");
+      baseIds.forEach(described::set);
+    }
+    run.set("results", results);
+    run.put("columnKind", "unicodeCodePoints");
     return Json.pretty(JSON, log);
+  }
+
+  /**
+   * A notification of the run: a target that could not be checked (an error), or an analysis a
+   * bound cut short (a warning, the level SARIF assumes, so not written).
+   */
+  private record Notification(
+      Optional<ObjectNode> physicalLocation,
+      String text,
+      boolean error,
+      Optional<ObjectNode> descriptor) {
+    ObjectNode node() {
+      ObjectNode node = NODES.objectNode();
+      physicalLocation.ifPresent(
+          physical -> node.putArray("locations").addObject().set("physicalLocation", physical));
+      node.set("message", message(text));
+      if (error) {
+        node.put("level", "error");
+      }
+      descriptor.ifPresent(d -> node.set("descriptor", d));
+      return node;
+    }
   }
 
   /** One thing a configuration file did to a rule: switched it off (no level), or moved it. */
@@ -236,8 +201,7 @@ public final class SarifReport {
    * in force: one override per rule, setting and configuration file, naming the targets it applied
    * to when it did not apply to all of them.
    */
-  private static Set<ConfigurationOverride> ruleOverrides(
-      List<TargetResult> targets, List<String> ruleIds) {
+  private static ArrayNode ruleOverrides(List<TargetResult> targets, List<String> ruleIds) {
     List<TargetResult> checked = targets.stream().filter(t -> t.error().isEmpty()).toList();
     Map<RuleChange, List<String>> appliedTo = new HashMap<>();
     for (TargetResult target : checked) {
@@ -259,7 +223,7 @@ public final class SarifReport {
                           k -> new ArrayList<>())
                       .add(target.path()));
     }
-    Set<ConfigurationOverride> result = new LinkedHashSet<>();
+    ArrayNode result = NODES.arrayNode();
     appliedTo.keySet().stream()
         .sorted(
             Comparator.comparingInt((RuleChange c) -> ruleIds.indexOf(c.ruleId()))
@@ -267,185 +231,185 @@ public final class SarifReport {
                 .thenComparing(c -> c.configFile().orElse("")))
         .forEach(
             change -> {
+              ObjectNode override = result.addObject();
               // Only the property that is overridden; the rest stays as the descriptor says.
-              ReportingConfiguration configuration =
-                  new ReportingConfiguration().withEnabled(null).withLevel(null).withRank(null);
+              ObjectNode configuration = override.putObject("configuration");
               change
                   .level()
                   .ifPresentOrElse(
-                      level -> configuration.setLevel(configLevel(level)),
-                      () -> configuration.setEnabled(false));
-              PropertyBag properties = new PropertyBag();
+                      level -> configuration.put("level", level(level)),
+                      () -> configuration.put("enabled", false));
+              override.set("descriptor", reference(change.ruleId(), ruleIds));
+              // In the order of a HashMap, as reports have always written them.
+              Map<String, JsonNode> properties = new HashMap<>();
               change
                   .configFile()
-                  .ifPresent(file -> properties.setAdditionalProperty("configurationFile", file));
+                  .ifPresent(file -> properties.put("configurationFile", NODES.textNode(file)));
               List<String> paths = appliedTo.get(change);
               if (paths.size() < checked.size()) {
-                properties.setAdditionalProperty("targets", paths);
+                ArrayNode names = NODES.arrayNode();
+                paths.forEach(names::add);
+                properties.put("targets", names);
               }
-              result.add(
-                  new ConfigurationOverride()
-                      .withDescriptor(
-                          new ReportingDescriptorReference()
-                              .withId(change.ruleId())
-                              .withIndex(ruleIds.indexOf(change.ruleId())))
-                      .withConfiguration(configuration)
-                      .withProperties(
-                          properties.getAdditionalProperties().isEmpty() ? null : properties));
+              if (!properties.isEmpty()) {
+                override.putObject("properties").setAll(properties);
+              }
             });
     return result;
   }
 
-  /** A finding to report as a result, with the suppression that accepted it, if any. */
-  private record Reported(Finding finding, Optional<Suppression> suppression) {}
+  /** A rule by its id and its index among the driver's rules. */
+  private static ObjectNode reference(String ruleId, List<String> ruleIds) {
+    ObjectNode reference = NODES.objectNode();
+    reference.put("id", ruleId);
+    reference.put("index", ruleIds.indexOf(ruleId));
+    return reference;
+  }
 
-  /** A finding's other places, numbered as SARIF asks; null when it has none. */
-  private static Set<Location> related(
-      List<Finding.Related> places,
-      TargetResult target,
-      String baseId,
-      OriginalUriBaseIds baseIds,
-      ReportContext context) {
+  /** A finding to report as a result, with the suppression that accepted it, if any. */
+  private record Reported(Finding finding, Optional<ObjectNode> suppression) {}
+
+  /** A finding's other places, numbered as SARIF asks; empty when it has none. */
+  private static Optional<ArrayNode> related(List<Finding.Related> places, Places where) {
     if (places.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
-    Set<Location> locations = new LinkedHashSet<>();
+    ArrayNode locations = NODES.arrayNode();
     int id = 1;
     for (Finding.Related place : places) {
-      locations.add(labelled(place, target, baseId, baseIds, context).withId(id++));
+      ObjectNode location = locations.addObject();
+      location.put("id", id++);
+      labelled(location, place, where);
     }
-    return locations;
+    return Optional.of(locations);
   }
 
   /**
    * A finding's fix, for an editor to offer: only for a file the user can open, where its edits
-   * apply; null otherwise.
+   * apply; empty otherwise.
    */
-  private static Set<com.contrastsecurity.sarif.Fix> fixes(
+  private static Optional<ArrayNode> fixes(
       Finding finding, TargetResult target, ReportContext context) {
     if (finding.fix().isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     Fix fix = finding.fix().get();
     // One change per file, in the order of the fix's files; none when a file cannot be opened.
-    Set<ArtifactChange> changes = new LinkedHashSet<>();
+    ArrayNode changes = NODES.arrayNode();
     for (String file : fix.files()) {
       Optional<String> source = context.locator().sourcePath(target, file);
       if (source.isEmpty()) {
-        return null;
+        return Optional.empty();
       }
-      List<Replacement> replacements = new ArrayList<>();
+      ObjectNode change = changes.addObject();
+      change.putObject("artifactLocation").put("uri", uri(source.get()));
+      ArrayNode replacements = change.putArray("replacements");
       for (Fix.Edit edit : fix.edits()) {
         if (edit.location().file().equals(file)) {
-          replacements.add(
-              new Replacement()
-                  .withDeletedRegion(region(edit.location().span()))
-                  .withInsertedContent(new ArtifactContent().withText(edit.replacement())));
+          ObjectNode replacement = replacements.addObject();
+          replacement.set("deletedRegion", region(edit.location().span()));
+          replacement.putObject("insertedContent").put("text", edit.replacement());
         }
       }
-      changes.add(
-          new ArtifactChange()
-              .withArtifactLocation(new ArtifactLocation().withUri(uri(source.get())))
-              .withReplacements(replacements));
     }
-    return Set.of(
-        new com.contrastsecurity.sarif.Fix()
-            .withDescription(new Message().withText(fix.description()))
-            .withArtifactChanges(changes));
+    ArrayNode fixes = NODES.arrayNode();
+    ObjectNode written = fixes.addObject();
+    written.set("description", message(fix.description()));
+    written.set("artifactChanges", changes);
+    return Optional.of(fixes);
   }
 
-  /** A flow's path as one code flow, step by step, as GitHub shows it; null for other findings. */
-  private static List<CodeFlow> codeFlows(
-      List<Finding.Related> path,
-      TargetResult target,
-      String baseId,
-      OriginalUriBaseIds baseIds,
-      ReportContext context) {
+  /** A flow's path as one code flow, step by step, as GitHub shows it; empty for other findings. */
+  private static Optional<ArrayNode> codeFlows(List<Finding.Related> path, Places where) {
     if (path.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
-    List<ThreadFlowLocation> steps = new ArrayList<>();
+    ArrayNode flows = NODES.arrayNode();
+    ArrayNode steps = flows.addObject().putArray("threadFlows").addObject().putArray("locations");
     for (Finding.Related step : path) {
-      steps.add(
-          new ThreadFlowLocation().withLocation(labelled(step, target, baseId, baseIds, context)));
+      labelled(steps.addObject().putObject("location"), step, where);
     }
-    return List.of(new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps))));
+    return Optional.of(flows);
   }
 
   /** A related place or a step of a path: where it is, with its label as the message. */
-  private static Location labelled(
-      Finding.Related place,
-      TargetResult target,
-      String baseId,
-      OriginalUriBaseIds baseIds,
-      ReportContext context) {
-    return new Location()
-        .withMessage(new Message().withText(place.label()))
-        .withPhysicalLocation(
-            physical(target, Optional.of(place.location()), baseId, baseIds, context));
+  private static void labelled(ObjectNode location, Finding.Related place, Places where) {
+    location.set("physicalLocation", where.physical(Optional.of(place.location())));
+    location.set("message", message(place.label()));
   }
 
-  /**
-   * Where a finding (or a suppression comment) is: a file the user can open, else the file inside
-   * the package through the package's base id (described in {@code baseIds} on first use), else,
-   * without a location, the target itself.
-   */
-  private static PhysicalLocation physical(
-      TargetResult target,
-      Optional<dev.pqcert.rules.Location> location,
-      String baseId,
-      OriginalUriBaseIds baseIds,
-      ReportContext context) {
-    if (location.isEmpty()) {
-      return new PhysicalLocation()
-          .withArtifactLocation(
-              new ArtifactLocation().withUri(uri(context.locator().targetPath(target))));
-    }
-    String file = location.get().file();
-    Optional<String> source = context.locator().sourcePath(target, file);
-    ArtifactLocation artifact;
-    if (source.isPresent()) {
-      artifact = new ArtifactLocation().withUri(uri(source.get()));
-    } else {
-      artifact = new ArtifactLocation().withUri(uri(file)).withUriBaseId(baseId);
-      if (!baseIds.getAdditionalProperties().containsKey(baseId)) {
-        baseIds.setAdditionalProperty(
-            baseId,
-            new ArtifactLocation()
-                .withDescription(
-                    new Message().withText("the files inside the package " + target.path())));
+  /** Where a target's findings are, and the package base ids described on first use. */
+  private record Places(
+      TargetResult target, String baseId, Map<String, ObjectNode> baseIds, ReportContext context) {
+    /**
+     * Where a finding (or a suppression comment) is: a file the user can open, else the file inside
+     * the package through the package's base id (described in {@code baseIds} on first use), else,
+     * without a location, the target itself.
+     */
+    ObjectNode physical(Optional<dev.pqcert.rules.Location> location) {
+      if (location.isEmpty()) {
+        return SarifReport.physical(uri(context.locator().targetPath(target)));
       }
+      String file = location.get().file();
+      Optional<String> source = context.locator().sourcePath(target, file);
+      ObjectNode physical = NODES.objectNode();
+      ObjectNode artifact = physical.putObject("artifactLocation");
+      if (source.isPresent()) {
+        artifact.put("uri", uri(source.get()));
+      } else {
+        artifact.put("uri", uri(file));
+        artifact.put("uriBaseId", baseId);
+        baseIds.computeIfAbsent(
+            baseId,
+            id -> {
+              ObjectNode described = NODES.objectNode();
+              described.set(
+                  "description", message("the files inside the package " + target.path()));
+              return described;
+            });
+      }
+      physical.set("region", region(location.get().span()));
+      return physical;
     }
-    return new PhysicalLocation()
-        .withArtifactLocation(artifact)
-        .withRegion(region(location.get().span()));
   }
 
-  private static ReportingDescriptor descriptor(Rule rule, RuleDoc doc, ReportContext context) {
-    return new ReportingDescriptor()
-        .withId(rule.id())
-        .withName(ruleName(rule))
-        .withShortDescription(new MultiformatMessageString().withText(doc.title()))
-        .withFullDescription(
-            new MultiformatMessageString()
-                .withText(unwrap(doc.sections().getOrDefault("What it checks", doc.title()))))
-        .withHelp(
-            new MultiformatMessageString()
-                .withText(doc.title() + ". " + doc.requirement())
-                .withMarkdown(doc.forPeople()))
-        .withHelpUri(context.helpUri(rule.id()).map(URI::create).orElse(null))
-        .withDefaultConfiguration(
-            new ReportingConfiguration()
-                .withLevel(configLevel(doc.level()))
-                .withRank(null)) // -1 ("no rank") is noise
-        .withProperties(
-            new PropertyBag()
-                .withTags(
-                    new LinkedHashSet<>(
-                        List.of(
-                            "power-query",
-                            "certification",
-                            doc.level().name().toLowerCase(Locale.ROOT)))));
+  /** A physical location that is a whole file. */
+  private static ObjectNode physical(String uri) {
+    ObjectNode physical = NODES.objectNode();
+    physical.putObject("artifactLocation").put("uri", uri);
+    return physical;
+  }
+
+  private static ObjectNode descriptor(Rule rule, RuleDoc doc, ReportContext context) {
+    ObjectNode descriptor = NODES.objectNode();
+    descriptor.put("id", rule.id());
+    descriptor.put("name", ruleName(rule));
+    descriptor.putObject("shortDescription").put("text", doc.title());
+    descriptor
+        .putObject("fullDescription")
+        .put("text", unwrap(doc.sections().getOrDefault("What it checks", doc.title())));
+    ObjectNode configuration = descriptor.putObject("defaultConfiguration");
+    configuration.put("enabled", true);
+    configuration.put("level", level(doc.level()));
+    context
+        .helpUri(rule.id())
+        .ifPresent(uri -> descriptor.put("helpUri", URI.create(uri).toString()));
+    ObjectNode help = descriptor.putObject("help");
+    help.put("text", doc.title() + ". " + doc.requirement());
+    help.put("markdown", doc.forPeople());
+    descriptor
+        .putObject("properties")
+        .putArray("tags")
+        .add("power-query")
+        .add("certification")
+        .add(doc.level().name().toLowerCase(Locale.ROOT));
+    return descriptor;
+  }
+
+  private static ObjectNode message(String text) {
+    ObjectNode message = NODES.objectNode();
+    message.put("text", text);
+    return message;
   }
 
   /** The rule's class name without "Rule": an identifier, as SARIF's {@code name} asks. */
@@ -468,12 +432,13 @@ public final class SarifReport {
     return out.toString();
   }
 
-  private static Region region(Span span) {
-    return new Region()
-        .withStartLine(span.start().line())
-        .withStartColumn(span.start().column())
-        .withEndLine(span.end().line())
-        .withEndColumn(span.end().column());
+  private static ObjectNode region(Span span) {
+    ObjectNode region = NODES.objectNode();
+    region.put("startLine", span.start().line());
+    region.put("startColumn", span.start().column());
+    region.put("endLine", span.end().line());
+    region.put("endColumn", span.end().column());
+    return region;
   }
 
   /** A relative or absolute path as a URI reference (spaces and the like percent-encoded). */
@@ -493,19 +458,12 @@ public final class SarifReport {
     }
   }
 
-  private static Result.Level resultLevel(Level level) {
+  /** A result's or a rule configuration's level. */
+  private static String level(Level level) {
     return switch (level) {
-      case MUST -> Result.Level.ERROR;
-      case SHOULD -> Result.Level.WARNING;
-      case REVIEW -> Result.Level.NOTE;
-    };
-  }
-
-  private static ReportingConfiguration.Level configLevel(Level level) {
-    return switch (level) {
-      case MUST -> ReportingConfiguration.Level.ERROR;
-      case SHOULD -> ReportingConfiguration.Level.WARNING;
-      case REVIEW -> ReportingConfiguration.Level.NOTE;
+      case MUST -> "error";
+      case SHOULD -> "warning";
+      case REVIEW -> "note";
     };
   }
 }
