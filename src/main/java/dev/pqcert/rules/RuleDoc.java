@@ -48,8 +48,12 @@ public record RuleDoc(
   public static final List<String> REQUIRED_SECTIONS =
       List.of("What it checks", "Why", "Bad example", "Good example", "How to fix");
 
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  /** The front matter's parser, started only by a document read without the index. */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER =
+        YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  }
+
   private static final Pattern FRONT_MATTER =
       Pattern.compile("\\A---\\R(.*?)\\R---\\R(.*)\\z", Pattern.DOTALL);
   private static final Pattern HEADING = Pattern.compile("^## (.+)$", Pattern.MULTILINE);
@@ -68,12 +72,24 @@ public record RuleDoc(
     if (!matcher.matches()) {
       throw new IOException("no '---' front matter at the top");
     }
-    FrontMatter front = YAML.readValue(matcher.group(1), FrontMatter.class);
+    FrontMatter front = Yaml.MAPPER.readValue(matcher.group(1), FrontMatter.class);
     if (front.judges() != null && !front.judges().equals(PACKAGE_CONTENTS)) {
       throw new IOException(
           "judges: '" + front.judges() + "'; the only value is '" + PACKAGE_CONTENTS + "'");
     }
-    String body = matcher.group(2);
+    return new RuleDoc(
+        front.id(),
+        front.level(),
+        front.title(),
+        front.requirement(),
+        front.since(),
+        front.judges() != null,
+        sections(matcher.group(2)),
+        markdown);
+  }
+
+  /** The body's {@code ##} sections, by heading, in order. */
+  private static Map<String, String> sections(String body) {
     Map<String, String> sections = new LinkedHashMap<>();
     Matcher heading = HEADING.matcher(body);
     String current = null;
@@ -88,25 +104,51 @@ public record RuleDoc(
     if (current != null) {
       sections.put(current, body.substring(start).strip());
     }
-    return new RuleDoc(
-        front.id(),
-        front.level(),
-        front.title(),
-        front.requirement(),
-        front.since(),
-        front.judges() != null,
-        sections,
-        markdown);
+    return sections;
   }
 
   /** Loads {@code rules/<id>.md} from the classpath (the build copies the top-level folder). */
   public static RuleDoc load(String id) {
-    String resource = "/rules/" + id + ".md";
+    try {
+      return parse(read(id));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource(id) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Loads an indexed rule's document, taking its front matter from the index the build wrote from
+   * it ({@link RuleIndex}): no YAML parser starts, which costs a cold run that shows the documents
+   * (a SARIF report, explain) some 50 ms.
+   */
+  public static RuleDoc load(RuleIndex.Entry entry) {
+    String markdown = read(entry.id());
+    Matcher matcher = FRONT_MATTER.matcher(markdown);
+    if (!matcher.matches()) {
+      throw new IllegalStateException(resource(entry.id()) + ": no '---' front matter at the top");
+    }
+    return new RuleDoc(
+        entry.id(),
+        entry.level(),
+        entry.title(),
+        entry.requirement(),
+        entry.since(),
+        entry.judgesPackageContents(),
+        sections(matcher.group(2)),
+        markdown);
+  }
+
+  private static String resource(String id) {
+    return "/rules/" + id + ".md";
+  }
+
+  private static String read(String id) {
+    String resource = resource(id);
     try (InputStream in = RuleDoc.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("rule " + id + " has no document " + resource);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,19 +18,32 @@ import java.util.stream.Stream;
 
 /**
  * What a check needs of each rule's document (its level, title and whether it judges package
- * contents), compiled by the build from {@code rules/*.md} into one small resource, {@code
- * rules/index.tsv}. A check then reads one line per rule instead of every document through a YAML
- * parser, which cost a cold run about a fifth of its time; the documents themselves are read only
- * when a report or command shows them. The documents stay the single source: the build writes the
- * index from them ({@link #main}), and a test checks that the two agree.
+ * contents) and the rest of its front matter (requirement, since), compiled by the build from
+ * {@code rules/*.md} into one small resource, {@code rules/index.tsv}. A check then reads one line
+ * per rule instead of every document through a YAML parser, which cost a cold run about a fifth of
+ * its time; the documents themselves are read only when a report or command shows them. The
+ * documents stay the single source: the build writes the index from them ({@link #main}), and a
+ * test checks that the two agree.
  */
 public final class RuleIndex {
   static final String RESOURCE = "/rules/index.tsv";
 
-  /** One rule's line of the index. */
-  public record Entry(String id, Level level, String title, boolean judgesPackageContents) {
+  /** One rule's line of the index: its document's front matter. */
+  public record Entry(
+      String id,
+      Level level,
+      String title,
+      String requirement,
+      String since,
+      boolean judgesPackageContents) {
     static Entry of(RuleDoc doc) {
-      return new Entry(doc.id(), doc.level(), doc.title(), doc.judgesPackageContents());
+      return new Entry(
+          doc.id(),
+          doc.level(),
+          doc.title(),
+          doc.requirement(),
+          doc.since(),
+          doc.judgesPackageContents());
     }
   }
 
@@ -45,8 +59,18 @@ public final class RuleIndex {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
         RuleDoc doc = RuleDoc.parse(Files.readString(file, StandardCharsets.UTF_8));
-        if (doc.title().matches(".*[\\t\\r\\n].*")) {
-          throw new IOException(file + ": the title holds a tab or a line break");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", doc.title());
+        fields.put("requirement", doc.requirement());
+        fields.put("since", doc.since());
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+          if (field.getValue() == null) {
+            throw new IOException(file + ": no " + field.getKey());
+          }
+          if (field.getValue().matches(".*[\\t\\r\\n].*")) {
+            throw new IOException(
+                file + ": the " + field.getKey() + " holds a tab or a line break");
+          }
         }
         entries.put(doc.id(), Entry.of(doc));
       }
@@ -59,7 +83,11 @@ public final class RuleIndex {
           .append('\t')
           .append(entry.judgesPackageContents() ? RuleDoc.PACKAGE_CONTENTS : "")
           .append('\t')
+          .append(entry.since())
+          .append('\t')
           .append(entry.title())
+          .append('\t')
+          .append(entry.requirement())
           .append('\n');
     }
     Path output = Path.of(args[1]);
@@ -85,11 +113,11 @@ public final class RuleIndex {
 
   static Map<String, Entry> read(BufferedReader lines) throws IOException {
     Map<String, Entry> entries = new TreeMap<>();
-    List<String> fields = new ArrayList<>(4);
+    List<String> fields = new ArrayList<>(6);
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       fields.clear();
       int start = 0;
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 5; i++) {
         int tab = line.indexOf('\t', start);
         if (tab < 0) {
           throw new IOException("malformed line in " + RESOURCE + ": " + line);
@@ -103,6 +131,8 @@ public final class RuleIndex {
           new Entry(
               fields.get(0),
               Level.valueOf(fields.get(1)),
+              fields.get(4),
+              fields.get(5),
               fields.get(3),
               fields.get(2).equals(RuleDoc.PACKAGE_CONTENTS)));
     }

@@ -90,7 +90,7 @@ public final class RuleRegistry {
   public List<RuleDoc> docs() {
     List<RuleDoc> read = docs;
     if (read == null) {
-      read = rules.stream().map(rule -> RuleDoc.load(rule.id())).toList();
+      read = entries.stream().map(RuleDoc::load).toList(); // in the rules' order
       docs = read;
     }
     return read;

@@ -51,7 +51,10 @@ class RuleIndexTest {
     Path index = folder.resolve("out/index.tsv");
     RuleIndex.main(new String[] {"rules", index.toString()});
     String text = Files.readString(index, StandardCharsets.UTF_8);
-    assertTrue(text.startsWith("PQ001\tMUST\t\tEvery M file parses\n"), text);
+    assertTrue(
+        text.startsWith(
+            "PQ001\tMUST\t\t0.1.0\tEvery M file parses\tUse Section document format.\n"),
+        text);
     assertEquals(fromDocuments(), RuleIndex.read(new BufferedReader(new StringReader(text))));
   }
 
@@ -60,8 +63,11 @@ class RuleIndexTest {
     IOException error =
         assertThrows(
             IOException.class,
-            () -> RuleIndex.read(new BufferedReader(new StringReader("PQ001\tMUST\n"))));
-    assertEquals("malformed line in /rules/index.tsv: PQ001\tMUST", error.getMessage());
+            () ->
+                RuleIndex.read(
+                    new BufferedReader(new StringReader("PQ001\tMUST\t\t0.1.0\tA title\n"))));
+    assertEquals(
+        "malformed line in /rules/index.tsv: PQ001\tMUST\t\t0.1.0\tA title", error.getMessage());
   }
 
   @Test
@@ -77,5 +83,39 @@ class RuleIndexTest {
                 RuleIndex.main(
                     new String[] {folder.toString(), folder.resolve("index.tsv").toString()}));
     assertTrue(error.getMessage().endsWith("the title holds a tab or a line break"));
+  }
+
+  @Test
+  void aRequirementOnTwoLinesOrNoneCannotBeIndexed(@TempDir Path folder) throws IOException {
+    String document = Files.readString(Path.of("rules/PQ011.md"), StandardCharsets.UTF_8);
+    String[] args = {folder.toString(), folder.resolve("index.tsv").toString()};
+    Files.writeString(
+        folder.resolve("PQ011.md"),
+        document.replaceFirst("(?m)^requirement: .*$", "requirement: \"Contain\\\\na header\""),
+        StandardCharsets.UTF_8);
+    IOException twoLines = assertThrows(IOException.class, () -> RuleIndex.main(args));
+    assertTrue(
+        twoLines.getMessage().endsWith("the requirement holds a tab or a line break"),
+        twoLines.getMessage());
+    Files.writeString(
+        folder.resolve("PQ011.md"),
+        document.replaceFirst("(?m)^since: .*\\R", ""),
+        StandardCharsets.UTF_8);
+    IOException none = assertThrows(IOException.class, () -> RuleIndex.main(args));
+    assertTrue(none.getMessage().endsWith("PQ011.md: no since"), none.getMessage());
+  }
+
+  @Test
+  void aDocumentLoadedThroughTheIndexIsTheDocumentItself() {
+    RuleRegistry registry = RuleRegistry.builtIn();
+    assertEquals(registry.ids().size(), registry.docs().size());
+    for (RuleDoc doc : registry.docs()) {
+      // Every field: front matter from the index, sections and text from the document.
+      assertEquals(RuleDoc.load(doc.id()), doc, doc.id());
+    }
+    assertEquals(
+        registry.rules().stream().map(Rule::id).toList(),
+        registry.docs().stream().map(RuleDoc::id).toList(),
+        "in the rules' order");
   }
 }
