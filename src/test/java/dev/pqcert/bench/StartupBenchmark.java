@@ -27,9 +27,11 @@ import java.util.stream.Stream;
  *
  * Each subject runs through a checkout's own launcher ({@code pqcert}, or {@code pqcert.cmd} on
  * Windows), so the figures are what a user of that checkout waits for; naming two checkouts (the
- * code before and after a change) measures both in the same hour. Peak memory is the maximum
- * resident set size as GNU time reports it, where {@code /usr/bin/time} exists. From the checkout's
- * root:
+ * code before and after a change) measures both in the same hour. A subject's ratio to the
+ * reference is given twice: of the two medians, and paired, the median of each round's ratio to the
+ * reference run of that round (which the machine's slower and faster spells affect alike). Peak
+ * memory is the maximum resident set size as GNU time reports it, where {@code /usr/bin/time}
+ * exists. From the checkout's root:
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -87,8 +89,9 @@ public final class StartupBenchmark {
         rounds,
         Files.isExecutable(GNU_TIME) ? "peak memory from /usr/bin/time" : "no peak memory",
         checkouts);
-    System.out.println("| case | subject | median ms | min-max ms | peak MB | vs reference |");
-    System.out.println("|---|---|---|---|---|---|");
+    System.out.println(
+        "| case | subject | median ms | min-max ms | peak MB | vs reference | paired |");
+    System.out.println("|---|---|---|---|---|---|---|");
     for (Map.Entry<String, Path> connector : connectors.entrySet()) {
       List<Path> files = connectorFiles(connector.getValue());
       long bytes = 0;
@@ -175,16 +178,25 @@ public final class StartupBenchmark {
       long[] millis = samples.get(k).stream().mapToLong(Sample::millis).sorted().toArray();
       long[] peaks = samples.get(k).stream().mapToLong(Sample::peakKilobytes).toArray();
       long peak = median(peaks);
+      // Each round's ratio to the reference run beside it: the machine's slower and faster spells
+      // then weigh on both sides of a ratio, where they shift the medians of the whole run apart.
+      double[] paired = new double[rounds];
+      for (int round = 0; round < rounds; round++) {
+        paired[round] =
+            (double) samples.get(k).get(round).millis() / samples.get(0).get(round).millis();
+      }
+      java.util.Arrays.sort(paired);
       System.out.printf(
           Locale.ROOT,
-          "| %s | %s | %d | %d-%d | %s | %s |%n",
+          "| %s | %s | %d | %d-%d | %s | %s | %s |%n",
           label,
           subjects.get(k).name(),
           median(millis),
           millis[0],
           millis[millis.length - 1],
           peak > 0 ? String.format(Locale.ROOT, "%.0f", peak / 1024.0) : "-",
-          k == 0 ? "" : String.format(Locale.ROOT, "%.2fx", (double) median(millis) / reference));
+          k == 0 ? "" : String.format(Locale.ROOT, "%.2fx", (double) median(millis) / reference),
+          k == 0 ? "" : String.format(Locale.ROOT, "%.2fx", paired[rounds / 2]));
     }
   }
 
