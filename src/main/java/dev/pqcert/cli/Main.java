@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import picocli.CommandLine;
 
@@ -120,8 +123,10 @@ public final class Main implements Runnable {
   static CommandLine commandLine(Environment environment, String[] args) {
     // picocli registers converters for the java.sql and java.time types by reflection in every
     // command line it makes, a cold start's cost; no option of pqcert takes one of those types.
+    // Paths it would also convert by reflection, one reflective call per argument (a batch of a
+    // thousand files makes the JDK generate an accessor class): they get a converter of their own.
     if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
-      System.setProperty(CONVERTERS_EXCLUDED, "java\\.(sql|time)\\..*");
+      System.setProperty(CONVERTERS_EXCLUDED, "java\\.(sql|time)\\..*|java\\.nio\\.file\\.Path");
     }
     CommandLine commandLine = new CommandLine(new Main(environment).spec);
     String named = args.length > 0 ? args[0] : "";
@@ -134,7 +139,26 @@ public final class Main implements Runnable {
     // Settings apply to the commands present, so they come after them. Words are read in any
     // case, as --release and --fail-on and the configuration file read them.
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.registerConverter(Path.class, new PathConverter());
     return commandLine;
+  }
+
+  /**
+   * A path argument, as picocli's own converter makes it ({@code Paths.get}), with its message when
+   * the text is no path. (A class, not a lambda: picocli's interfaces are Java 5 classes, which
+   * keep a lambda out of the class-data archive.)
+   */
+  static final class PathConverter implements CommandLine.ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      try {
+        return Path.of(value);
+      } catch (InvalidPathException notAPath) {
+        throw new CommandLine.TypeConversionException(
+            String.format(
+                Locale.ROOT, "cannot convert '%s' to %s (%s)", value, Path.class, notAPath));
+      }
+    }
   }
 
   /**

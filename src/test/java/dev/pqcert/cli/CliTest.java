@@ -163,6 +163,26 @@ class CliTest {
   }
 
   @Test
+  void anArgumentThatIsNoPathIsAUsageErrorWordedAsPicocliWordsIt() {
+    // The paths' own converter keeps the message of picocli's reflective one it replaced.
+    for (String command : List.of("check", "parse")) {
+      Run run = run(command, "x\u0000y");
+      assertEquals(2, run.exit(), run.err());
+      String label = command.equals("check") ? "PATH" : "FILE";
+      assertEquals(
+          "pqcert: invalid value for positional parameter at index 0..* ("
+              + label
+              + "): cannot convert 'x\u0000y' to interface java.nio.file.Path"
+              + " (java.nio.file.InvalidPathException: Nul character not allowed: x\u0000y); see"
+              + " 'pqcert "
+              + command
+              + " --help'\n",
+          run.err());
+    }
+    assertEquals(Path.of("a", "b.mez"), new Main.PathConverter().convert("a/b.mez"));
+  }
+
+  @Test
   void helpListsExitCodesAndVersionPrints() {
     Run help = run("check", "--help");
     assertEquals(0, help.exit());
