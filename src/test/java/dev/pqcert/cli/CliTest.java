@@ -217,6 +217,41 @@ class CliTest {
   }
 
   @Test
+  void parseTakesFilesBeforeBetweenAndAfterOptionsAndAfterTheEndOfOptions() throws IOException {
+    Path first = Files.writeString(temp.resolve("First.pq"), "let a = 1 in a");
+    Path second = Files.writeString(temp.resolve("Second.pq"), "let a = 2 in a");
+    // Runs of plain arguments are taken at once; picocli decides about each one with a dash: "-"
+    // and, after "--", "-Dashed.pq" are files (here missing ones, reported as such).
+    Run run =
+        run(
+            "parse",
+            first.toString(),
+            "--format",
+            "json",
+            second.toString(),
+            "-",
+            "--",
+            "-Dashed.pq",
+            first.toString());
+    assertEquals(2, run.exit(), run.err());
+    assertEquals(
+        "pqcert: -: no such file\npqcert: -Dashed.pq: no such file\n"
+            + "3 file(s) parsed, 0 with syntax errors\n",
+        run.err());
+    List<String> parsed = new ArrayList<>();
+    new ObjectMapper()
+        .readTree(run.out())
+        .path("files")
+        .forEach(file -> parsed.add(file.path("path").asText()));
+    assertEquals(List.of(first.toString(), second.toString(), first.toString()), parsed);
+    Run unknown = run("parse", first.toString(), "--formats", "json", second.toString());
+    assertEquals(2, unknown.exit());
+    assertEquals(
+        "pqcert: unknown option '--formats'; did you mean '--format'? see 'pqcert parse --help'\n",
+        unknown.err());
+  }
+
+  @Test
   void aBatchIsReportedInTheOrderGivenThoughParsedInParallel() throws IOException {
     // More files than are parsed ahead, every seventh broken and one missing in the middle.
     List<String> arguments = new ArrayList<>(List.of("parse"));
