@@ -55,9 +55,6 @@ final class ParseCommand implements Callable<Integer> {
 
   private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
-  private List<Path> files;
-  private OutputFormat format;
-
   ParseCommand() {
     spec.name("parse").versionProvider(new Main.Version());
     spec.usageMessage()
@@ -155,11 +152,11 @@ final class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    files = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     for (Object file : (List<?>) spec.positionalParameters().get(0).getValue()) {
       files.add((Path) file);
     }
-    format = (OutputFormat) spec.findOption("--format").getValue();
+    OutputFormat format = (OutputFormat) spec.findOption("--format").getValue();
     ParserWarmup.await(); // the tables, built while picocli read the command line
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

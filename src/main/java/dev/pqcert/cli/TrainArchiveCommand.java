@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
  * load: {@code check} without {@code --format} (or a baseline), {@code parse} and {@code
  * --version}. Every run maps and relocates its whole archive first, which costs in proportion to
  * its size (about 2 ms a megabyte on the build machine); the check archive leaves out the other
- * report formats, {@code model} and {@code explain}, a third of the full one.
+ * report formats, {@code model} and {@code explain}, about a fifth of the full one.
  */
 @Command(
     addMethodSubcommands = false,
